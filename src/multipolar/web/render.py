@@ -102,3 +102,45 @@ def install_filters(env) -> None:
     env.filters["plover_side"] = plover_side
     env.globals["anchor_for"] = anchor_for
     env.globals["query_string"] = query_string
+
+
+def record_spans(record: dict[str, Any]) -> dict[str, list[Span]]:
+    """Every evidence span of a SPEC record, grouped by the field it indexes (text/title/subtitle).
+
+    Refs are ``<kind>-<index>`` (``provision-0-2`` is agreement 0's provision 2), the same
+    names the records panel uses, so a click on a record finds its sentence.
+    """
+    spans: dict[str, list[Span]] = {"text": [], "title": [], "subtitle": []}
+
+    def add(ev: dict[str, Any] | None, kind: str, ref: str) -> None:
+        if ev:
+            spans.setdefault(ev.get("field") or "text", []).append(Span(ev["start"], ev["end"], kind, ref))
+
+    for i, e in enumerate(record.get("events", [])):
+        add(e.get("evidence"), "event", f"event-{i}")
+    for i, a in enumerate(record.get("agreements", [])):
+        add(a.get("evidence"), "agreement", f"agreement-{i}")
+        for j, p in enumerate(a.get("provisions", [])):
+            add(p.get("evidence"), "provision", f"provision-{i}-{j}")
+    for i, c in enumerate(record.get("claims", [])):
+        add(c.get("evidence"), "claim", f"claim-{i}")
+        for j, r in enumerate(c.get("responses", [])):
+            add(r.get("evidence"), "response", f"response-{i}-{j}")
+    for i, q in enumerate(record.get("quotes", [])):
+        add(q.get("evidence"), "quote", f"quote-{i}")
+    for i, f in enumerate(record.get("flags", [])):
+        for ev in f.get("evidence", []):
+            add(ev, "flag", f"flag-{i}")
+    return spans
+
+
+def highlighted_fields(record: dict[str, Any]) -> dict[str, Markup]:
+    """The document's text, title and subtitle as HTML with every evidence span marked."""
+    doc = record.get("document") or {}
+    spans = record_spans(record)
+    out = {}
+    for name in ("text", "title", "subtitle"):
+        value = doc.get(name) or ""
+        out[name] = segments_html(highlight_segments(value, spans.get(name, []),
+                                                     None if name == "text" else name))
+    return out
