@@ -102,6 +102,9 @@ def install_filters(env) -> None:
     env.filters["plover_side"] = plover_side
     env.globals["anchor_for"] = anchor_for
     env.globals["query_string"] = query_string
+    from .charts import bloc_colour
+
+    env.globals["bloc_colour"] = bloc_colour
 
 
 def record_spans(record: dict[str, Any]) -> dict[str, list[Span]]:
