@@ -79,3 +79,37 @@ def fixture_dicts() -> list[dict[str, Any]]:
 
 def fixture_records() -> list[Record]:
     return [record_from_dict(d) for d in fixture_dicts()]
+
+
+def build_store(path: Path) -> Path:
+    """A store at ``path`` holding the fixture records (through the store's own ingest)."""
+    from multipolar.store import Store
+
+    with Store.open(path) as store:
+        store.ingest(fixture_records())
+    return path
+
+
+class AppClient:
+    """Synchronous calls into an ASGI app through httpx's ASGITransport (no server, no socket)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    def request(self, method: str, url: str, **kwargs):
+        import asyncio
+
+        import httpx
+
+        async def go():
+            transport = httpx.ASGITransport(app=self.app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+                return await client.request(method, url, **kwargs)
+
+        return asyncio.run(go())
+
+    def get(self, url: str, **kwargs):
+        return self.request("GET", url, **kwargs)
+
+    def post(self, url: str, **kwargs):
+        return self.request("POST", url, **kwargs)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from markupsafe import Markup, escape
 
@@ -42,8 +43,28 @@ class WeekCounts:
     counts: dict[str, int]  # PLOVER type -> events
 
 
+MAX_WEEKS = 1040  # twenty years; a longer span is charted without its empty weeks
+
+
+def fill_weeks(weeks: Sequence[WeekCounts]) -> list[WeekCounts]:
+    """Insert the empty weeks between the first and last, so the time axis is even."""
+    if not weeks:
+        return []
+    try:
+        first, last = date.fromisoformat(weeks[0].week), date.fromisoformat(weeks[-1].week)
+    except ValueError:
+        return list(weeks)
+    span = (last - first).days // 7 + 1
+    if span > MAX_WEEKS:
+        return list(weeks)
+    have = {w.week: w for w in weeks}
+    days = ((first + timedelta(weeks=i)).isoformat() for i in range(span))
+    return [have.get(d, WeekCounts(d, {})) for d in days]
+
+
 def timeline_svg(weeks: Sequence[WeekCounts], width: int = 720, height: int = 220) -> Markup:
     """Stacked bars per week: cooperative types above the axis, conflictual below."""
+    weeks = fill_weeks(weeks)
     if not weeks:
         return Markup('<p class="empty">No dated events to chart.</p>')
     order = list(plover_sides())
@@ -171,9 +192,9 @@ def polarity_svg(points: Sequence[tuple[str, float]], width: int = 520, height: 
     if len(coords) > 1:
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
         out.append(f'<polyline points="{path}" fill="none" stroke="#3182bd" stroke-width="2"/>')
-    for (x, y), (date, v) in zip(coords, points, strict=True):
+    for (x, y), (when, v) in zip(coords, points, strict=True):
         out.append(f'<circle class="point" cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#3182bd" '
-                   f'data-date="{_attr(date)}" data-value="{v:.4f}"><title>{escape(date)}: {v:.3f}</title></circle>')
+                   f'data-date="{_attr(when)}" data-value="{v:.4f}"><title>{escape(when)}: {v:.3f}</title></circle>')
     every = max(1, len(points) // 5)
     for i in range(0, len(points), every):
         out.append(f'<text x="{coords[i][0]:.1f}" y="{height - 6}" font-size="10">{escape(points[i][0])}</text>')

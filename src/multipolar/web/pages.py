@@ -57,7 +57,7 @@ def home(request: Request) -> HTMLResponse:
     nodes, edges = network_parts(net)
     docs = browse.documents_page(store, limit=10)[:10]
     return render(request, "home.html", {"recent": recent, "documents": docs,
-                                         "thumb": network_svg(nodes, edges, size=300, labels=False),
+                                         "thumb": network_svg(nodes, edges, size=300, labels=False, link=None),
                                          "net": net})
 
 

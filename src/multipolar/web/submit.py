@@ -41,34 +41,38 @@ class Submission:
             raise ApiError(422, "kind must be html or text", code="bad_kind")
 
 
-def _fetch(url: str, max_bytes: int, allow_private: bool) -> tuple[bytes, str | None]:
-    """Download a page through the pages layer (robots, timeouts, private-address guard)."""
+# Fetch failures by the pages layer's error code -> HTTP status for the submitter.
+_FETCH_STATUS = {"blocked": 422, "robots": 422, "too_large": 413, "not_text": 415}
+
+
+def _fetch_page(url: str, max_bytes: int, allow_private: bool):
+    """Download a page through the pages layer (robots.txt, timeouts, private-address guard)."""
     try:
-        from ..pages import fetch as fetch_module
+        from ..pages.fetch import Fetcher, FetchOptions
     except ImportError as e:
         raise ApiError(503, "fetching URLs is not available in this build; paste the page instead",
                        code="fetch_unavailable") from e
-    try:
-        page = fetch_module.fetch_page(url, max_bytes=max_bytes, allow_private=allow_private)
-    except Exception as e:  # the fetcher's own errors carry the reason
-        raise ApiError(502, f"could not fetch {url}: {e}", code="fetch_failed") from e
-    if getattr(page, "error", None) is not None:
-        raise ApiError(502, f"could not fetch {url}: {page.error.message}", code="fetch_failed")
-    return page.content, page.kind
+    with Fetcher(FetchOptions(allow_private=allow_private, max_bytes=max_bytes, min_interval=0.0)) as fetcher:
+        page = fetcher.fetch(url).to_page()
+    if page.error is not None:
+        status = _FETCH_STATUS.get(page.error.code, 502)
+        raise ApiError(status, f"could not fetch {url}: {page.error.message}", code=f"fetch_{page.error.code}")
+    return page
 
 
 def run_submission(sub: Submission, store, config) -> Record:
     """Extract the record of one submitted page and store it; returns the record (maybe an error record)."""
-    from ..pipeline import extract_text
+    from ..pipeline import extract_pages, extract_text
 
     sub.check(config.max_upload_bytes)
-    content, kind = sub.content, sub.kind
-    if content is None and sub.url:
-        content, fetched_kind = _fetch(sub.url, config.max_upload_bytes, config.allow_private_urls)
-        kind = kind or fetched_kind
-    source = sub.source or sub.url or "submitted"
-    with _PIPELINE_LOCK:
-        record = extract_text(content, source=source, kind=kind, url=sub.url, settings=config.settings)
+    if sub.content is None:
+        page = _fetch_page(sub.url, config.max_upload_bytes, config.allow_private_urls)
+        with _PIPELINE_LOCK:
+            record = next(extract_pages([page], config.settings))
+    else:
+        source = sub.source or sub.url or "submitted"
+        with _PIPELINE_LOCK:
+            record = extract_text(sub.content, source=source, kind=sub.kind, url=sub.url, settings=config.settings)
     if record.error is None:
         store.ingest([record])
     return record
