@@ -98,7 +98,14 @@ def query_string(params: dict[str, Any], **changes: Any) -> str:
     return "&".join(f"{quote(str(k))}={quote(str(v))}" for k, v in pairs)
 
 
+def snippet_html(snippet: str | None) -> Markup:
+    """FTS5 snippet with matches between [ and ] -> escaped HTML with <mark> around matches."""
+    text = str(escape(snippet or ""))
+    return Markup(text.replace("[", '<mark class="match">').replace("]", "</mark>"))
+
+
 def install_filters(env) -> None:
+    env.filters["snippet_html"] = snippet_html
     env.filters["plover_side"] = plover_side
     env.globals["anchor_for"] = anchor_for
     env.globals["query_string"] = query_string
