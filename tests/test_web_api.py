@@ -213,3 +213,24 @@ def test_post_document_runs_the_pipeline_and_stores_the_record(client):
     assert "border security" in stored["document"]["text"]
     empty = client.post("/api/documents", content=b"   \n ", headers={**auth, "content-type": "text/plain"})
     assert_error(empty, 422, "empty_submission")
+
+
+def test_pages_render_on_an_empty_store(tmp_path):
+    from multipolar.store import Store
+
+    Store.open(tmp_path / "empty.db").close()
+    client = AppClient(create_app(WebConfig(db=tmp_path / "empty.db")))
+    html = {"accept": "text/html"}
+    for url in ("/", "/network", "/compare", "/search?q=treaty", "/actors/RUS", "/dyads/RUS/IRN",
+                "/obligations?attacker=USA&attacked=IRN", "/submit", "/api/docs"):
+        r = client.get(url, headers=html)
+        assert r.status_code == 200, url
+        assert "text/html" in r.headers["content-type"]
+    assert ok(client.get("/api/documents"))["items"] == []
+    missing = client.get("/agreements/1", headers=html)
+    assert missing.status_code == 404 and "not_found" in missing.text and "<html" in missing.text
+
+
+def test_actor_page_accepts_a_stored_name(client):
+    r = client.get("/actors/Government%20of%20Iran", headers={"accept": "text/html"})
+    assert r.status_code == 303 and r.headers["location"] == "/actors/IRNGOV"

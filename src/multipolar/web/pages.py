@@ -95,7 +95,11 @@ def _actor_context(request: Request, a: str, b: str | None, since: str | None, u
 
 @router.get("/actors/{actor}")
 def actor_page(request: Request, actor: str, since: DateParam = None, until: DateParam = None,
-               offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> HTMLResponse:
+               offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0):
+    if not params.ACTOR_CODE.match(actor.strip().upper()) or len(actor) > 15:
+        # a name ("Russia", "the Kremlin"): resolve it, then show the code's page
+        found = _known_actor(browse.actor_info, store_of(request), actor[:60])
+        return RedirectResponse(f"/actors/{found['code']}", status_code=303)
     a = params.actor_code(actor)
     ctx = _actor_context(request, a, None, params.iso_date(since, "since"), params.iso_date(until, "until"), offset)
     return render(request, "actor.html", {**ctx, "base": f"/actors/{a}"})
