@@ -234,3 +234,20 @@ def test_pages_render_on_an_empty_store(tmp_path):
 def test_actor_page_accepts_a_stored_name(client):
     r = client.get("/actors/Government%20of%20Iran", headers={"accept": "text/html"})
     assert r.status_code == 303 and r.headers["location"] == "/actors/IRNGOV"
+
+
+def test_cached_aggregates_follow_an_ingest_by_another_writer(tmp_path):
+    from multipolar.store import Store
+    from web_fixtures import fixture_records
+
+    records = fixture_records()
+    db = tmp_path / "growing.db"
+    with Store.open(db) as store:
+        store.ingest(records[:2])
+    client = AppClient(create_app(WebConfig(db=db)))
+    assert len(ok(client.get("/api/network"))["edges"]) == 1
+    assert len(ok(client.get("/api/network"))["edges"]) == 1  # answered from the cache
+    with Store.open(db) as store:  # e.g. `multipolar ingest` in another process
+        store.ingest(records[2:])
+    assert len(ok(client.get("/api/network"))["edges"]) == 3
+    assert ok(client.get("/api/overview"))["counts"]["documents"] == 4

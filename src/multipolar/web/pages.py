@@ -15,7 +15,7 @@ from .. import __version__, analysis
 from ..analysis import browse
 from ..model import PROVISION_KEYS
 from . import params
-from .api import submission_from_form
+from .api import cached, submission_from_form
 from .auth import check_token
 from .charts import NetEdge, NetNode, WeekCounts, network_svg, plover_legend, polarity_svg, timeline_svg
 from .errors import ApiError
@@ -53,7 +53,7 @@ def network_parts(net: dict[str, Any]) -> tuple[list[NetNode], list[NetEdge]]:
 def home(request: Request) -> HTMLResponse:
     store = store_of(request)
     recent = browse.event_clusters(store, limit=10)[:10]
-    net = analysis.network(store)
+    net = cached(request, analysis.network, on=None, since=None, min_weight=0.0)
     nodes, edges = network_parts(net)
     docs = browse.documents_page(store, limit=10)[:10]
     return render(request, "home.html", {"recent": recent, "documents": docs,
@@ -77,7 +77,7 @@ def _actor_context(request: Request, a: str, b: str | None, since: str | None, u
     limit = 25
     tl = _known_actor(analysis.timeline, store, a, b, since=since, until=until, limit=limit + 1, offset=offset)
     page = params.page_of(tl["clusters"], limit, offset)
-    weeks = browse.weekly_counts(store, a, b, since=since, until=until)
+    weeks = cached(request, browse.weekly_counts, a, b, since=since, until=until)
     first = tl["actors"][0]
     agreements = analysis.agreements_of(store, first["code"], limit=100)["agreements"]
     if b:
@@ -167,7 +167,7 @@ def obligations_page(request: Request, attacker: Annotated[str | None, Query(max
     result = None
     x, y = params.actor_code(attacker, "attacker"), params.actor_code(attacked, "attacked")
     if x and y:
-        result = _known_actor(analysis.treaty_obligations, store_of(request), x, y, on=params.iso_date(on, "on"))
+        result = _known_actor(cached, request, analysis.treaty_obligations, x, y, on=params.iso_date(on, "on"))
     return render(request, "obligations.html", {"attacker": x or "", "attacked": y or "", "on": on or "",
                                                 "result": result})
 
@@ -178,11 +178,10 @@ def _months(first_year: int, last_year: int) -> list[str]:
 
 @router.get("/network")
 def network_page(request: Request, at: DateParam = None) -> HTMLResponse:
-    store = store_of(request)
     on = params.iso_date(at, "at")
-    net = analysis.network(store, on=on)
+    net = cached(request, analysis.network, on=on, since=None, min_weight=0.0)
     nodes, edges = network_parts(net)
-    pol = analysis.polarity(store)
+    pol = cached(request, analysis.polarity, start_year=None, end_year=None)
     years = [y["year"] for y in pol["years"]]
     months = _months(years[0], years[-1]) if years else []
     position = months.index(on[:7]) if on and on[:7] in months else len(months) - 1
