@@ -183,6 +183,9 @@ def test_oversized_upload_is_413_before_auth(client):
     assert_error(r, 413, "too_large")
     files = {"file": ("page.html", b"<html>" + b"x" * MAX_UPLOAD + b"</html>", "text/html")}
     assert_error(client.post("/api/documents", files=files), 413, "too_large")
+    form = client.post("/submit", files=files, headers={"accept": "text/html"})
+    assert form.status_code == 413 and form.headers["content-type"].startswith("text/html")
+    assert "too_large" in form.text and "Back to Submit" in form.text
 
 
 def test_submission_shape_errors(client):
@@ -213,6 +216,14 @@ def test_post_document_runs_the_pipeline_and_stores_the_record(client):
     assert "border security" in stored["document"]["text"]
     empty = client.post("/api/documents", content=b"   \n ", headers={**auth, "content-type": "text/plain"})
     assert_error(empty, 422, "empty_submission")
+    page = (b"<!doctype html><html><head><title>Iran and Iraq open border crossing</title></head><body><article>"
+            b"<h1>Iran and Iraq open border crossing</h1><p>Iran and Iraq opened a new border crossing near "
+            b"Basra on Tuesday, officials in Baghdad said.</p><p>The crossing will carry trade and pilgrims "
+            b"between the two countries, according to the Iraqi interior ministry.</p></article></body></html>")
+    up = client.post("/api/documents", files={"file": ("crossing.html", page, "text/html")}, headers=auth)
+    assert up.status_code == 201, up.text
+    assert up.json()["record"]["document"]["source"] == "crossing.html"
+    assert "Basra" in ok(client.get(f"/api/documents/{up.json()['id']}"))["document"]["text"]
 
 
 def test_pages_render_on_an_empty_store(tmp_path):
