@@ -15,35 +15,7 @@ from .text_blocks import Block, describe, split_blocks
 from .text_dedup import find_duplicates
 from .text_lang import detect_language
 from .text_meta import find_header
-
-# Weights of the region finder, per block class (see _weight).
-SHORT_PENALTY = 1.5
-BAD_PENALTY = 2.0
-BAD_PER_WORD = 0.3
-NEAR_SHARE = 0.5
-
-
-def _weight(block: Block) -> float:
-    if block.kind == "good":
-        return float(block.words)
-    if block.kind == "near":
-        return NEAR_SHARE * block.words
-    if block.kind == "short":
-        return -SHORT_PENALTY
-    return -(BAD_PENALTY + BAD_PER_WORD * block.words)
-
-
-def best_run(blocks: list[Block]) -> tuple[int, int]:
-    """[start, end) positions in ``blocks`` of the run with the highest total weight."""
-    best, best_span = float("-inf"), (0, 0)
-    total, start = 0.0, 0
-    for i, block in enumerate(blocks):
-        if total <= 0:
-            total, start = 0.0, i
-        total += _weight(block)
-        if total > best:
-            best, best_span = total, (start, i + 1)
-    return best_span
+from .text_region import find_body
 
 
 def _keep_inside(run: list[Block]) -> list[Block]:
@@ -66,8 +38,18 @@ def extract_text_scrape(text: str, source: str) -> Article:
     describe(blocks, language)
     duplicates = find_duplicates(blocks)
     unique = [b for b in blocks if b.index not in duplicates]
-    start, end = best_run(unique)
+    start, end = find_body(unique)
     body = _keep_inside(unique[start:end])
+    if body:
+        # Repetition inside the body is the article's own (a refrain, a table's repeated row
+        # labels); only blocks repeating something outside it are dropped.
+        first, last = body[0].index, body[-1].index
+        inside = {b.text for b in body}
+        restored = [b for b in blocks[first:last + 1] if b.index in duplicates and b.text in inside]
+        if restored:
+            keep = {b.index for b in body} | {b.index for b in restored}
+            body = [b for b in blocks[first:last + 1] if b.index in keep]
+            duplicates = duplicates - {b.index for b in restored}
     header = find_header(blocks, body[0].index if body else len(blocks))
     used = set(header.used)
     body = [b for b in body if b.index not in used]

@@ -20,7 +20,15 @@ _WIDE_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]
 # A sentence ends in one of these, possibly followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f\u2026:;][\"'\u201d\u2019\u00bb)\]]*$")
 _RANK = re.compile(r"^\s*(?:#\s*)?\d{1,2}\s*[.):]?\s+\S")
-_BULLET = re.compile(r"^\s*[-*\u2022\u25cf\u25aa\u2013\u2014>\u00bb|]\s*")
+# A headline run into its teaser without a space ("...Student-AthleteA 24-year-old woman"):
+# innerText of a card whose headline and summary are inline elements.
+_GLUE_POINT = re.compile(r"(?<=[a-z?!)\u2019\u201d'\"])(?=[A-Z][a-z]* )")
+
+
+LOWERCASE_LISTS = False
+TEMPLATE_MAX_WORDS = 12
+TEMPLATE_MIN_COUNT = 3
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass
@@ -35,6 +43,8 @@ class Block:
     sentence: bool = False  # ends like a sentence
     title_case: float = 0.0  # share of longer words that are capitalised
     ranked: bool = False  # starts with a rank number, as list items do
+    glued: bool = False  # a title-case headline run into the text after it
+    templated: bool = False  # its shape, digits aside, recurs on the page ("2 days ago", "Reply")
     kind: str = "short"
 
 
@@ -73,6 +83,9 @@ def describe(blocks: list[Block], language: str | None) -> None:
         if long_words:
             block.title_case = sum(1 for w in long_words if w[0].isupper()) / len(long_words)
         block.ranked = bool(_RANK.match(block.text))
+        block.glued = _glued_headline(block.text)
+    _mark_templated(blocks)
+    for block in blocks:
         block.kind = _classify(block, has_stoplist=bool(stops))
 
 
@@ -82,6 +95,8 @@ def _classify(block: Block, has_stoplist: bool) -> str:
         # No function words to go by: length and sentence punctuation only.
         density = 0.3 if block.sentence else 0.15
     headline_like = block.title_case > 0.7 and not block.sentence and words >= 4
+    if block.glued or block.templated:
+        return "bad"
     if words >= 15 and density >= 0.22 and (block.sentence or words >= 30):
         return "good"
     if words >= 7 and density >= 0.18 and block.sentence and not block.ranked:
@@ -90,4 +105,31 @@ def _classify(block: Block, has_stoplist: bool) -> str:
         return "near"
     if words < 7 and not (block.ranked or headline_like):
         return "short"
+    if LOWERCASE_LISTS and words >= 5 and block.title_case < 0.5 and not block.ranked:
+        # Mostly lowercase and not prose: list items, table rows, recipe lines. Content-like,
+        # unlike menus and headline lists, which are short or in title case.
+        return "near"
     return "bad"
+
+
+def _mark_templated(blocks: list[Block]) -> None:
+    """Short lines whose shape (digits folded) recurs three times or more: the per-item chrome of
+    comment threads and teaser lists (timestamps, vote counts, "Reply", "Read more")."""
+    counts: dict[str, int] = {}
+    keys = []
+    for block in blocks:
+        key = _DIGITS.sub("0", block.text.lower()) if block.words <= TEMPLATE_MAX_WORDS else ""
+        keys.append(key)
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    for block, key in zip(blocks, keys, strict=True):
+        block.templated = bool(key) and counts[key] >= TEMPLATE_MIN_COUNT
+
+
+def _glued_headline(text: str) -> bool:
+    """Whether the line starts with a title-case headline glued to a following sentence."""
+    for m in _GLUE_POINT.finditer(text, 0, 200):
+        words = [w for w in _WORD.findall(text[:m.start()]) if len(w) > 3]
+        if len(words) >= 2 and sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words):
+            return True
+    return False
