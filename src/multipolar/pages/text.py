@@ -38,8 +38,13 @@ def extract_text_scrape(text: str, source: str) -> Article:
     describe(blocks, language)
     duplicates = find_duplicates(blocks)
     unique = [b for b in blocks if b.index not in duplicates]
-    start, end = find_body(unique)
-    body = _keep_inside(unique[start:end])
+    # A repeated block stays where it stands as a separator (a share bar under every teaser
+    # splits the teasers), weighing a little against the body, and is dropped from what is kept.
+    for b in blocks:
+        if b.index in duplicates:
+            b.kind = "short"
+    start, end = find_body(blocks)
+    body = _keep_inside([b for b in blocks[start:end] if b.index not in duplicates])
     if body:
         # Repetition inside the body is the article's own (a refrain, a table's repeated row
         # labels); only blocks repeating something outside it are dropped.
