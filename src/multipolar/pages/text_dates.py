@@ -18,6 +18,7 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})\b", re.I)
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _NUMERIC_DMY = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b")
+_CJK_YMD = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 _NUMERIC_YMD = re.compile(r"\b(\d{4})([./])(\d{1,2})\2(\d{1,2})\b")
 _TIME = re.compile(r"\b(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*([ap])?\.?\s?(m\b\.?)?", re.I)
 
@@ -31,7 +32,7 @@ def _day_of(text: str) -> tuple[date, tuple[int, int]] | None:
     """The first calendar date in ``text`` and the span it covers."""
     found: list[tuple[int, date, tuple[int, int]]] = []
     for pattern, order in ((_ISO, "ymd"), (_DAY_MONTH_YEAR, "dMy"), (_MONTH_DAY_YEAR, "Mdy"),
-                           (_NUMERIC_YMD, "y_md"), (_NUMERIC_DMY, "d_my")):
+                           (_NUMERIC_YMD, "y_md"), (_NUMERIC_DMY, "d_my"), (_CJK_YMD, "ymd")):
         m = pattern.search(text)
         if not m:
             continue
@@ -66,8 +67,8 @@ def parse_dateline(text: str) -> str | None:
         return None
     day, (start, end) = found
     rest = text[:start] + " " + text[end:]
-    if found and _ISO.match(text, start) and _ISO.match(text, start).group(4):
-        m = _ISO.match(text, start)
+    m = _ISO.match(text, start)
+    if m and m.group(4):
         return datetime(day.year, day.month, day.day, int(m[4]), int(m[5]), int(m[6] or 0)).isoformat()
     for m in _TIME.finditer(rest):
         hour, minute, second = int(m[1]), int(m[2]), int(m[3] or 0)

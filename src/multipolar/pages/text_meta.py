@@ -16,7 +16,9 @@ from .text_blocks import Block
 from .text_dates import parse_dateline
 
 WINDOW = 14  # how many lines above the body may belong to its header
-_BY = re.compile(r"^(?:by|written by|words by|story by)\s+(.+)$", re.I)
+# "By" and its equivalents in a few languages whose pages we meet (German, Spanish and
+# Portuguese, French, Italian, Dutch, Scandinavian, Polish).
+_BY = re.compile(r"^(?:by|written by|words by|story by|von|por|par|di|door|av|af|przez)\s+(.+)$", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u024f][\w'\u2019.-]*|[a-z]{1,3}|&)$")
 _DIGIT = re.compile(r"\d")
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
@@ -51,6 +53,28 @@ def _byline_of(text: str) -> str | None:
     return _clean(text) if _name_like(text) else None
 
 
+def _desk_like(text: str) -> bool:
+    """A short label such as "Express Desk" or "Rural affairs desk": a byline without a person."""
+    words = text.split()
+    return (1 <= len(words) <= 5 and not _DIGIT.search(text) and text[:1].isupper()
+            and text.rstrip()[-1:] not in ".!?:|")
+
+
+def _byline_next_to_date(blocks: list[Block], j: int, below: bool) -> str | None:
+    """The byline on line ``j``, beside the dateline: "By ..." always; a name or desk label
+    when it cannot be the headline (a headline stands above it, or it follows the date)."""
+    text = blocks[j].text
+    if _BY.match(text):
+        return _byline_of(text)
+    if not (_name_like(text) or _desk_like(text)):
+        return None
+    if below or len(text.split()) <= 3 and j > 0 and _headline_like(blocks[j - 1]):
+        return _clean(text)
+    if j > 0 and _headline_like(blocks[j - 1]) and blocks[j - 1].words >= 4:
+        return _clean(text)
+    return None
+
+
 def _date_line(block: Block) -> str | None:
     return parse_dateline(block.text) if block.words <= 16 else None
 
@@ -79,10 +103,10 @@ def find_header(blocks: list[Block], body_start: int) -> Header:
                                text, maxsplit=1, flags=re.I)[0]
         before_date = re.sub(r"\b(?:published|updated|posted|on|at)\b\s*:?", " ", before_date, flags=re.I)
         header.byline = _byline_of(" ".join(before_date.split())) if before_date.strip() else None
-        for j in (date_at - 1, date_at + 1, date_at - 2):
+        for j in (date_at - 1, date_at + 1):
             if header.byline or not first <= j < body_start:
                 continue
-            byline = _byline_of(blocks[j].text)
+            byline = _byline_next_to_date(blocks, j, below=j > date_at)
             if byline:
                 header.byline = byline
                 used.append(j)

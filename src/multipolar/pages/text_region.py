@@ -20,6 +20,8 @@ NEAR_SHARE = 0.5
 CHROME_RUN = 3  # this many chrome blocks in a row make a run
 RUN_FACTOR = 5.0  # at most this much more chrome weighs inside a long run
 RUN_SLOPE = 0.5  # how fast the factor grows with the run's length
+LIST_MAX_TITLE_CASE = 0.5
+LIST_WEIGHT = 0.5
 GAP = 6.0  # chrome heavier than this between two segments splits them
 HEADER_BOOST = 2.0  # a segment right under a dateline counts this many times
 HEADER_REACH = 6  # how many blocks above a segment its dateline may be
@@ -33,6 +35,8 @@ def block_weight(block: Block) -> float:
         return NEAR_SHARE * block.words
     if block.kind == "short":
         return -SHORT_PENALTY
+    if block.kind == "list":
+        return LIST_WEIGHT
     return -(BAD_PENALTY + BAD_PER_WORD * block.words)
 
 
@@ -51,6 +55,30 @@ def weights(blocks: list[Block]) -> list[float]:
                 result[k] *= factor
         i = max(j, i + 1)
     return result
+
+
+def _bridge_lists(blocks: list[Block], w: list[float]) -> None:
+    """A run of list items or table rows between two prose paragraphs is part of the body
+    (ingredients, results, a schedule) unless it reads like a menu or headline list: mostly
+    title case, or lines whose shape recurs page-wide."""
+    n = len(blocks)
+    i = 0
+    while i < n:
+        if w[i] > 0:
+            i += 1
+            continue
+        j = i
+        while j < n and w[j] <= 0:
+            j += 1
+        run = blocks[i:j]
+        if (0 < i and j < n and blocks[i - 1].kind == "good" and blocks[j].kind == "good"
+                and len(run) >= 2
+                and sum(b.title_case for b in run) / len(run) < LIST_MAX_TITLE_CASE
+                and not any(b.templated or b.glued for b in run)):
+            for k in range(i, j):
+                w[k] = LIST_WEIGHT
+                blocks[k].kind = "list"
+        i = j
 
 
 def _segments(w: list[float]) -> list[tuple[int, int, float]]:
@@ -94,6 +122,7 @@ def _under_dateline(blocks: list[Block], start: int) -> bool:
 def find_body(blocks: list[Block]) -> tuple[int, int]:
     """[start, end) positions in ``blocks`` of the body."""
     w = weights(blocks)
+    _bridge_lists(blocks, w)
     segments = _segments(w)
     if not segments:
         return 0, 0
