@@ -15,7 +15,7 @@ from .text_blocks import Block, describe, split_blocks
 from .text_dedup import find_duplicates
 from .text_lang import detect_language
 from .text_meta import find_header
-from .text_region import find_body
+from .text_region import after_header, find_body
 
 
 def _keep_inside(run: list[Block]) -> list[Block]:
@@ -44,6 +44,7 @@ def extract_text_scrape(text: str, source: str) -> Article:
         if b.index in duplicates:
             b.kind = "short"
     start, end = find_body(blocks)
+    start = after_header(blocks, start, end)
     body = _keep_inside([b for b in blocks[start:end] if b.index not in duplicates])
     if body:
         # Repetition inside the body is the article's own (a refrain, a table's repeated row

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from .text_lang import stoplist, uses_spaces
 
 _WORD = re.compile(r"\w+")
+# Zero-width characters that some pages leave on otherwise empty lines.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _WIDE_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # A sentence ends in one of these, possibly followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f\u2026:;][\"'\u201d\u2019\u00bb)\]]*$")
@@ -25,7 +27,6 @@ _RANK = re.compile(r"^\s*(?:#\s*)?\d{1,2}\s*[.):]?\s+\S")
 _GLUE_POINT = re.compile(r"(?<=[a-z?!)\u2019\u201d'\"])(?=[A-Z][a-z]* )")
 
 
-LOWERCASE_LISTS = False
 TEMPLATE_MAX_WORDS = 12
 TEMPLATE_MIN_COUNT = 3
 _DIGITS = re.compile(r"\d+")
@@ -54,7 +55,7 @@ def split_blocks(text: str) -> list[Block]:
     group = 0
     previous_blank = False
     for raw in text.split("\n"):
-        line = " ".join(raw.split())
+        line = " ".join(_INVISIBLE.sub("", raw).split())
         if not line:
             previous_blank = True
             continue
@@ -105,10 +106,6 @@ def _classify(block: Block, has_stoplist: bool) -> str:
         return "near"
     if words < 7 and not (block.ranked or headline_like):
         return "short"
-    if LOWERCASE_LISTS and words >= 5 and block.title_case < 0.5 and not block.ranked:
-        # Mostly lowercase and not prose: list items, table rows, recipe lines. Content-like,
-        # unlike menus and headline lists, which are short or in title case.
-        return "near"
     return "bad"
 
 

@@ -142,3 +142,14 @@ def find_body(blocks: list[Block]) -> tuple[int, int]:
             break
         start = s
     return start, end
+
+
+def after_header(blocks: list[Block], start: int, end: int) -> int:
+    """Where the body starts once header lines caught at its top are left out: a dateline
+    among the first few blocks (a caption or kicker above it let the run start too early)
+    marks the end of the header."""
+    for k in range(min(end, start + HEADER_REACH) - 1, start - 1, -1):
+        block = blocks[k]
+        if block.words <= 12 and not block.sentence and parse_dateline(block.text):
+            return k + 1
+    return start
