@@ -42,7 +42,7 @@ def extract_text_scrape(text: str, source: str) -> Article:
     # splits the teasers), weighing a little against the body, and is dropped from what is kept.
     for b in blocks:
         if b.index in duplicates:
-            b.kind = "short"
+            b.kind, b.repeated = "short", True
     start, end = find_body(blocks)
     start = after_header(blocks, start, end)
     body = _keep_inside([b for b in blocks[start:end] if b.index not in duplicates])

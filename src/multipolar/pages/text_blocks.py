@@ -45,6 +45,7 @@ class Block:
     title_case: float = 0.0  # share of longer words that are capitalised
     ranked: bool = False  # starts with a rank number, as list items do
     glued: bool = False  # a title-case headline run into the text after it
+    repeated: bool = False  # repeats an earlier block of the page
     templated: bool = False  # its shape, digits aside, recurs on the page ("2 days ago", "Reply")
     kind: str = "short"
 

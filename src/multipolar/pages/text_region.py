@@ -22,6 +22,8 @@ RUN_FACTOR = 5.0  # at most this much more chrome weighs inside a long run
 RUN_SLOPE = 0.5  # how fast the factor grows with the run's length
 LIST_MAX_TITLE_CASE = 0.5
 LIST_WEIGHT = 0.5
+COLON_LISTS = True
+MAX_LIST = 60
 GAP = 6.0  # chrome heavier than this between two segments splits them
 HEADER_BOOST = 2.0  # a segment right under a dateline counts this many times
 HEADER_REACH = 6  # how many blocks above a segment its dateline may be
@@ -78,6 +80,16 @@ def _bridge_lists(blocks: list[Block], w: list[float]) -> None:
             for k in range(i, j):
                 w[k] = LIST_WEIGHT
                 blocks[k].kind = "list"
+        elif COLON_LISTS and 0 < i and blocks[i - 1].kind in ("good", "near") and blocks[i - 1].text.endswith(":"):
+            # Prose that ends with a colon introduces what follows: the list is the body's.
+            k = i
+            while (k < n and k - i < MAX_LIST and blocks[k].words >= 2 and blocks[k].kind != "good"
+                   and not (blocks[k].templated or blocks[k].glued or blocks[k].repeated)):
+                if w[k] <= 0:
+                    w[k] = LIST_WEIGHT
+                    blocks[k].kind = "list"
+                k += 1
+            j = max(k, i + 1)
         i = j
 
 
