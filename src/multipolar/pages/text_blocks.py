@@ -21,6 +21,7 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _WIDE_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # A sentence ends in one of these, possibly followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f\u2026:;][\"'\u201d\u2019\u00bb)\]]*$")
+_FULL_STOP = re.compile(r"[.:\u3002][\"'\u201d\u2019\u00bb)\]]*$")
 _RANK = re.compile(r"^\s*(?:#\s*)?\d{1,2}\s*[.):]?\s+\S")
 # A headline run into its teaser without a space ("...Student-AthleteA 24-year-old woman"):
 # innerText of a card whose headline and summary are inline elements.
@@ -107,6 +108,8 @@ def _classify(block: Block, has_stoplist: bool) -> str:
         return "near"
     if words < 7 and not (block.ranked or headline_like):
         return "short"
+    if words >= 7 and density >= 0.1 and _FULL_STOP.search(block.text) and not block.ranked:
+        return "near"  # a sentence, if a dense one: results, credits written out, a list in prose
     return "bad"
 
 
