@@ -22,6 +22,8 @@ def _keep_inside(run: list[Block]) -> list[Block]:
     """The run's blocks minus chrome inside it: runs of two or more bad blocks (lists)."""
     kept = []
     for i, block in enumerate(run):
+        if block.furniture:
+            continue
         if block.kind == "bad":
             neighbours = run[max(0, i - 1):i] + run[i + 1:i + 2]
             if any(n.kind == "bad" for n in neighbours):

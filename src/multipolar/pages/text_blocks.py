@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from .text_lang import stoplist, uses_spaces
 
@@ -28,6 +30,7 @@ _RANK = re.compile(r"^\s*(?:#\s*)?\d{1,2}\s*[.):]?\s+\S")
 _GLUE_POINT = re.compile(r"(?<=[a-z?!)\u2019\u201d'\"])(?=[A-Z][a-z]* )")
 
 
+CUE_MAX_WORDS = 25
 TEMPLATE_MAX_WORDS = 12
 TEMPLATE_MIN_COUNT = 3
 _DIGITS = re.compile(r"\d+")
@@ -47,6 +50,7 @@ class Block:
     ranked: bool = False  # starts with a rank number, as list items do
     glued: bool = False  # a title-case headline run into the text after it
     repeated: bool = False  # repeats an earlier block of the page
+    furniture: bool = False  # short and holds a page-furniture phrase (data/text/chrome_cues_en.txt)
     templated: bool = False  # its shape, digits aside, recurs on the page ("2 days ago", "Reply")
     kind: str = "short"
 
@@ -87,6 +91,7 @@ def describe(blocks: list[Block], language: str | None) -> None:
             block.title_case = sum(1 for w in long_words if w[0].isupper()) / len(long_words)
         block.ranked = bool(_RANK.match(block.text))
         block.glued = _glued_headline(block.text)
+        block.furniture = block.words <= CUE_MAX_WORDS and _has_cue(block.text)
     _mark_templated(blocks)
     for block in blocks:
         block.kind = _classify(block, has_stoplist=bool(stops))
@@ -98,7 +103,7 @@ def _classify(block: Block, has_stoplist: bool) -> str:
         # No function words to go by: length and sentence punctuation only.
         density = 0.3 if block.sentence else 0.15
     headline_like = block.title_case > 0.7 and not block.sentence and words >= 4
-    if block.glued or block.templated:
+    if block.glued or block.templated or block.furniture:
         return "bad"
     if words >= 15 and density >= 0.22 and (block.sentence or words >= 30):
         return "good"
@@ -111,6 +116,18 @@ def _classify(block: Block, has_stoplist: bool) -> str:
     if words >= 7 and density >= 0.1 and _FULL_STOP.search(block.text) and not block.ranked:
         return "near"  # a sentence, if a dense one: results, credits written out, a list in prose
     return "bad"
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern[str]:
+    text = resources.files("multipolar").joinpath("data", "text", "chrome_cues_en.txt").read_text(encoding="utf-8")
+    phrases = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
+
+
+def _has_cue(text: str) -> bool:
+    return bool(_cue_pattern().search(text))
 
 
 def _mark_templated(blocks: list[Block]) -> None:
