@@ -31,6 +31,7 @@ _GLUE_POINT = re.compile(r"(?<=[a-z?!)\u2019\u201d'\"])(?=[A-Z][a-z]* )")
 
 
 CUE_MAX_WORDS = 25
+GLUED_MAX_WORDS = 50  # a teaser card is short; a long paragraph with a glued link is body
 TEMPLATE_MAX_WORDS = 12
 TEMPLATE_MIN_COUNT = 3
 _DIGITS = re.compile(r"\d+")
@@ -103,7 +104,7 @@ def _classify(block: Block, has_stoplist: bool) -> str:
         # No function words to go by: length and sentence punctuation only.
         density = 0.3 if block.sentence else 0.15
     headline_like = block.title_case > 0.7 and not block.sentence and words >= 4
-    if block.glued or block.templated or block.furniture:
+    if (block.glued and words <= GLUED_MAX_WORDS) or block.templated or block.furniture:
         return "bad"
     if words >= 15 and density >= 0.22 and (block.sentence or words >= 30):
         return "good"

@@ -27,6 +27,8 @@ MAX_LIST = 60
 GAP = 6.0  # chrome heavier than this between two segments splits them
 HEADER_BOOST = 2.0  # a segment right under a dateline counts this many times
 HEADER_REACH = 6  # how many blocks above a segment its dateline may be
+DATED_SHARE = 0.3  # a dated segment above the anchor this heavy starts the body
+DATED_REACH = 60  # ... if it starts at most this many blocks above the anchor
 EXTEND_RATIO = 2.0  # a neighbour joins the body if it outweighs the gap this many times
 
 
@@ -141,6 +143,13 @@ def find_body(blocks: list[Block]) -> tuple[int, int]:
     scores = [total * (HEADER_BOOST if _under_dateline(blocks, s) else 1.0) for s, _, total in segments]
     anchor = max(range(len(segments)), key=lambda k: scores[k])
     start, end, _ = segments[anchor]
+    dated = [s for s, _, total in segments[:anchor]
+             if _under_dateline(blocks, s) and total >= DATED_SHARE * segments[anchor][2]
+             and start - s <= DATED_REACH]
+    if DATED_SHARE < 1 and dated and not _under_dateline(blocks, start):
+        # The article starts under its dateline; a gallery or inset between there and the
+        # heaviest segment is inside the article, not above it.
+        start = dated[0]
     for k in range(anchor + 1, len(segments)):  # grow downwards
         s, e, total = segments[k]
         gap = -sum(w[end:s])
