@@ -26,6 +26,7 @@ COLON_LISTS = True
 MAX_LIST = 60
 GAP = 6.0  # chrome heavier than this between two segments splits them
 HEADER_BOOST = 2.0  # a segment right under a dateline counts this many times
+DATELINE_MAX_WORDS = 20  # a dateline with its byline and "updated" time fits in this
 HEADER_REACH = 6  # how many blocks above a segment its dateline may be
 DATED_SHARE = 0.3  # a dated segment above the anchor this heavy starts the body
 DATED_REACH = 60  # ... if it starts at most this many blocks above the anchor
@@ -128,7 +129,7 @@ def _segments(w: list[float]) -> list[tuple[int, int, float]]:
 
 def _under_dateline(blocks: list[Block], start: int) -> bool:
     for k in range(max(0, start - HEADER_REACH), start):
-        if blocks[k].words <= 16 and parse_dateline(blocks[k].text):
+        if blocks[k].words <= DATELINE_MAX_WORDS and parse_dateline(blocks[k].text):
             return True
     return False
 
@@ -171,6 +172,6 @@ def after_header(blocks: list[Block], start: int, end: int) -> int:
     marks the end of the header."""
     for k in range(min(end, start + HEADER_REACH) - 1, start - 1, -1):
         block = blocks[k]
-        if block.words <= 12 and not block.sentence and parse_dateline(block.text):
+        if block.words <= DATELINE_MAX_WORDS and not block.sentence and parse_dateline(block.text):
             return k + 1
     return start
