@@ -10,6 +10,8 @@ chrome between them several times over, so a comment thread under a ruled-off ga
 
 from __future__ import annotations
 
+import re
+
 from .text_blocks import Block
 from .text_dates import parse_dateline
 
@@ -23,6 +25,12 @@ RUN_SLOPE = 0.5  # how fast the factor grows with the run's length
 LIST_MAX_TITLE_CASE = 0.5
 LIST_WEIGHT = 0.5
 COLON_LISTS = True
+TABLES = True
+TABLE_MIN_CELLS = 4
+_SMALL_NUMBER = re.compile(r"^\d{1,2}$")
+TABLE_MIN_SHARE = 0.15
+TABLE_MAX_STRIDE = 8  # cells per row, at most, between two numeric cells
+_NUMERIC_CELL = re.compile(r"^[-+\u2212]?[\d.,:/%$\u20ac\u00a3 ()-]*\d[\d.,:/%$\u20ac\u00a3 ()-]*$")
 MAX_LIST = 60
 GAP = 6.0  # chrome heavier than this between two segments splits them
 HEADER_BOOST = 2.0  # a segment right under a dateline counts this many times
@@ -93,7 +101,39 @@ def _bridge_lists(blocks: list[Block], w: list[float]) -> None:
                     blocks[k].kind = "list"
                 k += 1
             j = max(k, i + 1)
+        elif TABLES and 0 < i and blocks[i - 1].kind in ("good", "near"):
+            last = _table_end(run)
+            if last is not None:
+                for k in range(i, i + last + 1):
+                    w[k] = LIST_WEIGHT
+                    blocks[k].kind = "list"
         i = j
+
+
+def _measure_cell(text: str) -> bool:
+    """A cell holding a measure (42%, 3.5, 1,204, 70-44, 2:16), not a bare small number, which
+    is more often a gallery counter ("1 / 8") or a rank in a headline list."""
+    return bool(_NUMERIC_CELL.match(text)) and not _SMALL_NUMBER.match(text)
+
+
+def _table_end(run: list[Block]) -> int | None:
+    """If ``run`` starts with a table laid out one cell a line (many cells bare numbers: scores,
+    percentages, counts), the position of its last numeric cell plus the row's last cell."""
+    numeric = [k for k, b in enumerate(run) if _measure_cell(b.text)]
+    if len(numeric) < TABLE_MIN_CELLS:
+        return None
+    # The table is the stretch where numeric cells stay dense; it ends at the last one.
+    last = numeric[0]
+    for k in numeric[1:]:
+        if k - last > TABLE_MAX_STRIDE:
+            break
+        last = k
+    span = run[:last + 1]
+    cells = sum(1 for b in span if _measure_cell(b.text))
+    # (Row labels and numbers recur, so templated lines are expected here, unlike in menus.)
+    if cells < TABLE_MIN_CELLS or cells < TABLE_MIN_SHARE * len(span):
+        return None
+    return min(len(run) - 1, last + 1)
 
 
 def _segments(w: list[float]) -> list[tuple[int, int, float]]:
