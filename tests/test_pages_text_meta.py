@@ -22,6 +22,9 @@ BODY = ("The minister said on Tuesday that the talks had made progress and that 
     ("2019-11-18T10:05:00Z", "2019-11-18T10:05:00"),
     ("12.04.2023, 16:20 Uhr", "2023-04-12T16:20:00"),
     ("2023年4月12日", "2023-04-12"),
+    ("19. November 2019, 14:30 Uhr", "2019-11-19T14:30:00"),
+    ("12 de noviembre de 2019", "2019-11-12"),
+    ("19 ноября 2019 г.", "2019-11-19"),
     ("3.5 million people", None),
 ])
 def test_datelines_parse_as_precisely_as_written(line, iso):
