@@ -1,7 +1,304 @@
-"""Placeholder: the dedicated issue replaces this with the real coder."""
+"""Who did what to whom: CAMEO/PLOVER events from a parsed, actor-resolved document.
+
+One pass over the sentences. For each verb, event noun or "X-backed" modifier found in the
+lexicon, the coder finds the source and target actors in the dependency parse (through
+conjunctions, passives, prepositional objects, relative and complement clauses), then the
+event's negation, status and date. Actors come only from ``ctx.actors``.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 
-def code_events(ctx) -> list:
-    return []
+from spacy.tokens import Span, Token
+
+from ..model import Event
+from . import CodingContext
+from .cameo import plover_of, root_of
+from .syntax import (
+    agent_of,
+    children,
+    conjuncts,
+    dative_of,
+    direct_objects,
+    governors,
+    is_passive,
+    modal_status,
+    negated,
+    prep_objects,
+    sentence_is_discarded,
+    subjects,
+)
+from .verbs import Lexicon, NounRule, VerbRule, default_lexicon
+
+ACTOR_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
+GENERIC_HEADS = {"group", "groups", "country", "countries", "nation", "nations", "state", "states",
+                 "ally", "allies", "force", "forces", "militia", "militias", "partner", "partners"}
+# Planned cooperation becomes intent to cooperate (PLOVER: future-tense SUPPORT/COOPERATE/AID is AGREE).
+INTENT_OF = {"05": "032", "06": "031", "07": "033", "08": "035", "071": "0331", "072": "0332",
+             "073": "0333", "074": "0334", "061": "0311", "062": "0312", "063": "0313", "064": "0314"}
+ACCUSE_ROOTS = ("11",)
+COMPLEMENT_DEPS = ("ccomp", "xcomp", "pcomp", "advcl", "pobj", "prep", "conj", "dobj", "acl")
+
+
+@dataclass
+class _Found:
+    sources: list[str]
+    targets: list[str]
+    code: str
+    reciprocal: bool
+    reverse: str | None
+    anchor: Token
+
+
+class _Coder:
+    def __init__(self, ctx: CodingContext, lex: Lexicon) -> None:
+        self.ctx = ctx
+        self.lex = lex
+        self.accusers: dict[str, list[str]] = {}  # accused actor -> its accusers, latest last
+        self.seen: set[tuple] = set()
+        self.events: list[Event] = []
+
+    # ----- actors -------------------------------------------------------------------------
+    def actors_at(self, tok: Token, depth: int = 0) -> list[str]:
+        """Actor codes named by the phrase headed by ``tok`` (not looking into its PPs)."""
+        m = self.ctx.actors.covering(tok.idx, tok.idx + len(tok))
+        if m is not None:
+            return list(m.codes)
+        out: list[str] = []
+        if tok.lower_ in GENERIC_HEADS or tok.pos_ in ("NOUN", "PROPN"):
+            for c in tok.children:
+                if c.dep_ in ACTOR_MODIFIER_DEPS and c.i < tok.i:
+                    m = self.ctx.actors.covering(c.idx, c.idx + len(c))
+                    if m is not None:
+                        out.extend(x for x in m.codes if x not in out)
+        if not out and tok.lower_ in GENERIC_HEADS and depth < 2:
+            # "groups such as Hezbollah and Hamas"
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "as" or (c.dep_ == "amod" and c.lower_ == "such"):
+                    for o in c.subtree:
+                        if o.dep_ == "pobj":
+                            for t in conjuncts(o):
+                                out.extend(x for x in self.actors_at(t, depth + 1) if x not in out)
+                            break
+            for c in tok.children:
+                if c.dep_ == "appos":
+                    out.extend(x for x in self.actors_at(c, depth + 1) if x not in out)
+        return out
+
+    def phrase_actors(self, heads: list[Token]) -> list[str]:
+        out: list[str] = []
+        for h in heads:
+            for t in conjuncts(h):
+                for code in self.actors_at(t):
+                    if code not in out:
+                        out.append(code)
+        return out
+
+    # ----- roles --------------------------------------------------------------------------
+    def targets_for(self, verb: Token, slots: tuple[str, ...], objects: list[Token],
+                    sources: list[str]) -> list[str]:
+        for slot in slots:
+            found: list[str] = []
+            if slot == "dobj":
+                found = self.phrase_actors(objects)
+            elif slot == "dative":
+                found = self.phrase_actors(dative_of(verb))
+            elif slot == "agent":
+                found = self.phrase_actors(agent_of(verb))
+            elif slot.startswith("prep:"):
+                prep = slot[5:]
+                found = self.phrase_actors(prep_objects(verb, (prep,)))
+                if not found:
+                    for o in objects:
+                        found = self.phrase_actors(prep_objects(o, (prep,)))
+                        if found:
+                            break
+            elif slot in ("poss", "objmod"):
+                for o in objects:
+                    for c in o.children:
+                        if c.dep_ in ACTOR_MODIFIER_DEPS and (slot == "objmod" or c.dep_ == "poss"):
+                            found.extend(x for x in self.phrase_actors([c]) if x not in found)
+            elif slot == "accuser":
+                for s in sources:
+                    found.extend(a for a in self.accusers.get(s, [])[-1:] if a not in found)
+            found = [f for f in found if f not in sources] if slot != "accuser" else found
+            if found:
+                return found
+        return []
+
+    def verb_objects(self, verb: Token, rule: VerbRule) -> list[Token] | None:
+        """The object phrase heads that satisfy the rule, [] if it needs none; None if no match."""
+        objs = direct_objects(verb)
+        cand = list(objs)
+        if rule.object_preps:
+            cand += prep_objects(verb, rule.object_preps)
+            for p in children(verb, "prt"):
+                if p.lower_ in rule.object_preps:
+                    cand += prep_objects(verb, ("from", "of"))
+        if rule.objects is None:
+            return objs
+        hits = [o for o in cand for t in conjuncts(o)
+                if t.lemma_.lower() in rule.objects or t.lower_ in rule.objects
+                or any(c.dep_ == "compound" and c.lemma_.lower() in rule.objects for c in t.children)]
+        return hits or None
+
+    # ----- verbs --------------------------------------------------------------------------
+    def code_verb(self, verb: Token, sent: Span) -> None:
+        rules = self.lex.verbs.get(verb.lemma_.lower())
+        if not rules:
+            return
+        if any(c.dep_ in ("amod",) for c in [verb]):
+            return
+        subj_heads = subjects(verb)
+        sources = self.phrase_actors(subj_heads)
+        for rule in rules:
+            if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in verb.children):
+                continue
+            if rule.needs_prep and not prep_objects(verb, rule.needs_prep):
+                continue
+            if rule.needs_clause and not children(verb, "xcomp", "ccomp"):
+                continue
+            objs = self.verb_objects(verb, rule)
+            if objs is None:
+                continue
+            if rule.objects is not None:
+                objs = objs + [o for o in direct_objects(verb) if o not in objs]
+            targets = self.targets_for(verb, rule.target, objs, sources)
+            if not sources and not (rule.reciprocal and len(targets) >= 2):
+                continue
+            if not targets and not rule.intransitive and not (rule.reciprocal and len(sources) >= 2):
+                continue
+            self.emit(_Found(sources, targets, rule.code, rule.reciprocal, rule.reverse, verb), verb, sent)
+            return
+
+    # ----- nouns --------------------------------------------------------------------------
+    def noun_source(self, noun: Token) -> list[str]:
+        out: list[str] = []
+        for c in noun.children:
+            if c.dep_ in ACTOR_MODIFIER_DEPS and c.i < noun.i:
+                out.extend(x for x in self.phrase_actors([c]) if x not in out)
+        if not out:
+            out = self.phrase_actors(prep_objects(noun, ("by",)))
+        if not out and noun.dep_ == "appos":
+            out = self.phrase_actors([noun.head])
+        if not out and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and (
+                noun.dep_ == "attr" or noun.head.lemma_.lower() in self.lex.light_verbs):
+            out = self.phrase_actors(subjects(noun.head))
+        return out
+
+    def code_noun(self, noun: Token, sent: Span) -> None:
+        rules = self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns.get(noun.lower_)
+        if not rules:
+            return
+        if self.ctx.actors.covering(noun.idx, noun.idx + len(noun)) is not None:
+            return  # the word is part of a name ("the Warsaw Pact")
+        mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")}
+        for rule in rules:
+            if rule.require_modifier and not (mods & rule.require_modifier):
+                continue
+            sources = self.noun_source(noun)
+            targets = self.phrase_actors(prep_objects(noun, rule.target_preps))
+            targets = [t for t in targets if t not in sources]
+            if rule.reciprocal and not sources and len(targets) >= 2:
+                pass  # "the treaty between Russia and North Korea"
+            elif not sources or not targets:
+                continue
+            self.emit(_Found(sources, targets, rule.code, rule.reciprocal, rule.reverse, noun), noun, sent,
+                      clause=False)
+            return
+
+    def code_modifier(self, tok: Token, sent: Span) -> None:
+        code = self.lex.modifiers.get(tok.lower_)
+        if not code or tok.dep_ not in ("amod", "compound", "acl") or tok.head.pos_ not in ("NOUN", "PROPN"):
+            return
+        # "Iran-backed groups": the actor sits right before the hyphen, or is the participle's child.
+        left = [c for c in tok.children if c.i < tok.i]
+        if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
+            left.append(tok.doc[tok.i - 2])
+        sources = []
+        for c in left:
+            sources.extend(x for x in self.actors_at(c) if x not in sources)
+        targets = [t for t in self.phrase_actors([tok.head]) if t not in sources]
+        if sources and targets:
+            self.emit(_Found(sources, targets, code, False, None, tok), tok, sent, clause=False)
+
+    # ----- status, date, output -----------------------------------------------------------
+    def status_of(self, anchor: Token) -> tuple[str, bool]:
+        neg = negated(anchor)
+        status = modal_status(anchor) if anchor.pos_ in ("VERB", "AUX") else None
+        for head, dep in governors(anchor):
+            if dep not in COMPLEMENT_DEPS:
+                break
+            lemma = head.lemma_.lower()
+            if head.pos_ in ("VERB", "NOUN") and lemma in self.lex.attribution and dep != "conj":
+                s = self.lex.attribution[lemma]
+                if s == "denied" or status is None:
+                    status = s
+                if s == "denied" and negated(head):
+                    status = "asserted"
+                break
+        return status or "asserted", neg
+
+    def date_for(self, anchor: Token, sent: Span) -> str | None:
+        clause = anchor.doc[anchor.left_edge.i:anchor.right_edge.i + 1]
+        return self.ctx.date_of(clause.text) or self.ctx.date_of(sent.text) or self.ctx.article_date()
+
+    def emit(self, found: _Found, anchor: Token, sent: Span, clause: bool = True) -> None:
+        status, neg = self.status_of(anchor) if clause else ("asserted", False)
+        code = found.code
+        if status == "planned" and root_of(code) in ("05", "06", "07", "08"):
+            code = INTENT_OF.get(code[:3], INTENT_OF[root_of(code)])
+        pairs: list[tuple[str, str | None, str]] = []
+        if found.reciprocal:
+            members = list(dict.fromkeys(found.sources + found.targets))
+            pairs = [(a, b, code) for a in members for b in members if a != b]
+            if not found.targets and len(members) < 2:
+                pairs = []
+        else:
+            for s in found.sources:
+                for t in found.targets or [None]:
+                    if s != t:
+                        pairs.append((s, t, code))
+                        if found.reverse and t is not None:
+                            pairs.append((t, s, found.reverse))
+        date = self.date_for(anchor, sent)
+        evidence = self.ctx.evidence(sent)
+        for s, t, c in pairs:
+            key = (s, t, c, evidence.text)
+            if key in self.seen:
+                continue  # the same report repeated (a duplicated body copy)
+            self.seen.add(key)
+            if root_of(c) in ACCUSE_ROOTS and t is not None and not neg:
+                self.accusers.setdefault(t, []).append(s)
+            if c.startswith("12") and t is not None and t in self.accusers.get(s, ()):
+                self.mark_denied(s)
+            self.events.append(Event(source=s, target=t, cameo=c, plover=plover_of(c), date=date,
+                                     evidence=evidence, negated=neg, status=status))
+
+    def mark_denied(self, denier: str) -> None:
+        """The denier's alleged acts reported so far are now denied ones."""
+        for e in self.events:
+            if e.source == denier and e.status == "alleged":
+                e.status = "denied"
+
+    def run(self) -> list[Event]:
+        for sent in self.ctx.doc.sents:
+            if sentence_is_discarded(sent):
+                continue
+            for tok in sent:
+                if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.dep_ != "amod"):
+                    self.code_verb(tok, sent)
+                if tok.lower_ in self.lex.modifiers:
+                    self.code_modifier(tok, sent)
+                elif tok.pos_ in ("NOUN", "PROPN"):
+                    self.code_noun(tok, sent)
+        return self.events
+
+
+def code_events(ctx: CodingContext, lexicon: Lexicon | None = None) -> list[Event]:
+    """Every event the document reports between resolved actors, in text order."""
+    return _Coder(ctx, lexicon or default_lexicon()).run()
+
+
+__all__ = ["code_events", "NounRule", "VerbRule", "is_passive"]
