@@ -38,6 +38,8 @@ GENERIC_HEADS = {"group", "groups", "country", "countries", "nation", "nations",
 INTENT_OF = {"05": "032", "06": "031", "07": "033", "08": "035", "071": "0331", "072": "0332",
              "073": "0333", "074": "0334", "061": "0311", "062": "0312", "063": "0313", "064": "0314"}
 ACCUSE_ROOTS = ("11",)
+QUANTITY_HEADS = {"thousand", "hundred", "dozen", "dozens", "number", "batch", "shipment", "consignment",
+                  "contingent", "unit", "fleet", "squadron", "package", "set", "pair", "range", "array"}
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "pcomp", "advcl", "pobj", "prep", "conj", "dobj", "acl")
 
 
@@ -138,6 +140,9 @@ class _Coder:
                     cand += prep_objects(verb, ("from", "of"))
         if rule.objects is None:
             return objs
+        # "thousands of troops", "a batch of missiles": the quantity's of-object is the real object.
+        cand += [p for o in list(cand) if o.lemma_.lower() in QUANTITY_HEADS or o.pos_ == "NUM"
+                 for p in prep_objects(o, ("of",))]
         hits = [o for o in cand for t in conjuncts(o)
                 if t.lemma_.lower() in rule.objects or t.lower_ in rule.objects
                 or any(c.dep_ == "compound" and c.lemma_.lower() in rule.objects for c in t.children)]
