@@ -52,13 +52,18 @@ def resolve(text: str, extra: dict[str, str] | None = None) -> Resolution:
 
 def code(nlp, text: str, published: str | None = "2025-03-14"):
     """Run the event coder over ``text`` with the gazetteer resolution."""
+    return code_with(nlp, text, None, published)
+
+
+def code_with(nlp, text: str, lexicon, published: str | None = "2025-03-14"):
+    """Run the event coder with ``lexicon`` (None: the packaged one)."""
     from multipolar.article import Article
     from multipolar.coding import CodingContext
     from multipolar.coding.events import code_events
 
     doc = nlp(text)
     article = Article(source="t", text=text, published=published)
-    return code_events(CodingContext(article, doc, resolve(text), nlp))
+    return code_events(CodingContext(article, doc, resolve(text), nlp), lexicon)
 
 
 def triples(events):
