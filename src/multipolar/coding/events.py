@@ -38,6 +38,7 @@ GENERIC_HEADS = {"group", "groups", "country", "countries", "nation", "nations",
 INTENT_OF = {"05": "032", "06": "031", "07": "033", "08": "035", "071": "0331", "072": "0332",
              "073": "0333", "074": "0334", "061": "0311", "062": "0312", "063": "0313", "064": "0314"}
 ACCUSE_ROOTS = ("11",)
+UNKNOWN = "---"
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "dozens", "number", "batch", "shipment", "consignment",
                   "contingent", "unit", "fleet", "squadron", "package", "set", "pair", "range", "array"}
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "pcomp", "advcl", "pobj", "prep", "conj", "dobj", "acl")
@@ -57,7 +58,7 @@ class _Coder:
     def __init__(self, ctx: CodingContext, lex: Lexicon) -> None:
         self.ctx = ctx
         self.lex = lex
-        self.accusers: dict[str, list[str]] = {}  # accused actor -> its accusers, latest last
+        self.accusations: list[tuple[str, str]] = []  # (accuser, accused) in text order
         self.seen: set[tuple] = set()
         self.events: list[Event] = []
 
@@ -65,15 +66,19 @@ class _Coder:
     def actors_at(self, tok: Token, depth: int = 0) -> list[str]:
         """Actor codes named by the phrase headed by ``tok`` (not looking into its PPs)."""
         m = self.ctx.actors.covering(tok.idx, tok.idx + len(tok))
-        if m is not None:
-            return list(m.codes)
+        if m is not None and not all(c.startswith(UNKNOWN) for c in m.codes):
+            return [c for c in m.codes if not c.startswith(UNKNOWN)]
+        # "US Secretary of State Antony Blinken": a role without a country takes the country named
+        # beside it; unknown-country codes never make an event on their own.
         out: list[str] = []
-        if tok.lower_ in GENERIC_HEADS or tok.pos_ in ("NOUN", "PROPN"):
-            for c in tok.children:
-                if c.dep_ in ACTOR_MODIFIER_DEPS and c.i < tok.i:
-                    m = self.ctx.actors.covering(c.idx, c.idx + len(c))
-                    if m is not None:
-                        out.extend(x for x in m.codes if x not in out)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            # Actors named in the noun phrase's left part: "North Korean troops", "Russia's forces".
+            for c in tok.doc[tok.left_edge.i:tok.i]:
+                if c.dep_ in ("relcl", "acl", "appos", "punct") or c.pos_ in ("VERB", "AUX"):
+                    continue
+                m = self.ctx.actors.covering(c.idx, c.idx + len(c))
+                if m is not None:
+                    out.extend(x for x in m.codes if x not in out and not x.startswith(UNKNOWN))
         if not out and tok.lower_ in GENERIC_HEADS and depth < 2:
             # "groups such as Hezbollah and Hamas"
             for c in tok.children:
@@ -122,8 +127,7 @@ class _Coder:
                         if c.dep_ in ACTOR_MODIFIER_DEPS and (slot == "objmod" or c.dep_ == "poss"):
                             found.extend(x for x in self.phrase_actors([c]) if x not in found)
             elif slot == "accuser":
-                for s in sources:
-                    found.extend(a for a in self.accusers.get(s, [])[-1:] if a not in found)
+                found = self.latest_accusers(sources)
             found = [f for f in found if f not in sources] if slot != "accuser" else found
             if found:
                 return found
@@ -270,16 +274,25 @@ class _Coder:
         date = self.date_for(anchor, sent)
         evidence = self.ctx.evidence(sent)
         for s, t, c in pairs:
-            key = (s, t, c, evidence.text)
+            key = (s, t, plover_of(c) or c, evidence.text)  # one event per type and pair per report
             if key in self.seen:
                 continue  # the same report repeated (a duplicated body copy)
             self.seen.add(key)
             if root_of(c) in ACCUSE_ROOTS and t is not None and not neg:
-                self.accusers.setdefault(t, []).append(s)
-            if c.startswith("12") and t is not None and t in self.accusers.get(s, ()):
+                self.accusations.append((s, t))
+            if c.startswith("12") and t is not None and (t, s) in self.accusations:
                 self.mark_denied(s)
             self.events.append(Event(source=s, target=t, cameo=c, plover=plover_of(c), date=date,
                                      evidence=evidence, negated=neg, status=status))
+
+    def latest_accusers(self, deniers: list[str]) -> list[str]:
+        """Who made the latest accusation against any of ``deniers`` ("Both X and Y deny these
+        allegations" answers the last charge against either of them)."""
+        for accuser, accused in reversed(self.accusations):
+            if accused in deniers:
+                found = [a for a, b in self.accusations if b == accused and a == accuser]
+                return [accuser] if found else []
+        return []
 
     def mark_denied(self, denier: str) -> None:
         """The denier's alleged acts reported so far are now denied ones."""

@@ -87,7 +87,11 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return subjects(head, depth + 1)
     if dep == "xcomp":
         objs = children(head, *OBJECT_DEPS)
-        return objs if objs else subjects(head, depth + 1)  # "urged Iran to" / "agreed to"
+        if objs:
+            return objs  # "urged Iran to"
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp"):
+            return subjects(head.head, depth + 1)  # "was due to travel", "is ready to sign"
+        return subjects(head, depth + 1)  # "agreed to"
     if dep == "pcomp" or (dep == "pobj" and verb.pos_ == "VERB"):
         governor = head.head if head.dep_ == "prep" else head
         objs = children(governor, *OBJECT_DEPS)
