@@ -32,16 +32,23 @@ from .syntax import (
 from .verbs import Lexicon, NounRule, VerbRule, default_lexicon
 
 ACTOR_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
-GENERIC_HEADS = {"group", "groups", "country", "countries", "nation", "nations", "state", "states",
+BOUND_PRONOUNS = {"it", "they", "its", "their"}
+LOCATION_HEADS = {"border", "frontier", "territory", "soil", "coast", "water", "airspace", "capital",
+                  "region", "city", "town", "port", "base", "embassy", "island", "province", "side"}
+GENERIC_HEADS = {"leader", "leaders", "official", "officials", "counterpart", "counterparts", "delegation",
+                 "delegations", "representatives", "envoy", "envoys", "minister", "ministers",
+                 "group", "groups", "country", "countries", "nation", "nations", "state", "states",
                  "ally", "allies", "force", "forces", "militia", "militias", "partner", "partners"}
 # Planned cooperation becomes intent to cooperate (PLOVER: future-tense SUPPORT/COOPERATE/AID is AGREE).
 INTENT_OF = {"05": "032", "06": "031", "07": "033", "08": "035", "071": "0331", "072": "0332",
              "073": "0333", "074": "0334", "061": "0311", "062": "0312", "063": "0313", "064": "0314"}
 ACCUSE_ROOTS = ("11",)
 UNKNOWN = "---"
+DEEPER_PREPS = ("in", "of", "on", "for")  # "participation IN the pact with X", "in favour OF X's bid"
+PLACE_ROOTS = ("15", "18", "19", "20")
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "dozens", "number", "batch", "shipment", "consignment",
                   "contingent", "unit", "fleet", "squadron", "package", "set", "pair", "range", "array"}
-COMPLEMENT_DEPS = ("ccomp", "xcomp", "pcomp", "advcl", "pobj", "prep", "conj", "dobj", "acl")
+COMPLEMENT_DEPS = ("ccomp", "xcomp", "pcomp", "pobj", "prep", "conj", "dobj", "acl")
 
 
 @dataclass
@@ -79,6 +86,16 @@ class _Coder:
                 m = self.ctx.actors.covering(c.idx, c.idx + len(c))
                 if m is not None:
                     out.extend(x for x in m.codes if x not in out and not x.startswith(UNKNOWN))
+        if not out and tok.lower_ in BOUND_PRONOUNS and depth < 2:
+            out = self.pronoun_antecedent(tok)
+        if not out and depth < 2:
+            for c in tok.children:  # "MV Torm Thor, a US-flagged tanker"
+                if c.dep_ == "appos":
+                    out.extend(x for x in self.actors_at(c, depth + 1) if x not in out)
+        if not out and (tok.lower_ in GENERIC_HEADS or tok.lemma_.lower() in LOCATION_HEADS) and depth < 2:
+            # "leaders of Japan and the US", "its border with Belarus", "ports in South Yemen"
+            for o in prep_objects(tok, ("of", "with", "in")):
+                out.extend(x for x in self.phrase_actors([o]) if x not in out)
         if not out and tok.lower_ in GENERIC_HEADS and depth < 2:
             # "groups such as Hezbollah and Hamas"
             for c in tok.children:
@@ -88,10 +105,27 @@ class _Coder:
                             for t in conjuncts(o):
                                 out.extend(x for x in self.actors_at(t, depth + 1) if x not in out)
                             break
-            for c in tok.children:
-                if c.dep_ == "appos":
-                    out.extend(x for x in self.actors_at(c, depth + 1) if x not in out)
         return out
+
+    def pronoun_antecedent(self, pron: Token) -> list[str]:
+        """"Hungary said it had signed": a subject pronoun of a reported clause is the reporter.
+        "Russia in its war": a possessive "its"/"their" is the nearest actor before it in the clause."""
+        if pron.dep_ in ("nsubj", "nsubjpass"):
+            clause = pron.head
+            while clause.dep_ == "conj" and clause.head is not clause:
+                clause = clause.head
+            if clause.dep_ == "ccomp" and clause.head.pos_ in ("VERB", "AUX"):
+                reporter = self.phrase_actors(subjects(clause.head))
+                if len(reporter) == 1 or (pron.lower_ == "they" and reporter):
+                    return reporter
+            return []
+        if pron.dep_ == "poss" and pron.lower_ in ("its", "their"):
+            for t in reversed(pron.doc[pron.sent.start:pron.i]):
+                if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "conj"):
+                    m = self.ctx.actors.covering(t.idx, t.idx + len(t))
+                    if m is not None:
+                        return [c for c in m.codes if not c.startswith(UNKNOWN)]
+        return []
 
     def phrase_actors(self, heads: list[Token]) -> list[str]:
         out: list[str] = []
@@ -117,12 +151,12 @@ class _Coder:
                 prep = slot[5:]
                 found = self.phrase_actors(prep_objects(verb, (prep,)))
                 if not found:
-                    for o in objects:
+                    for o in objects + [d for x in objects for d in prep_objects(x, DEEPER_PREPS)]:
                         found = self.phrase_actors(prep_objects(o, (prep,)))
                         if found:
                             break
             elif slot in ("poss", "objmod"):
-                for o in objects:
+                for o in objects + [d for x in objects for d in prep_objects(x, DEEPER_PREPS)]:
                     for c in o.children:
                         if c.dep_ in ACTOR_MODIFIER_DEPS and (slot == "objmod" or c.dep_ == "poss"):
                             found.extend(x for x in self.phrase_actors([c]) if x not in found)
@@ -131,6 +165,25 @@ class _Coder:
             found = [f for f in found if f not in sources] if slot != "accuser" else found
             if found:
                 return found
+        return []
+
+    def purpose_targets(self, verb: Token, sources: list[str]) -> list[str]:
+        """"sent troops to fight in Russia's war" / "to help Russia": the beneficiary named in a
+        purpose clause, when the verb itself names no recipient."""
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in children(c, "aux")):
+                heads = children(c, "dobj") + prep_objects(c, ("in", "for", "alongside", "with"))
+                for h in heads:
+                    found = self.actors_at(h) or [x for p in children(h, "poss") for x in self.actors_at(p)]
+                    found = [f for f in found if f not in sources]
+                    if found:
+                        return found
+        return []
+
+    def place_targets(self, verb: Token, sources: list[str]) -> list[str]:
+        """"in Ukraine, where Russia is waging a campaign": the place a relative clause is about."""
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+            return [f for f in self.actors_at(verb.head) if f not in sources]
         return []
 
     def verb_objects(self, verb: Token, rule: VerbRule) -> list[Token] | None:
@@ -161,12 +214,18 @@ class _Coder:
             return
         subj_heads = subjects(verb)
         sources = self.phrase_actors(subj_heads)
+        if not sources and verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "nsubjpass", "attr"):
+            # "The IAEA passed a resolution censuring Iran": the resolution's author acts.
+            sources = self.phrase_actors(subjects(verb.head.head))
         for rule in rules:
             if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in verb.children):
                 continue
             if rule.needs_prep and not prep_objects(verb, rule.needs_prep):
                 continue
-            if rule.needs_clause and not children(verb, "xcomp", "ccomp"):
+            if rule.needs_clause and not children(verb, "xcomp"):
+                continue
+            if rule.needs_adverb and not any(c.lower_ in rule.needs_adverb for c in verb.subtree
+                                             if c.dep_ in ("advmod", "conj") and c.i < verb.i + 3):
                 continue
             objs = self.verb_objects(verb, rule)
             if objs is None:
@@ -174,6 +233,12 @@ class _Coder:
             if rule.objects is not None:
                 objs = objs + [o for o in direct_objects(verb) if o not in objs]
             targets = self.targets_for(verb, rule.target, objs, sources)
+            if rule.target_prefix:
+                targets = [t for t in targets if t.startswith(rule.target_prefix)]
+            if not targets and rule.target and root_of(rule.code) in ("07", "15"):
+                targets = self.purpose_targets(verb, sources)
+            if not targets and rule.target and root_of(rule.code) in PLACE_ROOTS:
+                targets = self.place_targets(verb, sources)
             if not sources and not (rule.reciprocal and len(targets) >= 2):
                 continue
             if not targets and not rule.intransitive and not (rule.reciprocal and len(sources) >= 2):
@@ -182,7 +247,7 @@ class _Coder:
             return
 
     # ----- nouns --------------------------------------------------------------------------
-    def noun_source(self, noun: Token) -> list[str]:
+    def noun_source(self, noun: Token, depth: int = 0) -> list[str]:
         out: list[str] = []
         for c in noun.children:
             if c.dep_ in ACTOR_MODIFIER_DEPS and c.i < noun.i:
@@ -194,6 +259,17 @@ class _Coder:
         if not out and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and (
                 noun.dep_ == "attr" or noun.head.lemma_.lower() in self.lex.light_verbs):
             out = self.phrase_actors(subjects(noun.head))
+        if not out and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            governor = noun.head.head
+            if noun.head.lower_ == "including":
+                # "X strengthened ties with ..., including pacts with Y": the list belongs to X.
+                while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
+                    governor = governor.head
+                out = self.phrase_actors(subjects(governor)) if governor.pos_ in ("VERB", "AUX") else []
+            elif governor.pos_ == "VERB" and governor.lemma_.lower() in self.lex.light_verbs:
+                out = self.phrase_actors(subjects(governor))  # "move ahead with the transfer of ..."
+        if not out and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and depth < 3:
+            out = self.noun_source(noun.head, depth + 1)  # "pacts with A and B, and an agreement with C"
         return out
 
     def code_noun(self, noun: Token, sent: Span) -> None:
@@ -203,14 +279,17 @@ class _Coder:
         if self.ctx.actors.covering(noun.idx, noun.idx + len(noun)) is not None:
             return  # the word is part of a name ("the Warsaw Pact")
         mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")}
+        for o in prep_objects(noun, ("of",)):  # "the transfer of F-16 fighter jets"
+            mods |= {o.lemma_.lower()} | {c.lemma_.lower() for c in o.children if c.dep_ in ("amod", "compound")}
         for rule in rules:
             if rule.require_modifier and not (mods & rule.require_modifier):
                 continue
             sources = self.noun_source(noun)
             targets = self.phrase_actors(prep_objects(noun, rule.target_preps))
             targets = [t for t in targets if t not in sources]
-            if rule.reciprocal and not sources and len(targets) >= 2:
-                pass  # "the treaty between Russia and North Korea"
+            between = prep_objects(noun, ("between", "among"))
+            if rule.reciprocal and not sources and len(targets) >= 2 and between:
+                targets = self.phrase_actors(between)  # "the treaty between Russia and North Korea"
             elif not sources or not targets:
                 continue
             self.emit(_Found(sources, targets, rule.code, rule.reciprocal, rule.reverse, noun), noun, sent,

@@ -31,11 +31,14 @@ class VerbRule:
     embed: str | None = None
     needs_prep: tuple[str, ...] = ()
     needs_clause: bool = False
+    needs_adverb: tuple[str, ...] = ()
+    target_prefix: str | None = None
     origin: str = ""
 
     @property
     def specificity(self) -> int:
-        return (2 if self.objects else 0) + (1 if self.particle else 0) + (1 if self.needs_prep else 0)
+        return (2 if self.objects or self.needs_adverb else 0) + (1 if self.particle else 0) + (
+            1 if self.needs_prep else 0)
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,8 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
                 embed=entry.get("embed"),
                 needs_prep=tuple(_words(entry.get("needs_prep"))),
                 needs_clause=bool(entry.get("needs_clause", False)),
+                needs_adverb=tuple(_words(entry.get("needs_adverb"))),
+                target_prefix=entry.get("target_prefix"),
                 origin=origin))
     for entry in data.get("nouns") or []:
         mods = entry.get("require_modifier")
