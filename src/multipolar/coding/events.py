@@ -214,9 +214,13 @@ class _Coder:
             return
         subj_heads = subjects(verb)
         sources = self.phrase_actors(subj_heads)
-        if not sources and verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "nsubjpass", "attr"):
-            # "The IAEA passed a resolution censuring Iran": the resolution's author acts.
-            sources = self.phrase_actors(subjects(verb.head.head))
+        if not sources and verb.dep_ == "acl":
+            if any(c.lower_ == "to" for c in children(verb, "aux")):
+                # "Stockholm's bid to join NATO": the noun's owner acts, else nobody named.
+                sources = self.phrase_actors(children(verb.head, "poss"))
+            elif verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "nsubjpass", "attr"):
+                # "The IAEA passed a resolution censuring Iran": the resolution's author acts.
+                sources = self.phrase_actors(subjects(verb.head.head))
         for rule in rules:
             if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in verb.children):
                 continue
@@ -247,7 +251,7 @@ class _Coder:
             return
 
     # ----- nouns --------------------------------------------------------------------------
-    def noun_source(self, noun: Token, depth: int = 0) -> list[str]:
+    def noun_source(self, noun: Token, code: str, depth: int = 0) -> list[str]:
         out: list[str] = []
         for c in noun.children:
             if c.dep_ in ACTOR_MODIFIER_DEPS and c.i < noun.i:
@@ -261,7 +265,7 @@ class _Coder:
             out = self.phrase_actors(subjects(noun.head))
         if not out and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
             governor = noun.head.head
-            if noun.head.lower_ == "including":
+            if noun.head.lower_ == "including" and root_of(code) in ("05", "06"):
                 # "X strengthened ties with ..., including pacts with Y": the list belongs to X.
                 while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
                     governor = governor.head
@@ -269,7 +273,7 @@ class _Coder:
             elif governor.pos_ == "VERB" and governor.lemma_.lower() in self.lex.light_verbs:
                 out = self.phrase_actors(subjects(governor))  # "move ahead with the transfer of ..."
         if not out and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and depth < 3:
-            out = self.noun_source(noun.head, depth + 1)  # "pacts with A and B, and an agreement with C"
+            out = self.noun_source(noun.head, code, depth + 1)  # "pacts with A and B, and an agreement with C"
         return out
 
     def code_noun(self, noun: Token, sent: Span) -> None:
@@ -284,7 +288,7 @@ class _Coder:
         for rule in rules:
             if rule.require_modifier and not (mods & rule.require_modifier):
                 continue
-            sources = self.noun_source(noun)
+            sources = self.noun_source(noun, rule.code)
             targets = self.phrase_actors(prep_objects(noun, rule.target_preps))
             targets = [t for t in targets if t not in sources]
             between = prep_objects(noun, ("between", "among"))
@@ -292,8 +296,7 @@ class _Coder:
                 targets = self.phrase_actors(between)  # "the treaty between Russia and North Korea"
             elif not sources or not targets:
                 continue
-            self.emit(_Found(sources, targets, rule.code, rule.reciprocal, rule.reverse, noun), noun, sent,
-                      clause=False)
+            self.emit(_Found(sources, targets, rule.code, rule.reciprocal, rule.reverse, noun), noun, sent)
             return
 
     def code_modifier(self, tok: Token, sent: Span) -> None:
@@ -309,16 +312,29 @@ class _Coder:
             sources.extend(x for x in self.actors_at(c) if x not in sources)
         targets = [t for t in self.phrase_actors([tok.head]) if t not in sources]
         if sources and targets:
-            self.emit(_Found(sources, targets, code, False, None, tok), tok, sent, clause=False)
+            self.emit(_Found(sources, targets, code, False, None, tok), tok, sent)
 
     # ----- status, date, output -----------------------------------------------------------
     def status_of(self, anchor: Token) -> tuple[str, bool]:
+        if anchor.pos_ not in ("VERB", "AUX"):
+            # An event noun takes the status of the clause it sits in ("would move ahead with the sale").
+            for head, dep in governors(anchor):
+                if head.pos_ in ("VERB", "AUX"):
+                    return self.status_of(head)[0], False
+                if dep not in ("pobj", "prep", "dobj", "conj", "compound", "appos"):
+                    break
+            return "asserted", False
         neg = negated(anchor)
-        status = modal_status(anchor) if anchor.pos_ in ("VERB", "AUX") else None
+        status = modal_status(anchor)
+        if anchor.dep_ == "pcomp" and anchor.head.lower_ == "from":
+            return "hypothetical", True  # "kept them from attacking": the act did not happen
         for head, dep in governors(anchor):
             if dep not in COMPLEMENT_DEPS:
                 break
             lemma = head.lemma_.lower()
+            if status == "hypothetical" and dep == "ccomp" and any(
+                    c.lower_ == "would" for c in anchor.children if c.dep_ == "aux"):
+                status = "planned"  # "said he would give": future in reported speech
             if head.pos_ in ("VERB", "NOUN") and lemma in self.lex.attribution and dep != "conj":
                 s = self.lex.attribution[lemma]
                 if s == "denied" or status is None:
@@ -332,17 +348,20 @@ class _Coder:
         clause = anchor.doc[anchor.left_edge.i:anchor.right_edge.i + 1]
         return self.ctx.date_of(clause.text) or self.ctx.date_of(sent.text) or self.ctx.article_date()
 
-    def emit(self, found: _Found, anchor: Token, sent: Span, clause: bool = True) -> None:
-        status, neg = self.status_of(anchor) if clause else ("asserted", False)
+    def emit(self, found: _Found, anchor: Token, sent: Span) -> None:
+        status, neg = self.status_of(anchor)
         code = found.code
         if status == "planned" and root_of(code) in ("05", "06", "07", "08"):
             code = INTENT_OF.get(code[:3], INTENT_OF[root_of(code)])
         pairs: list[tuple[str, str | None, str]] = []
         if found.reciprocal:
-            members = list(dict.fromkeys(found.sources + found.targets))
-            pairs = [(a, b, code) for a in members for b in members if a != b]
-            if not found.targets and len(members) < 2:
-                pairs = []
+            # Joint parties act on each other and on the partner; partners named after "with" do
+            # not act on each other ("pacts with A and B"), those after "between" do.
+            joint = found.sources or found.targets
+            pairs = [(a, b, code) for a in joint for b in joint if a != b]
+            if found.sources:
+                pairs += [p for a in found.sources for b in found.targets if a != b
+                          for p in ((a, b, code), (b, a, code))]
         else:
             for s in found.sources:
                 for t in found.targets or [None]:
