@@ -8,11 +8,12 @@ event's negation, status and date. Actors come only from ``ctx.actors``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..model import Event
+from ..model import Event, Evidence
 from . import CodingContext
 from .cameo import plover_of, root_of
 from .syntax import (
@@ -44,6 +45,7 @@ INTENT_OF = {"05": "032", "06": "031", "07": "033", "08": "035", "071": "0331", 
              "073": "0333", "074": "0334", "061": "0311", "062": "0312", "063": "0313", "064": "0314"}
 ACCUSE_ROOTS = ("11",)
 UNKNOWN = "---"
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 DEEPER_PREPS = ("in", "of", "on", "for")  # "participation IN the pact with X", "in favour OF X's bid"
 PLACE_ROOTS = ("15", "18", "19", "20")
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "dozens", "number", "batch", "shipment", "consignment",
@@ -78,7 +80,7 @@ class _Coder:
         # "US Secretary of State Antony Blinken": a role without a country takes the country named
         # beside it; unknown-country codes never make an event on their own.
         out: list[str] = []
-        if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.pos_ == "PROPN" or tok.lemma_.lower() in self.lex.actor_heads or tok.lower_ in self.lex.actor_heads:
             # Actors named in the noun phrase's left part: "North Korean troops", "Russia's forces".
             for c in tok.doc[tok.left_edge.i:tok.i]:
                 if c.dep_ in ("relcl", "acl", "appos", "punct") or c.pos_ in ("VERB", "AUX"):
@@ -370,7 +372,7 @@ class _Coder:
                         if found.reverse and t is not None:
                             pairs.append((t, s, found.reverse))
         date = self.date_for(anchor, sent)
-        evidence = self.ctx.evidence(sent)
+        evidence = self.evidence(sent, anchor)
         for s, t, c in pairs:
             key = (s, t, plover_of(c) or c, evidence.text)  # one event per type and pair per report
             if key in self.seen:
@@ -391,6 +393,22 @@ class _Coder:
                 found = [a for a, b in self.accusations if b == accused and a == accuser]
                 return [accuser] if found else []
         return []
+
+    def evidence(self, sent: Span, anchor: Token) -> Evidence:
+        """The sentence, cut to the paragraph of the anchor when the parser ran two together."""
+        text = self.ctx.doc.text
+        start, end = sent.start_char, sent.end_char
+        for m in PARAGRAPH_BREAK.finditer(text, start, end):
+            if m.end() <= anchor.idx:
+                start = m.end()
+            elif m.start() >= anchor.idx + len(anchor):
+                end = m.start()
+                break
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Evidence.of(text, start, end)
 
     def mark_denied(self, denier: str) -> None:
         """The denier's alleged acts reported so far are now denied ones."""

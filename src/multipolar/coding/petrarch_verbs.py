@@ -153,7 +153,8 @@ def load_petrarch_verbs(path: str | Path, base: Lexicon | None = None) -> tuple[
     base = base or default_lexicon()
     lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
     synsets = read_synsets(lines)
-    lex = Lexicon(light_verbs=base.light_verbs, attribution=dict(base.attribution))
+    lex = Lexicon(light_verbs=base.light_verbs, attribution=dict(base.attribution),
+                  actor_heads=base.actor_heads)
     report = ImportReport()
     family_code: str | None = None
     verbs: list[tuple[str, str | None]] = []

@@ -15,6 +15,7 @@ OBJECT_DEPS = ("dobj", "obj")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_MODALS = {"could", "might", "may", "should", "would", "can"}
+OBJECT_CONTROL_PREPS = {"of", "for", "from", "into"}
 CLAUSE_LINKS = ("ccomp", "xcomp", "pcomp", "advcl", "conj", "acl", "relcl", "prep", "pobj", "dobj", "csubj")
 
 
@@ -94,10 +95,12 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return subjects(head, depth + 1)  # "agreed to"
     if dep == "pcomp" or (dep == "pobj" and verb.pos_ == "VERB"):
         governor = head.head if head.dep_ == "prep" else head
+        if governor.pos_ not in ("VERB", "AUX"):
+            return []
         objs = children(governor, *OBJECT_DEPS)
-        if governor.pos_ in ("VERB", "AUX"):
-            return objs if objs else subjects(governor, depth + 1)  # "accused Iran of supplying"
-        return []
+        if objs and head.lower_ in OBJECT_CONTROL_PREPS:
+            return objs  # "accused Iran of supplying", "kept them from attacking"
+        return subjects(governor, depth + 1)  # "solidified ties by signing"
     if dep == "advcl":
         return subjects(head, depth + 1)  # "solidified ties by signing", "..., saying"
     if dep == "acl" and verb.tag_ == "VBG":

@@ -58,6 +58,7 @@ class Lexicon:
     modifiers: dict[str, str] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
     attribution: dict[str, str] = field(default_factory=dict)
+    actor_heads: frozenset[str] = frozenset()
 
     def add_verb(self, rule: VerbRule) -> None:
         rules = self.verbs.setdefault(rule.lemma, [])
@@ -118,6 +119,7 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
         for lemma in _words(entry.get("lemmas")):
             lex.modifiers[lemma] = str(entry["code"])
     lex.light_verbs = frozenset(_words(data.get("light_verbs")))
+    lex.actor_heads = frozenset(_words(data.get("actor_heads")))
     for status, words in (data.get("attribution") or {}).items():
         for w in _words(words):
             lex.attribution.setdefault(w, status)
