@@ -68,7 +68,7 @@ def _surnames(doc: Doc, spans: list[Span]) -> list[Span]:
     known: dict[str, dict[str, Span]] = {}
     out = []
     for s in spans:
-        if s.via == "unknown" and s.is_person and s.j - s.i == 1:
+        if s.via == "unknown" and s.j - s.i == 1:  # NER may call a lone surname an ORG
             people = known.get(doc[s.i].lower_, {})
             if len(people) == 1:
                 s = _copy(next(iter(people.values())), s.i, s.j)
@@ -146,9 +146,12 @@ def _office_references(doc, spans, taken, sent_of) -> list[Span]:
         end = t + 1 + len(office.split())
         if end < len(doc) and (lower[end] == "of" or doc[end].pos_ == "PROPN" or lower[end] in ("'s", "’s")):
             continue  # "the president of X", "the President Vladimir Putin"
-        people = {p.person: p for p in _persons(spans)
-                  if p.j <= t and 0 <= sent_of[t] - sent_of[p.i] <= WINDOW_SENTENCES
-                  and office in p.office.lower()}
+        holders = [p for p in _persons(spans) if p.j <= t and office in p.office.lower()]
+        # salience: the holders named in this or the previous sentence, else in the last few
+        for window in (1, WINDOW_SENTENCES):
+            people = {p.person: p for p in holders if 0 <= sent_of[t] - sent_of[p.i] <= window}
+            if people:
+                break
         if len(people) == 1:
             added.append(_copy(next(iter(people.values())), t, end))
     return added

@@ -51,6 +51,11 @@ def _gap_ok(doc: Doc, a: Span, b: Span) -> tuple[bool, bool]:
     return True, any(w in CONJUNCTIONS for w in words)
 
 
+def _is_modifier(doc: Doc, s: Span) -> bool:
+    """"Iran-backed", "Russia-Ukraine": a name glued to the next word by a hyphen modifies it."""
+    return s.j < len(doc) and doc[s.j].text == "-" and doc[s.j - 1].whitespace_ == ""
+
+
 def _coordinations(doc: Doc, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     k = 0
@@ -59,7 +64,7 @@ def _coordinations(doc: Doc, spans: list[Span]) -> list[Span]:
         m = k + 1
         while m < len(spans):
             ok, conj = _gap_ok(doc, run[-1], spans[m])
-            if not ok or actor_class(spans[m]) != actor_class(run[0]):
+            if not ok or actor_class(spans[m]) != actor_class(run[0]) or _is_modifier(doc, spans[m]):
                 break
             run.append(spans[m])
             m += 1

@@ -78,17 +78,14 @@ class ActorResolver:
             return None
         if _looks_like_code(name):
             return self._lookup_code(name)
-        doc = tokenizer()(name)
-        spans = self.resolve_spans(doc, on, coreference=False)
-        whole = [s for s in spans if s.i == 0 and s.j == len(doc)]
-        if not whole:
-            # a lowercase query ("putin") still finds the capitalised name
-            doc = tokenizer()(name.title())
-            spans = self.resolve_spans(doc, on, coreference=False)
-            whole = [s for s in spans if s.i == 0 and s.j == len(doc)]
-        if not whole or whole[0].code.startswith(UNKNOWN):
-            return None
-        return to_mention(whole[0], doc)
+        for text in (name, name.title()):  # a lowercase query ("putin") still finds "Putin"
+            doc = tokenizer()(text)
+            lead = 1 if doc[0].lower_ == "the" else 0
+            whole = [s for s in self.resolve_spans(doc, on, coreference=False)
+                     if s.i <= lead and s.j == len(doc) and not s.code.startswith(UNKNOWN)]
+            if whole:
+                return to_mention(whole[0], doc)
+        return None
 
     # -- stages -----------------------------------------------------------------------------
     def resolve_spans(self, doc: Doc, published: str | None = None, coreference: bool = True) -> list[Span]:
