@@ -12,20 +12,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from .text_lang import stoplist, uses_spaces
 
 _WORD = re.compile(r"\w+")
+# Zero-width characters that some pages leave on otherwise empty lines.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _WIDE_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # A sentence ends in one of these, possibly followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f\u2026:;][\"'\u201d\u2019\u00bb)\]]*$")
+_FULL_STOP = re.compile(r"[.:\u3002][\"'\u201d\u2019\u00bb)\]]*$")
 _RANK = re.compile(r"^\s*(?:#\s*)?\d{1,2}\s*[.):]?\s+\S")
 # A headline run into its teaser without a space ("...Student-AthleteA 24-year-old woman"):
 # innerText of a card whose headline and summary are inline elements.
 _GLUE_POINT = re.compile(r"(?<=[a-z?!)\u2019\u201d'\"])(?=[A-Z][a-z]* )")
 
 
-LOWERCASE_LISTS = False
+CUE_MAX_WORDS = 25
+GLUED_MAX_WORDS = 50  # a teaser card is short; a long paragraph with a glued link is body
 TEMPLATE_MAX_WORDS = 12
 TEMPLATE_MIN_COUNT = 3
 _DIGITS = re.compile(r"\d+")
@@ -44,6 +50,8 @@ class Block:
     title_case: float = 0.0  # share of longer words that are capitalised
     ranked: bool = False  # starts with a rank number, as list items do
     glued: bool = False  # a title-case headline run into the text after it
+    repeated: bool = False  # repeats an earlier block of the page
+    furniture: bool = False  # short and holds a page-furniture phrase (data/text/chrome_cues_en.txt)
     templated: bool = False  # its shape, digits aside, recurs on the page ("2 days ago", "Reply")
     kind: str = "short"
 
@@ -54,7 +62,7 @@ def split_blocks(text: str) -> list[Block]:
     group = 0
     previous_blank = False
     for raw in text.split("\n"):
-        line = " ".join(raw.split())
+        line = " ".join(_INVISIBLE.sub("", raw).split())
         if not line:
             previous_blank = True
             continue
@@ -84,6 +92,7 @@ def describe(blocks: list[Block], language: str | None) -> None:
             block.title_case = sum(1 for w in long_words if w[0].isupper()) / len(long_words)
         block.ranked = bool(_RANK.match(block.text))
         block.glued = _glued_headline(block.text)
+        block.furniture = block.words <= CUE_MAX_WORDS and _has_cue(block.text)
     _mark_templated(blocks)
     for block in blocks:
         block.kind = _classify(block, has_stoplist=bool(stops))
@@ -95,7 +104,7 @@ def _classify(block: Block, has_stoplist: bool) -> str:
         # No function words to go by: length and sentence punctuation only.
         density = 0.3 if block.sentence else 0.15
     headline_like = block.title_case > 0.7 and not block.sentence and words >= 4
-    if block.glued or block.templated:
+    if (block.glued and words <= GLUED_MAX_WORDS) or block.templated or block.furniture:
         return "bad"
     if words >= 15 and density >= 0.22 and (block.sentence or words >= 30):
         return "good"
@@ -105,11 +114,21 @@ def _classify(block: Block, has_stoplist: bool) -> str:
         return "near"
     if words < 7 and not (block.ranked or headline_like):
         return "short"
-    if LOWERCASE_LISTS and words >= 5 and block.title_case < 0.5 and not block.ranked:
-        # Mostly lowercase and not prose: list items, table rows, recipe lines. Content-like,
-        # unlike menus and headline lists, which are short or in title case.
-        return "near"
+    if words >= 7 and density >= 0.1 and _FULL_STOP.search(block.text) and not block.ranked:
+        return "near"  # a sentence, if a dense one: results, credits written out, a list in prose
     return "bad"
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern[str]:
+    text = resources.files("multipolar").joinpath("data", "text", "chrome_cues_en.txt").read_text(encoding="utf-8")
+    phrases = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
+
+
+def _has_cue(text: str) -> bool:
+    return bool(_cue_pattern().search(text))
 
 
 def _mark_templated(blocks: list[Block]) -> None:

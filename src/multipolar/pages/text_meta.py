@@ -76,7 +76,7 @@ def _byline_next_to_date(blocks: list[Block], j: int, below: bool) -> str | None
 
 
 def _date_line(block: Block) -> str | None:
-    return parse_dateline(block.text) if block.words <= 16 else None
+    return parse_dateline(block.text) if block.words <= 20 else None
 
 
 def _headline_like(block: Block) -> bool:

@@ -10,6 +10,8 @@ chrome between them several times over, so a comment thread under a ruled-off ga
 
 from __future__ import annotations
 
+import re
+
 from .text_blocks import Block
 from .text_dates import parse_dateline
 
@@ -22,9 +24,20 @@ RUN_FACTOR = 5.0  # at most this much more chrome weighs inside a long run
 RUN_SLOPE = 0.5  # how fast the factor grows with the run's length
 LIST_MAX_TITLE_CASE = 0.5
 LIST_WEIGHT = 0.5
+COLON_LISTS = True
+TABLES = True
+TABLE_MIN_CELLS = 4
+_SMALL_NUMBER = re.compile(r"^\d{1,2}$")
+TABLE_MIN_SHARE = 0.15
+TABLE_MAX_STRIDE = 8  # cells per row, at most, between two numeric cells
+_NUMERIC_CELL = re.compile(r"^[-+\u2212]?[\d.,:/%$\u20ac\u00a3 ()-]*\d[\d.,:/%$\u20ac\u00a3 ()-]*$")
+MAX_LIST = 60
 GAP = 6.0  # chrome heavier than this between two segments splits them
 HEADER_BOOST = 2.0  # a segment right under a dateline counts this many times
+DATELINE_MAX_WORDS = 20  # a dateline with its byline and "updated" time fits in this
 HEADER_REACH = 6  # how many blocks above a segment its dateline may be
+DATED_SHARE = 0.3  # a dated segment above the anchor this heavy starts the body
+DATED_REACH = 60  # ... if it starts at most this many blocks above the anchor
 EXTEND_RATIO = 2.0  # a neighbour joins the body if it outweighs the gap this many times
 
 
@@ -78,7 +91,49 @@ def _bridge_lists(blocks: list[Block], w: list[float]) -> None:
             for k in range(i, j):
                 w[k] = LIST_WEIGHT
                 blocks[k].kind = "list"
+        elif COLON_LISTS and 0 < i and blocks[i - 1].kind in ("good", "near") and blocks[i - 1].text.endswith(":"):
+            # Prose that ends with a colon introduces what follows: the list is the body's.
+            k = i
+            while (k < n and k - i < MAX_LIST and blocks[k].words >= 2 and blocks[k].kind != "good"
+                   and not (blocks[k].templated or blocks[k].glued or blocks[k].repeated)):
+                if w[k] <= 0:
+                    w[k] = LIST_WEIGHT
+                    blocks[k].kind = "list"
+                k += 1
+            j = max(k, i + 1)
+        elif TABLES and 0 < i and blocks[i - 1].kind in ("good", "near"):
+            last = _table_end(run)
+            if last is not None:
+                for k in range(i, i + last + 1):
+                    w[k] = LIST_WEIGHT
+                    blocks[k].kind = "list"
         i = j
+
+
+def _measure_cell(text: str) -> bool:
+    """A cell holding a measure (42%, 3.5, 1,204, 70-44, 2:16), not a bare small number, which
+    is more often a gallery counter ("1 / 8") or a rank in a headline list."""
+    return bool(_NUMERIC_CELL.match(text)) and not _SMALL_NUMBER.match(text)
+
+
+def _table_end(run: list[Block]) -> int | None:
+    """If ``run`` starts with a table laid out one cell a line (many cells bare numbers: scores,
+    percentages, counts), the position of its last numeric cell plus the row's last cell."""
+    numeric = [k for k, b in enumerate(run) if _measure_cell(b.text)]
+    if len(numeric) < TABLE_MIN_CELLS:
+        return None
+    # The table is the stretch where numeric cells stay dense; it ends at the last one.
+    last = numeric[0]
+    for k in numeric[1:]:
+        if k - last > TABLE_MAX_STRIDE:
+            break
+        last = k
+    span = run[:last + 1]
+    cells = sum(1 for b in span if _measure_cell(b.text))
+    # (Row labels and numbers recur, so templated lines are expected here, unlike in menus.)
+    if cells < TABLE_MIN_CELLS or cells < TABLE_MIN_SHARE * len(span):
+        return None
+    return min(len(run) - 1, last + 1)
 
 
 def _segments(w: list[float]) -> list[tuple[int, int, float]]:
@@ -114,7 +169,7 @@ def _segments(w: list[float]) -> list[tuple[int, int, float]]:
 
 def _under_dateline(blocks: list[Block], start: int) -> bool:
     for k in range(max(0, start - HEADER_REACH), start):
-        if blocks[k].words <= 16 and parse_dateline(blocks[k].text):
+        if blocks[k].words <= DATELINE_MAX_WORDS and parse_dateline(blocks[k].text):
             return True
     return False
 
@@ -129,6 +184,13 @@ def find_body(blocks: list[Block]) -> tuple[int, int]:
     scores = [total * (HEADER_BOOST if _under_dateline(blocks, s) else 1.0) for s, _, total in segments]
     anchor = max(range(len(segments)), key=lambda k: scores[k])
     start, end, _ = segments[anchor]
+    dated = [s for s, _, total in segments[:anchor]
+             if _under_dateline(blocks, s) and total >= DATED_SHARE * segments[anchor][2]
+             and start - s <= DATED_REACH]
+    if DATED_SHARE < 1 and dated and not _under_dateline(blocks, start):
+        # The article starts under its dateline; a gallery or inset between there and the
+        # heaviest segment is inside the article, not above it.
+        start = dated[0]
     for k in range(anchor + 1, len(segments)):  # grow downwards
         s, e, total = segments[k]
         gap = -sum(w[end:s])
@@ -142,3 +204,14 @@ def find_body(blocks: list[Block]) -> tuple[int, int]:
             break
         start = s
     return start, end
+
+
+def after_header(blocks: list[Block], start: int, end: int) -> int:
+    """Where the body starts once header lines caught at its top are left out: a dateline
+    among the first few blocks (a caption or kicker above it let the run start too early)
+    marks the end of the header."""
+    for k in range(min(end, start + HEADER_REACH) - 1, start - 1, -1):
+        block = blocks[k]
+        if block.words <= DATELINE_MAX_WORDS and not block.sentence and parse_dateline(block.text):
+            return k + 1
+    return start
