@@ -22,6 +22,8 @@ from .agreement_syntax import (
 )
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "our", "his", "her"})
+REPORTING_VERBS = frozenset({"say", "warn", "tell", "accuse", "claim", "report", "add", "note", "argue",
+                             "criticize", "criticise", "announce", "state", "insist"})
 INDEFINITE_MARKS = frozenset({"a", "an", "new", "another"})
 
 
@@ -170,7 +172,7 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
         alias_ref = tok.text in aliases
         if not alias_ref and not is_agreement_noun(tok):
             continue
-        if alias_ref and tok.dep_ in ("compound",) and is_agreement_noun(tok.head):
+        if alias_ref and tok.dep_ in ("compound", "amod", "nmod"):  # "EDCA sites" is not the pact
             continue
         ids = _phrase_ids(tok)
         words = {tok.doc[i].lemma_.lower() for i in ids}
@@ -183,6 +185,7 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
             continue
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
         amods = {c.lower_ for c in tok.children if c.dep_ == "amod"}
+        name, proper = _name(tok)
         parties = [code for m in mentions_in(ctx, sent, ids - _with_ids(tok)) for code in state_codes(m)]
         groups = _partner_groups(ctx, sent, tok)
         date = None
@@ -190,8 +193,9 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
         for c in tok.children:  # "the treaty signed in 2010", "a deal clinched last month with Poland"
             if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.signing_verbs:
                 signing = c
-            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.member_verbs:
-                parties += [code for m in mentions_in(ctx, sent, {t.i for t in c.subtree}) for code in state_codes(m)]
+        for t in tok.subtree:  # "an alliance ..., comprising Russia, Armenia, ..."
+            if t.i > tok.i and t.lemma_.lower() in lex.member_verbs and t.dep_ in ("acl", "relcl", "advcl", "prep"):
+                parties += [code for m in mentions_in(ctx, sent, {x.i for x in t.subtree}) for code in state_codes(m)]
         if signing is not None:
             parties += _clause_parties(ctx, sent, signing)
             date = clause_dates(ctx, signing)
@@ -202,12 +206,25 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
                 date = clause_dates(ctx, verb)
                 if date is None and verb.dep_ == "pcomp" and verb.head.lower_ == "by":
                     date = clause_dates(ctx, verb.head.head)
+        if (len(set(parties)) + len(groups) == 1 and verb is not None and groups
+                and verb.lemma_.lower() not in REPORTING_VERBS):
+            # "X ... in a new deal with Y": the clause's subject is the other party.
+            parties += _clause_parties(ctx, sent, verb)
+        if (not parties and not groups and tok.dep_ == "nsubj" and verb is not None
+                and (proper or not bool(dets & DEFINITE))):
+            # "The 2014 agreement gave US forces access to Philippine bases": its objects name both.
+            ids = set()
+            for c in verb.children:
+                if c.dep_ in ("dobj", "dative", "attr", "prep"):
+                    ids |= subtree_ids(c)
+            objs = _unique([code for m in mentions_in(ctx, sent, ids) for code in state_codes(m)])
+            if len(objs) == 2:
+                parties += objs
         if date is None:  # "a 1961 treaty", "the 2014 Enhanced Defense Cooperation Agreement"
             for c in tok.lefts:
                 if c.like_num and len(c.text) == 4 and c.text[:2] in ("19", "20"):
                     date = c.text
         left_text = tok.doc[tok.left_edge.i:tok.i].text
-        name, proper = _name(tok)
         common = dict(definite=bool(dets & DEFINITE) or alias_ref,
                       indefinite=bool((dets | amods) & INDEFINITE_MARKS),
                       embedded=_is_embedded(tok), date=date, duration=duration_years(left_text),

@@ -70,6 +70,12 @@ def link_cue(key: str, head: Token, refs: set[int], focus_ok: bool) -> CueLink |
             return CueLink(key, cur.i, "absent" if absent else "present")
         if cur.dep_ not in ("compound", "amod", "nmod", "npadvmod"):
             descriptor = False
+        if cur.pos_ in ("NOUN", "PROPN") and cur.i not in refs:  # "Article 4 of the treaty"
+            for prep in cur.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        if obj.i in refs and obj.i != head.i:
+                            return CueLink(key, obj.i, "absent" if absent else "present")
         if cur.pos_ == "NOUN" and cur.lemma_.lower() in lex.absence_nouns and any(
                 c.dep_ == "det" and c.lower_ == "no" for c in cur.children):
             absent = True

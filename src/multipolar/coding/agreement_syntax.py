@@ -67,7 +67,8 @@ def mention_at(ctx, tok: Token) -> ResolvedMention | None:
 
 def clause_dates(ctx, verb: Token) -> str | None:
     """The first date named in ``verb``'s own clause (not in clauses below it), resolved."""
-    for ent in verb.sent.ents:
+    # The date nearest the verb wins: a sentence can also carry a dateline or a reporting date.
+    for ent in sorted(verb.sent.ents, key=lambda e: abs(e.root.i - verb.i)):
         if ent.label_ != "DATE" or DURATION.search(ent.text):
             continue
         tok = ent.root
