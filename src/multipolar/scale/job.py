@@ -113,6 +113,7 @@ def _run_pool(todo: list[InputFile], layout: BatchLayout, settings: Settings, re
     from .progress import ProgressDisplay, Tally
     from .worker import FileExtractor, settings_to_dict
 
+    _quiet_ray_data()
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False  # our own display reports documents, not blocks
     tally = ray.remote(num_cpus=0)(Tally).remote()
@@ -139,6 +140,18 @@ def _run_pool(todo: list[InputFile], layout: BatchLayout, settings: Settings, re
             result.documents += row["documents"]
             result.record_errors += row["errors"]
     ray.kill(tally)
+
+
+def _quiet_ray_data() -> None:
+    """Keep Ray Data's warnings on the console but not its INFO lines, which would bury our
+    progress line (its log file under /tmp/ray keeps everything)."""
+    import ray.data  # noqa: F401 - configures the "ray.data" logger on import
+
+    for handler in logging.getLogger("ray.data").handlers:
+        if handler.get_name() == "console":
+            handler.setLevel(logging.WARNING)
+    # Turning Ray's bars off (our display counts documents, not blocks) logs a notice once.
+    logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)
 
 
 @contextmanager
