@@ -11,10 +11,11 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
+from ..errors import MultipolarError
 from .layout import BatchLayout
 
 
-class NotABatchOutput(ValueError):
+class NotABatchOutput(MultipolarError, ValueError):
     """The folder is not the output of ``multipolar batch``."""
 
 
