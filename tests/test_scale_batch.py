@@ -210,3 +210,18 @@ def test_batch_killed_midway_then_rerun_equals_clean_run(clean_run, archives, tm
     assert rerun.files_processed + rerun.files_skipped == clean_result.files_processed
     assert _snapshot(out) == _snapshot(clean_out)
     assert not list((out / "_state" / "tmp").iterdir())
+
+
+def test_batch_output_loads_into_the_store(clean_run, tmp_path):
+    from multipolar.cli import main
+    from multipolar.store import Store
+
+    out, _ = clean_run
+    records = list(iter_batch_records(str(out)))
+    db = str(tmp_path / "store.db")
+    assert main(["ingest", "--from-batch", str(out), "--db", db, "--no-progress"]) == 0
+    with Store.open(db) as store:
+        counts = store.counts()
+    # The same page under two archives is one document in the store (same document id).
+    assert counts["documents"] == len({r["document"]["id"] for r in records if "error" not in r})
+    assert counts["ingest_errors"] == sum(1 for r in records if "error" in r)
