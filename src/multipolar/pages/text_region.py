@@ -35,6 +35,9 @@ MAX_LIST = 60
 GAP = 6.0  # chrome heavier than this between two segments splits them
 HEADER_BOOST = 2.0  # a segment right under a dateline counts this many times
 DATELINE_MAX_WORDS = 20  # a dateline with its byline and "updated" time fits in this
+BYLINES = True
+BYLINE_MAX_WORDS = 12
+_BYLINE = re.compile(r"^(?:by|von|por|par|door|przez)(?:\s|:|$)", re.I)
 HEADER_REACH = 6  # how many blocks above a segment its dateline may be
 DATED_SHARE = 0.3  # a dated segment above the anchor this heavy starts the body
 DATED_REACH = 60  # ... if it starts at most this many blocks above the anchor
@@ -214,4 +217,7 @@ def after_header(blocks: list[Block], start: int, end: int) -> int:
         block = blocks[k]
         if block.words <= DATELINE_MAX_WORDS and not block.sentence and parse_dateline(block.text):
             return k + 1
+        if BYLINES and block.words <= BYLINE_MAX_WORDS and not block.sentence and _BYLINE.match(block.text):
+            # "By Jane Doe", or a lone "By" with the name on the next line.
+            return k + 2 if block.words == 1 and k + 1 < end else k + 1
     return start
