@@ -34,6 +34,7 @@ _NUMERIC_CELL = re.compile(r"^[-+\u2212]?[\d.,:/%$\u20ac\u00a3 ()-]*\d[\d.,:/%$\
 MAX_LIST = 60
 GAP = 6.0  # chrome heavier than this between two segments splits them
 HEADER_BOOST = 2.0  # a segment right under a dateline counts this many times
+SHORT_DATELINE_WORDS = 10
 DATELINE_MAX_WORDS = 20  # a dateline with its byline and "updated" time fits in this
 BYLINES = True
 BYLINE_MAX_WORDS = 12
@@ -215,7 +216,9 @@ def after_header(blocks: list[Block], start: int, end: int) -> int:
     marks the end of the header."""
     for k in range(min(end, start + HEADER_REACH) - 1, start - 1, -1):
         block = blocks[k]
-        if block.words <= DATELINE_MAX_WORDS and not block.sentence and parse_dateline(block.text):
+        # (A dateline may end in "a.m."; a longer line ending like a sentence is body text.)
+        limit = SHORT_DATELINE_WORDS if block.sentence else DATELINE_MAX_WORDS
+        if block.words <= limit and parse_dateline(block.text):
             return k + 1
         if BYLINES and block.words <= BYLINE_MAX_WORDS and not block.sentence and _BYLINE.match(block.text):
             # "By Jane Doe", or a lone "By" with the name on the next line.
