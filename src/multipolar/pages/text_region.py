@@ -25,6 +25,7 @@ RUN_SLOPE = 0.5  # how fast the factor grows with the run's length
 LIST_MAX_TITLE_CASE = 0.5
 LIST_WEIGHT = 0.5
 COLON_LISTS = True
+SANDWICH = ("good",)  # what must stand on both sides of a list for it to join the body
 TABLES = True
 TABLE_MIN_CELLS = 4
 _SMALL_NUMBER = re.compile(r"^\d{1,2}$")
@@ -88,7 +89,7 @@ def _bridge_lists(blocks: list[Block], w: list[float]) -> None:
         while j < n and w[j] <= 0:
             j += 1
         run = blocks[i:j]
-        if (0 < i and j < n and blocks[i - 1].kind == "good" and blocks[j].kind == "good"
+        if (0 < i and j < n and blocks[i - 1].kind in SANDWICH and blocks[j].kind in SANDWICH
                 and len(run) >= 2
                 and sum(b.title_case for b in run) / len(run) < LIST_MAX_TITLE_CASE
                 and not any(b.templated or b.glued for b in run)):
