@@ -135,3 +135,13 @@ def test_empty_and_chrome_only_pages_do_not_crash():
 def test_windows_line_endings_are_read():
     text = (FIXTURES / "bottom_chrome.txt").read_text(encoding="utf-8").replace("\n", "\r\n")
     assert len(paragraphs(extract_text_scrape(text, "crlf"))) == 3
+
+
+def test_table_laid_out_one_cell_a_line_stays_in_the_body():
+    article = clean("table_body.txt")
+    paras = paragraphs(article)
+    for cell in ("Greens", "412,880", "28.4%", "Liberals", "8.2%"):
+        assert cell in paras
+    assert paras[0].startswith("Turnout in Sunday's regional election")
+    assert paras[-1].startswith("The new assembly meets")
+    assert "Storm Closes Coastal Roads" not in article.text

@@ -18,6 +18,8 @@ from .text_meta import find_header
 from .text_region import after_header, find_body
 
 CHROME_KINDS = ("bad",)
+LABEL_MAX_WORDS = 3
+DROP_LABELS = False
 
 
 def _keep_inside(run: list[Block]) -> list[Block]:
@@ -60,11 +62,17 @@ def extract_text_scrape(text: str, source: str) -> Article:
         # labels); only blocks repeating something outside it are dropped.
         first, last = body[0].index, body[-1].index
         inside = {b.text for b in body}
-        restored = [b for b in blocks[first:last + 1] if b.index in duplicates and b.text in inside]
+        restored = [b for b in blocks[first:last + 1]
+                    if b.index in duplicates and b.text in inside and b.words >= LABEL_MAX_WORDS + 1]
         if restored:
             keep = {b.index for b in body} | {b.index for b in restored}
             body = [b for b in blocks[first:last + 1] if b.index in keep]
             duplicates = duplicates - {b.index for b in restored}
+        # A short line said more than once inside the body is a label ("Related", "Advert",
+        # "Image caption", a photo agency), not a subhead: subheads do not repeat.
+        labels = {b.text for b in blocks[first:last + 1] if b.index in duplicates and b.words <= LABEL_MAX_WORDS}
+        if labels:
+            body = [b for b in body if b.text not in labels]
     header = find_header(blocks, body[0].index if body else len(blocks))
     used = set(header.used)
     body = [b for b in body if b.index not in used]

@@ -26,8 +26,9 @@ _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f\u2026:;][\"'\u201d\u2019\u00
 _FULL_STOP = re.compile(r"[.:\u3002][\"'\u201d\u2019\u00bb)\]]*$")
 _RANK = re.compile(r"^\s*(?:#\s*)?\d{1,2}\s*[.):]?\s+\S")
 # A headline run into its teaser without a space ("...Student-AthleteA 24-year-old woman"):
-# innerText of a card whose headline and summary are inline elements.
-_GLUE_POINT = re.compile(r"(?<=[a-z?!)\u2019\u201d'\"])(?=[A-Z][a-z]* )")
+# innerText of a card whose headline and summary are inline elements. (Not after ")": that is a
+# wire dateline run into its story, "Hong Kong (CNN Business)A muddled view...".)
+_GLUE_POINT = re.compile(r"(?<=[a-z?!\u2019\u201d'\"])(?=[A-Z][a-z]* )")
 
 
 CUE_MAX_WORDS = 25

@@ -25,6 +25,7 @@ RUN_SLOPE = 0.5  # how fast the factor grows with the run's length
 LIST_MAX_TITLE_CASE = 0.5
 LIST_WEIGHT = 0.5
 COLON_LISTS = True
+SANDWICH = ("good",)  # what must stand on both sides of a list for it to join the body
 TABLES = True
 TABLE_MIN_CELLS = 4
 _SMALL_NUMBER = re.compile(r"^\d{1,2}$")
@@ -34,7 +35,11 @@ _NUMERIC_CELL = re.compile(r"^[-+\u2212]?[\d.,:/%$\u20ac\u00a3 ()-]*\d[\d.,:/%$\
 MAX_LIST = 60
 GAP = 6.0  # chrome heavier than this between two segments splits them
 HEADER_BOOST = 2.0  # a segment right under a dateline counts this many times
+SHORT_DATELINE_WORDS = 10
 DATELINE_MAX_WORDS = 20  # a dateline with its byline and "updated" time fits in this
+BYLINES = True
+BYLINE_MAX_WORDS = 12
+_BYLINE = re.compile(r"^(?:by|von|por|par|door|przez)(?:\s|:|$)", re.I)
 HEADER_REACH = 6  # how many blocks above a segment its dateline may be
 DATED_SHARE = 0.3  # a dated segment above the anchor this heavy starts the body
 DATED_REACH = 60  # ... if it starts at most this many blocks above the anchor
@@ -84,7 +89,7 @@ def _bridge_lists(blocks: list[Block], w: list[float]) -> None:
         while j < n and w[j] <= 0:
             j += 1
         run = blocks[i:j]
-        if (0 < i and j < n and blocks[i - 1].kind == "good" and blocks[j].kind == "good"
+        if (0 < i and j < n and blocks[i - 1].kind in SANDWICH and blocks[j].kind in SANDWICH
                 and len(run) >= 2
                 and sum(b.title_case for b in run) / len(run) < LIST_MAX_TITLE_CASE
                 and not any(b.templated or b.glued for b in run)):
@@ -212,6 +217,11 @@ def after_header(blocks: list[Block], start: int, end: int) -> int:
     marks the end of the header."""
     for k in range(min(end, start + HEADER_REACH) - 1, start - 1, -1):
         block = blocks[k]
-        if block.words <= DATELINE_MAX_WORDS and not block.sentence and parse_dateline(block.text):
+        # (A dateline may end in "a.m."; a longer line ending like a sentence is body text.)
+        limit = SHORT_DATELINE_WORDS if block.sentence else DATELINE_MAX_WORDS
+        if block.words <= limit and parse_dateline(block.text):
             return k + 1
+        if BYLINES and block.words <= BYLINE_MAX_WORDS and not block.sentence and _BYLINE.match(block.text):
+            # "By Jane Doe", or a lone "By" with the name on the next line.
+            return k + 2 if block.words == 1 and k + 1 < end else k + 1
     return start
