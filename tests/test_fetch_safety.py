@@ -97,10 +97,15 @@ def test_cli_fetch_redirect_to_metadata_refused(site, capsys):
     assert "169.254.169.254" in record["error"]["message"]
 
 
-def test_cli_fetch_allow_private_downloads_and_extracts(site, capsys):
+def test_cli_fetch_allow_private_downloads_extracts_and_stores(site, capsys, tmp_path):
+    import sqlite3
+
     url = site.url("/news/2025/02/10/accord.html")
-    rc = main(["fetch", url, "--allow-private", "--rate", "0"])
+    db = tmp_path / "fetched.db"
+    rc = main(["fetch", url, "--allow-private", "--rate", "0", "--db", str(db)])
     record = json.loads(capsys.readouterr().out)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT url FROM documents").fetchall() == [(url,)]
     assert rc == 0 and "error" not in record
     doc = record["document"]
     assert doc["source"] == url and doc["url"] == url

@@ -132,7 +132,10 @@ class Watcher:
             self._feed_failed(url, feed.failures, str(e), stats)
             return []
         stats.feeds_polled += 1
-        entries = newest_first(document.entries, self.max_entries)
+        # The newest entries, queued (and so processed) in publication order: an original
+        # comes before its later copies, which then count as duplicates.
+        entries = sorted(newest_first(document.entries, self.max_entries),
+                         key=lambda e: (e.published is None, e.published or ""))
         with self.state.transaction():
             stats.entries_new += self.state.queue_entries(url, [(e.url, e.title, e.published) for e in entries])
             self.state.feed_polled(url, result.status or 200, result.headers.get("etag"),
