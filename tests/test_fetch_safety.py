@@ -120,3 +120,18 @@ def test_blocked_reason_table():
     assert "link-local" in blocked_reason("fe80::1")
     assert "private" in blocked_reason("fd00:ec2::254")  # an IPv6 metadata address
     assert "multicast" in blocked_reason("224.0.0.1")
+
+
+def test_dns_answer_changing_after_the_check_is_refused_before_connecting(site):
+    # First lookup (the URL check) says public; the lookup at connect time says loopback.
+    answers = iter([["93.184.216.34"]])
+
+    def rebinding(host, port):
+        return next(answers, ["127.0.0.1"])
+
+    port = site.server.server_address[1]
+    with Fetcher(FetchOptions(min_interval=0, robots=False), resolve=rebinding) as fetcher:
+        result = fetcher.fetch(f"http://rebind.example:{port}/news/2025/02/10/accord.html")
+    assert result.error is not None and result.error.code == "blocked"
+    assert "127.0.0.1" in result.error.message
+    assert site.log == []

@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+import httpcore
 import httpx
 
 from .. import __version__
@@ -107,10 +108,18 @@ class Fetcher:
         self._last_request: dict[str, float] = {}
         self._lock = threading.Lock()
         o = self.options
+        transport = httpx.HTTPTransport()
+        pool = getattr(transport, "_pool", None)
+        if pool is not None and hasattr(pool, "_network_backend"):
+            # Connect only to the addresses we vetted (no second DNS lookup that could differ).
+            pool._network_backend = _VettedBackend(self)
+        else:  # a future httpx without this hook: the peer check after connecting still applies
+            log.warning("httpx transport has no network backend hook; relying on the peer check")
         self.client = httpx.Client(
             headers={"User-Agent": o.user_agent, "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(o.read_timeout, connect=o.connect_timeout),
-            follow_redirects=False, trust_env=False)  # no env proxies: they would hide the real peer
+            follow_redirects=False, trust_env=False,  # no env proxies: they would hide the real peer
+            transport=transport)
 
     def close(self) -> None:
         self.client.close()
@@ -170,6 +179,11 @@ class Fetcher:
         if self._host_allowed(parts):
             return
         port = parts.port or (443 if parts.scheme == "https" else 80)
+        self.vetted_addresses(host, port, url)
+
+    def vetted_addresses(self, host: str, port: int, url: str | None = None) -> list[str]:
+        """The addresses of ``host``, all allowed; raises ``ExtractionError`` otherwise."""
+        url = url or f"{host}:{port}"
         try:
             addresses = [host] if _is_ip(host) else self._resolve(host, port)
         except OSError as e:
@@ -184,6 +198,7 @@ class Fetcher:
                     "read", "blocked",
                     f"refusing to fetch {url}: {where} (pass --allow-private to allow private "
                     f"and local addresses)")
+        return addresses
 
     # -- internals --------------------------------------------------------------------------
     def _host_allowed(self, parts) -> bool:
@@ -285,6 +300,39 @@ class Fetcher:
             log.warning("robots.txt of %s answered HTTP %s: not fetching from it for now", origin, status)
             return None
         return parser
+
+
+class _VettedBackend(httpcore.NetworkBackend):
+    """httpcore's network backend, connecting only to addresses the fetcher's rules allow.
+
+    The host is resolved here, once, every address checked, and the socket opened to a
+    checked address (TLS still verifies the host name), so a DNS answer cannot change
+    between the check and the connection.
+    """
+
+    def __init__(self, fetcher: Fetcher) -> None:
+        self.fetcher = fetcher
+        self.inner = httpcore.SyncBackend()
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None, socket_options=None) -> httpcore.NetworkStream:
+        options = self.fetcher.options
+        if options.allow_private or host.lower() in options.allow_hosts or f"{host.lower()}:{port}" in options.allow_hosts:
+            return self.inner.connect_tcp(host, port, timeout, local_address, socket_options)
+        last_error: Exception | None = None
+        for address in self.fetcher.vetted_addresses(host, port):
+            try:
+                return self.inner.connect_tcp(address, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as e:  # try the next address of the host
+                last_error = e
+        raise last_error or httpcore.ConnectError(f"cannot connect to {host}:{port}")
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None,
+                            socket_options=None) -> httpcore.NetworkStream:
+        raise httpcore.ConnectError("unix sockets are not used by the fetcher")
+
+    def sleep(self, seconds: float) -> None:
+        self.inner.sleep(seconds)
 
 
 def blocked_reason(address: str) -> str | None:
