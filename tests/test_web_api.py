@@ -262,3 +262,54 @@ def test_cached_aggregates_follow_an_ingest_by_another_writer(tmp_path):
         store.ingest(records[2:])
     assert len(ok(client.get("/api/network"))["edges"]) == 3
     assert ok(client.get("/api/overview"))["counts"]["documents"] == 4
+
+
+@pytest.fixture(scope="module")
+def page_server():
+    """A loopback HTTP server with one news page (robots.txt: 404, so everything is allowed)."""
+    import http.server
+    import threading
+
+    page = (b"<!doctype html><html><head><title>Turkey and Azerbaijan hold naval drills</title></head><body>"
+            b"<article><h1>Turkey and Azerbaijan hold naval drills</h1><p>Turkey and Azerbaijan began joint "
+            b"naval exercises in the Caspian Sea on Monday, the Turkish defence ministry said.</p><p>The drills "
+            b"will last five days and involve twelve ships from both navies.</p></article></body></html>")
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the stdlib's name)
+            if self.path == "/drills.html":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(page)))
+                self.end_headers()
+                self.wfile.write(page)
+            else:
+                self.send_error(404)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_url_submission_refuses_private_addresses_by_default(client, page_server):
+    r = client.post("/api/documents", json={"url": page_server + "/drills.html"},
+                    headers={"Authorization": f"Bearer {TOKEN}"})
+    assert_error(r, 422, "fetch_blocked")
+
+
+@pytest.mark.model
+def test_url_submission_fetches_extracts_and_stores(tmp_path, page_server):
+    config = WebConfig(db=build_store(tmp_path / "s.db"), token=TOKEN, allow_private_urls=True)
+    client = AppClient(create_app(config))
+    r = client.post("/api/documents", json={"url": page_server + "/drills.html"},
+                    headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 201, r.text
+    doc = ok(client.get(f"/api/documents/{r.json()['id']}"))["document"]
+    assert doc["url"] == page_server + "/drills.html" and "Caspian Sea" in doc["text"]
+    missing = client.post("/api/documents", json={"url": page_server + "/gone.html"},
+                          headers={"Authorization": f"Bearer {TOKEN}"})
+    assert missing.status_code == 502 and missing.json()["error"]["code"].startswith("fetch_")
