@@ -29,7 +29,7 @@ def store(tmp_path_factory):
 def test_timeline_of_a_dyad_counts_both_directions_and_lists_the_cluster(store):
     t = timeline(store, "RUS", "IRN")
     assert [a["code"] for a in t["actors"]] == ["RUS", "IRN"]
-    assert t["counts"] == [{"month": "2025-01", "n_events": 3, "a_to_b": 3, "b_to_a": 0, "by_root": {"05": 3}}]
+    assert t["counts"] == [{"month": "2025-01", "n_events": 3, "a_to_b": 3, "b_to_a": 0, "by_quad": {"verbal_cooperation": 3}}]
     (cluster,) = t["clusters"]
     assert (cluster["n_documents"], cluster["cameo"], cluster["first_day"]) == (3, "057", "2025-01-17")
     assert {e["evidence"]["document"]["source"] for e in cluster["events"]} == \
