@@ -137,7 +137,7 @@ def get_actor(request: Request, actor: str) -> dict[str, Any]:
     return _actor_or_404(browse.actor_info, store_of(request), actor)
 
 
-@router.get("/events", summary="Event clusters with corroboration counts and evidence, newest first")
+@router.get("/events", summary="Event clusters with corroboration counts and evidence (by date with actor/dyad, else most recently stored first)")
 def list_events(request: Request, actor: ActorParam = None,
                 dyad: Annotated[str | None, Query(max_length=41, description="two codes, e.g. RUS,IRN")] = None,
                 type: Annotated[str | None, Query(max_length=12, description="PLOVER type, e.g. SUPPORT")] = None,
