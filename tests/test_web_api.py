@@ -54,6 +54,7 @@ def test_documents_are_paginated(client, treaty_doc):
     assert len(rest["items"]) == 1 and rest["next_offset"] is None
     ids = {d["id"] for d in first["items"] + rest["items"]}
     assert treaty_doc in ids and len(ids) == 4
+    assert {d["id"]: d["n_events"] for d in first["items"] + rest["items"]}[treaty_doc] == 2
 
 
 def test_one_document_keeps_evidence_offsets(client, treaty_doc):

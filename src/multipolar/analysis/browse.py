@@ -22,7 +22,7 @@ def documents_page(store: Any, *, limit: int = 50, offset: int = 0) -> list[dict
     conn = connection(store)
     return [dict(r) for r in conn.execute(
         "SELECT d.id, d.title, d.source, d.url, d.published, d.coder_version, "
-        "(SELECT COUNT(*) FROM events e WHERE e.doc = d.doc) AS n_events FROM documents d "
+        "coalesce(d.last_event - d.first_event + 1, 0) AS n_events FROM documents d "
         "ORDER BY d.doc DESC LIMIT ? OFFSET ?", (limit + 1, offset))]
 
 
