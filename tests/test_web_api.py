@@ -314,3 +314,16 @@ def test_url_submission_fetches_extracts_and_stores(tmp_path, page_server):
     missing = client.post("/api/documents", json={"url": page_server + "/gone.html"},
                           headers={"Authorization": f"Bearer {TOKEN}"})
     assert missing.status_code == 502 and missing.json()["error"]["code"].startswith("fetch_")
+
+
+def test_an_unexpected_failure_keeps_the_error_shape(tmp_path, monkeypatch):
+    from multipolar.analysis import browse
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(browse, "documents_page", broken)
+    app = create_app(WebConfig(db=build_store(tmp_path / "s.db")))
+    r = AppClient(app).request("GET", "/api/documents")
+    err = assert_error(r, 500, "internal")
+    assert "RuntimeError" in err["message"] and "boom" not in err["message"]
