@@ -327,3 +327,20 @@ def test_an_unexpected_failure_keeps_the_error_shape(tmp_path, monkeypatch):
     r = AppClient(app).request("GET", "/api/documents")
     err = assert_error(r, 500, "internal")
     assert "RuntimeError" in err["message"] and "boom" not in err["message"]
+
+
+def test_pages_escape_markup_from_articles(tmp_path):
+    from multipolar.store import Store
+
+    record = fixture_dicts()[2]
+    evil = "<script>alert(1)</script>"
+    record["document"]["title"] = f"Gas talks {evil}"
+    record["document"]["id"] = "0123456789abcdef"
+    record["quotes"] = [{"speaker": evil, "actor": None, "text": evil,
+                         "evidence": record["events"][0]["evidence"]}]
+    with Store.open(tmp_path / "s.db") as store:
+        store.ingest([record])
+    client = AppClient(create_app(WebConfig(db=tmp_path / "s.db")))
+    for url in ("/documents/0123456789abcdef", "/", "/search?q=gas"):
+        html = client.get(url, headers={"accept": "text/html"}).text
+        assert "<script>alert" not in html and "&lt;script&gt;" in html, url
