@@ -17,7 +17,8 @@ from ..model import PROVISION_KEYS
 from . import params
 from .api import cached, submission_from_form
 from .auth import check_token
-from .charts import NetEdge, NetNode, WeekCounts, network_svg, plover_legend, polarity_svg, timeline_svg
+from .charts import (NetEdge, NetNode, WeekCounts, chart_window, network_svg, plover_legend, polarity_svg,
+                     timeline_svg)
 from .errors import ApiError
 from .render import highlighted_fields
 from .submit import run_submission
@@ -87,9 +88,13 @@ def _actor_context(request: Request, a: str, b: str | None, since: str | None, u
     if b:
         other = tl["actors"][1]["country"]
         claims = [c for c in claims if other in (c["claimant"], c["subject"])]
+    # by default the last three years; an explicit period may chart up to ten
+    shown, hidden = chart_window([WeekCounts(w["week"], w["counts"]) for w in weeks],
+                                 520 if since or until else 156)
     return {"actors": tl["actors"], "total_events": tl["total_events"], "page": page,
-            "chart": timeline_svg([WeekCounts(w["week"], w["counts"]) for w in weeks]),
-            "legend": plover_legend(), "n_weeks": len(weeks), "agreements": agreements, "claims": claims,
+            "chart": timeline_svg(shown), "legend": plover_legend(), "n_weeks": len(shown),
+            "hidden_events": hidden, "first_week": shown[0].week if shown else None,
+            "agreements": agreements, "claims": claims,
             "since": since or "", "until": until or ""}
 
 
