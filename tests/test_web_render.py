@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import re
 
-from multipolar.web.charts import (NetEdge, NetNode, WeekCounts, chart_window, network_svg, polarity_svg,
-                                   timeline_svg)
+from multipolar.web.charts import (
+    NetEdge,
+    NetNode,
+    WeekCounts,
+    chart_window,
+    network_svg,
+    polarity_svg,
+    timeline_svg,
+)
 from multipolar.web.render import Span, highlight_segments, highlighted_fields, plover_side, segments_html
 from web_fixtures import fixture_dicts
 

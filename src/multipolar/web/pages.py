@@ -17,8 +17,16 @@ from ..model import PROVISION_KEYS
 from . import params
 from .api import cached, submission_from_form
 from .auth import check_token
-from .charts import (NetEdge, NetNode, WeekCounts, chart_window, network_svg, plover_legend, polarity_svg,
-                     timeline_svg)
+from .charts import (
+    NetEdge,
+    NetNode,
+    WeekCounts,
+    chart_window,
+    network_svg,
+    plover_legend,
+    polarity_svg,
+    timeline_svg,
+)
 from .errors import ApiError
 from .render import highlighted_fields
 from .submit import run_submission
