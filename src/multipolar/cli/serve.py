@@ -18,6 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--max-upload-bytes", type=int,
                    help="largest accepted request body (default $MULTIPOLAR_MAX_UPLOAD_BYTES or 2 MB)")
+    p.add_argument("--allow-private-urls", action="store_true",
+                   help="let submitted URLs reach loopback/private addresses (off: only public hosts are fetched)")
     p.add_argument("--workers", type=int, default=1,
                    help="server processes (default 1; more use more cores for many concurrent readers)")
     p.set_defaults(func=run)
@@ -33,6 +35,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.max_upload_bytes:
         os.environ["MULTIPOLAR_MAX_UPLOAD_BYTES"] = str(args.max_upload_bytes)
+    if args.allow_private_urls:
+        os.environ["MULTIPOLAR_ALLOW_PRIVATE_URLS"] = "1"
     config = WebConfig(db=args.db)
     app = create_app(config)  # also creates and migrates the store once, before any worker starts
     shown_host = "localhost" if args.host in ("127.0.0.1", "::1") else args.host

@@ -34,7 +34,8 @@ class WebConfig:
     max_page_size: int = DEFAULT_MAX_PAGE_SIZE
     max_query_chars: int = DEFAULT_MAX_QUERY_CHARS
     # Fetching a submitted URL goes through the pages layer; tests serve fixtures on loopback.
-    allow_private_urls: bool = False
+    allow_private_urls: bool = field(
+        default_factory=lambda: os.environ.get("MULTIPOLAR_ALLOW_PRIVATE_URLS", "") in ("1", "true", "yes"))
     settings: Settings = field(default_factory=Settings)
 
     def __post_init__(self) -> None:
