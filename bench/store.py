@@ -98,9 +98,9 @@ def run(n_events: int, n_queries: int, directory: str) -> None:
     base = baseline_rate(records, os.path.join(directory, f"baseline-{n_events}.db"))
     path = os.path.join(directory, f"store-{n_events}.db")
     store = Store.open(path)
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     stats = store.ingest(records, batch_size=1000)
-    elapsed = time.perf_counter() - t
+    elapsed, cpu = time.perf_counter() - t, time.process_time() - cpu
     t = time.perf_counter()
     again = store.ingest(records, batch_size=1000)
     rerun = time.perf_counter() - t
@@ -110,6 +110,9 @@ def run(n_events: int, n_queries: int, directory: str) -> None:
     print(f"ingest: {n_ev / elapsed:,.0f} events/s, {n_docs / elapsed:,.0f} documents/s "
           f"({elapsed:.1f} s; {stats.events:,} events, {stats.agreements:,} agreement reports, "
           f"{stats.claims:,} claims)")
+    print(f"        {n_ev / cpu:,.0f} events per CPU-second ({cpu:.1f} s of CPU; the wall rate is lower "
+          f"when other processes share the cores: load average {os.getloadavg()[0]:.1f} on "
+          f"{os.cpu_count()} cores)")
     print(f"baseline (bare executemany, one unindexed table): {base:,.0f} events/s -> store at "
           f"{(n_ev / elapsed) / base:.2f}x of it")
     print(f"re-ingest of the same records: {again.unchanged:,} unchanged, {n_docs / rerun:,.0f} documents/s")

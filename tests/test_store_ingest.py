@@ -14,12 +14,15 @@ def recount_summaries(store: Store) -> tuple[dict, dict]:
     """actor_months / dyad_months recomputed from the events table (what ingest must maintain)."""
     conn = store.conn
     actor: dict = {}
-    for sc, tc, root, day in conn.execute("SELECT source_country, target_country, root, day FROM events"):
+    for source, sc, target, tc, root, day in conn.execute(
+            "SELECT source, source_country, target, target_country, root, day FROM events"):
         month = day[:7] if day else ""
         root = quad_class(root)
-        for c, role in ((sc, "source"), (tc, "target")):
+        for code, c, role in ((source, sc, "source"), (target, tc, "target")):
             if c:
                 actor[(c, month, root, role)] = actor.get((c, month, root, role), 0) + 1
+                if code != c:
+                    actor[(code, month, root, role)] = actor.get((code, month, root, role), 0) + 1
     dyad: dict = {}
     for sc, tc, root, day in conn.execute("SELECT source_country, target_country, root, day FROM events "
                                           "WHERE source_country IS NOT NULL AND target_country IS NOT NULL"):

@@ -370,8 +370,12 @@ class _Rows:
             month = day[:7] if day else ""
             if sc:
                 actor_months[(sc, month, quad, "source")] += 1
+                if source != sc:
+                    actor_months[(source, month, quad, "source")] += 1
             if tc:
                 actor_months[(tc, month, quad, "target")] += 1
+                if target != tc:
+                    actor_months[(target, month, quad, "target")] += 1
                 if sc:
                     dyad_months[(sc, tc, month, quad)] += 1
             negated = 1 if e.get("negated") else 0
@@ -483,15 +487,19 @@ def delete_document_rows(conn: sqlite3.Connection, doc: int) -> tuple[set[int], 
     ev_lo, ev_hi, evd_lo, evd_hi = conn.execute(
         "SELECT first_event, last_event, first_evidence, last_evidence FROM documents WHERE doc = ?",
         (doc,)).fetchone()
-    for sc, tc, root, day, cluster in conn.execute(
-            "SELECT source_country, target_country, root, day, cluster FROM events "
+    for source, sc, target, tc, root, day, cluster in conn.execute(
+            "SELECT source, source_country, target, target_country, root, day, cluster FROM events "
             "WHERE id BETWEEN ? AND ?", (ev_lo, ev_hi)):
         month = day[:7] if day else ""
         quad = _QUAD.get(root, 0)
         if sc:
             actor_months[(sc, month, quad, "source")] -= 1
+            if source != sc:
+                actor_months[(source, month, quad, "source")] -= 1
         if tc:
             actor_months[(tc, month, quad, "target")] -= 1
+            if target != tc:
+                actor_months[(target, month, quad, "target")] -= 1
             if sc:
                 dyad_months[(sc, tc, month, quad)] -= 1
         per_cluster[cluster] += 1

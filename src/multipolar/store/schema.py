@@ -142,7 +142,7 @@ CREATE INDEX flags_doc ON flags(doc);
 -- Summaries kept current at ingest, so aggregations never scan the events table.
 -- quad: GDELT's QuadClass of the CAMEO root (1 verbal cooperation 01-05, 2 material cooperation
 -- 06-08, 3 verbal conflict 09-14, 4 material conflict 15-20, 0 other); month '' = undated.
-CREATE TABLE actor_months (         -- events per country (or IGO / region) per month and quad class
+CREATE TABLE actor_months (         -- events per actor (country and full code) per month and quad class
     actor TEXT NOT NULL, month TEXT NOT NULL, quad INTEGER NOT NULL, role TEXT NOT NULL,  -- source|target
     n INTEGER NOT NULL, PRIMARY KEY (actor, month, quad, role)
 ) WITHOUT ROWID;
