@@ -32,6 +32,14 @@ def recount_summaries(store: Store) -> tuple[dict, dict]:
     stored_dyad = {tuple(r[:4]): r[4] for r in conn.execute("SELECT source, target, month, quad, n FROM dyad_months")}
     assert stored_actor == actor
     assert stored_dyad == dyad
+    totals: dict = {}
+    for (a, _m, _q, role), n in actor.items():
+        totals.setdefault(a, [0, 0])[role == "target"] += n
+    assert {r[0]: [r[1], r[2]] for r in conn.execute("SELECT * FROM actor_totals")} == totals
+    pairs: dict = {}
+    for (s, t, _m, _q), n in dyad.items():
+        pairs[(s, t)] = pairs.get((s, t), 0) + n
+    assert {(r[0], r[1]): r[2] for r in conn.execute("SELECT * FROM dyad_totals")} == pairs
     return actor, dyad
 
 

@@ -23,12 +23,12 @@ def overview(store: Any, *, top: int = 10, recent: int = 10) -> dict[str, Any]:
               "responses": count("responses"), "quotes": count("quotes"), "flags": count("flags"),
               "evidence": count("evidence")}
     actors = [{"actor": r[0], "name": r[2], "n_events": r[1]} for r in conn.execute(
-        "SELECT m.actor, SUM(m.n) AS n, a.name FROM actor_months m LEFT JOIN actors a ON a.code = m.actor "
-        "WHERE length(m.actor) = 3 OR (m.actor LIKE 'IGO%' AND length(m.actor) = 6) "
-        "GROUP BY m.actor ORDER BY n DESC, m.actor LIMIT ?", (top,))]
+        "SELECT t.actor, t.n_source + t.n_target AS n, a.name FROM actor_totals t "
+        "LEFT JOIN actors a ON a.code = t.actor "
+        "WHERE length(t.actor) = 3 OR (t.actor LIKE 'IGO%' AND length(t.actor) = 6) "
+        "ORDER BY n DESC, t.actor LIMIT ?", (top,))]
     dyads = [{"source": r[0], "target": r[1], "n_events": r[2]} for r in conn.execute(
-        "SELECT source, target, SUM(n) AS n FROM dyad_months GROUP BY source, target "
-        "ORDER BY n DESC, source, target LIMIT ?", (top,))]
+        "SELECT source, target, n FROM dyad_totals ORDER BY n DESC, source, target LIMIT ?", (top,))]
     rows = conn.execute("SELECT * FROM agreements ORDER BY n_documents DESC, signed DESC, id LIMIT ?",
                         (top,)).fetchall()
     provisions = merged_provisions(conn, [r["id"] for r in rows])

@@ -12,7 +12,8 @@ Layout (one row = one fact reported by one document, coded by one coder version)
   ``claim_reports`` + ``responses``, ``quotes``, ``flags``, ``doc_actors``.
 - merged identities across documents: ``event_clusters``,
   ``agreements`` (+ ``agreement_parties``, ``agreement_provisions``), ``claims``.
-- summaries kept up to date at ingest: ``actor_months``, ``dyad_months``, ``network_edges``.
+- summaries kept up to date at ingest: ``actor_months``, ``dyad_months``, ``actor_totals``,
+  ``dyad_totals``, ``network_edges``.
 """
 
 from __future__ import annotations
@@ -149,6 +150,12 @@ CREATE TABLE actor_months (         -- events per actor (country and full code) 
 CREATE TABLE dyad_months (          -- directed source country -> target country
     source TEXT NOT NULL, target TEXT NOT NULL, month TEXT NOT NULL, quad INTEGER NOT NULL,
     n INTEGER NOT NULL, PRIMARY KEY (source, target, month, quad)
+) WITHOUT ROWID;
+CREATE TABLE actor_totals (         -- all-time events per actor (country and full code), by role
+    actor TEXT PRIMARY KEY, n_source INTEGER NOT NULL, n_target INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE dyad_totals (          -- all-time events per directed country pair
+    source TEXT NOT NULL, target TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (source, target)
 ) WITHOUT ROWID;
 CREATE TABLE network_edges (        -- undirected state pairs (a < b) linked by agreements
     a TEXT NOT NULL, b TEXT NOT NULL, weight REAL NOT NULL, n_agreements INTEGER NOT NULL,
