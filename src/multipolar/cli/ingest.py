@@ -19,7 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Ingest files, folders, WARC archives or - (stdin) into the store. Files ending in "
                     ".jsonl/.json are read as records (`multipolar extract` output), not extracted again. "
                     "Ingesting the same document twice changes nothing.")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--from-batch", action="append", default=[], metavar="DIR",
+                   help="also load the records of a `multipolar batch` output folder (repeatable)")
     add_store_args(p)
     p.add_argument("--batch-size", type=int, default=500, help="documents per transaction (default 500)")
     p.add_argument("--force", action="store_true", help="replace rows even from an older coder version")
@@ -78,12 +80,22 @@ def run(args: argparse.Namespace) -> int:
     from ..store import Store, default_db_path
     from .extract import settings_from_args
 
+    if not args.paths and not args.from_batch:
+        print("multipolar ingest: give PATH... or --from-batch DIR", file=sys.stderr)
+        return 2
     record_files, pages = split_inputs(args.paths)
     missing = [p for p in record_files + pages if p != "-" and not os.path.exists(p)]
     for p in missing:
         print(f"multipolar: warning: {p} does not exist", file=sys.stderr)
     show = sys.stderr.isatty() if args.progress is None else args.progress
-    bar = tqdm(total=_count(record_files, pages) if show and not missing else None, unit="doc",
+    from ..scale.load import finished_files
+
+    # Checked before the store opens: a folder that is not a batch output fails here, cleanly.
+    batch_documents = sum(m.get("documents", 0) for d in args.from_batch for m in finished_files(d))
+    total = _count(record_files, pages) if show and not missing else None
+    if total is not None:
+        total += batch_documents
+    bar = tqdm(total=total, unit="doc",
                desc="ingest", file=sys.stderr, disable=not show)
     path = args.db or default_db_path()
 
@@ -93,7 +105,14 @@ def run(args: argparse.Namespace) -> int:
             yield r
 
     with Store.open(path) as store:
-        stats = store.ingest(counted(iter_records(record_files, pages, settings_from_args(args))),
+        records = iter_records(record_files, pages, settings_from_args(args))
+        if args.from_batch:
+            from itertools import chain
+
+            from ..scale.load import iter_batch_records
+
+            records = chain((r for d in args.from_batch for r in iter_batch_records(d)), records)
+        stats = store.ingest(counted(records),
                              batch_size=args.batch_size, force=args.force)
         counts = store.counts()
     bar.close()
