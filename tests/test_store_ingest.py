@@ -142,3 +142,27 @@ def test_batches_of_generated_records_keep_summaries_exact(tmp_path):
     assert store.conn.execute("SELECT SUM(n_events) FROM event_clusters").fetchone()[0] == 564
     recount_summaries(store)
     check_clusters(store)
+
+
+def test_a_malformed_record_is_skipped_and_the_batch_goes_in(tmp_path):
+    store = Store.open(tmp_path / "s.db")
+    bad = generated_record(1)
+    del bad["events"][0]["evidence"]
+    no_text = generated_record(2)
+    del no_text["document"]["text"]
+    stats = store.ingest([generated_record(0), bad, no_text, generated_record(3)])
+    assert (stats.documents, stats.invalid) == (2, 2)
+    counts = store.counts()
+    assert (counts["documents"], counts["events"], counts["agreement_reports"]) == (2, 20, 1)
+
+
+def test_record_objects_and_their_json_store_the_same(tmp_path):
+    from multipolar.model import record_from_dict
+
+    recs = fixture_records()
+    a = Store.open(tmp_path / "a.db")
+    a.ingest([record_from_dict(r) for r in recs.values()])
+    b = Store.open(tmp_path / "b.db")
+    b.ingest(list(recs.values()))
+    assert a.counts() == b.counts()
+    assert b.ingest([record_from_dict(r) for r in recs.values()]).unchanged == 6
