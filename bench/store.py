@@ -97,8 +97,16 @@ def time_queries(store: Store, n: int, seed: int = 1) -> dict[str, tuple[float, 
     return out
 
 
-def run(n_events: int, n_queries: int, directory: str) -> None:
+def run(n_events: int, n_queries: int, directory: str, reuse: bool = False) -> None:
     n_docs = n_events // EVENTS_PER_DOC
+    path = os.path.join(directory, f"store-{n_events}.db")
+    if reuse and os.path.exists(path):
+        store = Store.open(path, readonly=True)
+        print(f"\n== queries on the kept store of {n_events:,} events ({os.path.getsize(path) / 1e6:,.1f} MB); "
+              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        print_queries(store, n_queries)
+        store.close()
+        return
     t = time.perf_counter()
     records = [generated_record(i, EVENTS_PER_DOC, seed=n_events) for i in range(n_docs)]
     gen = time.perf_counter() - t
@@ -126,11 +134,15 @@ def run(n_events: int, n_queries: int, directory: str) -> None:
     print(f"re-ingest of the same records: {again.unchanged:,} unchanged, {n_docs / rerun:,.0f} documents/s")
     print(f"file size: {size / 1e6:,.1f} MB ({size / n_ev:,.0f} bytes/event); "
           f"{store.counts()['event_clusters']:,} event clusters")
+    print_queries(store, n_queries)
+    store.close()
+
+
+def print_queries(store: Store, n_queries: int) -> None:
     print(f"{'query':28} {'p50 ms':>8} {'p95 ms':>8} {'cpu p50':>8} {'cpu p95':>8}   ({n_queries} runs each; "
           f"network/overview fewer; cpu = process CPU time, unaffected by waiting for a core)")
     for name, (p50, p95, c50, c95) in time_queries(store, n_queries).items():
         print(f"{name:28} {p50:8.2f} {p95:8.2f} {c50:8.2f} {c95:8.2f}")
-    store.close()
 
 
 def main() -> None:
@@ -139,13 +151,14 @@ def main() -> None:
     ap.add_argument("--million", action="store_true", help="also run at 1,000,000 events")
     ap.add_argument("--queries", type=int, default=200, help="runs per query")
     ap.add_argument("--dir", help="keep the stores here (default: a temporary folder)")
+    ap.add_argument("--reuse", action="store_true", help="with --dir: time the queries on stores kept there")
     args = ap.parse_args()
     print(f"SQLite {sqlite3.sqlite_version}, Python {sys.version.split()[0]}")
     sizes = [args.events] + ([1_000_000] if args.million else [])
     if args.dir:
         Path(args.dir).mkdir(parents=True, exist_ok=True)
         for n in sizes:
-            run(n, args.queries, args.dir)
+            run(n, args.queries, args.dir, args.reuse)
     else:
         with tempfile.TemporaryDirectory(prefix="multipolar-bench-") as tmp:
             for n in sizes:

@@ -8,10 +8,13 @@ from typing import Any
 from .agreements import agreement_summary, merged_provisions
 from .common import connection
 
+RECENT_CLUSTERS = 5000
+
 
 def overview(store: Any, *, top: int = 10, recent: int = 10) -> dict[str, Any]:
-    """Counts per kind, top actors and dyads (from the summary tables), the most corroborated
-    agreements and claims, and the latest documents. Returns a JSON-ready dict."""
+    """Counts per kind, top actors and dyads (from the summary tables), the events reported by
+    most documents (among the newest clusters), the most reported agreements and claims, and
+    the latest documents. Returns a JSON-ready dict."""
     conn = connection(store)
 
     def count(table: str) -> int:
@@ -37,11 +40,18 @@ def overview(store: Any, *, top: int = 10, recent: int = 10) -> dict[str, Any]:
     claims = [dict(r) for r in conn.execute(
         "SELECT id, claimant, subject, topic, content, n_documents, n_responses FROM claims "
         "ORDER BY n_documents DESC, id LIMIT ?", (top,))]
+    # the most corroborated recent events: scanned among the newest clusters only, so the cost
+    # stays flat however large the store grows
+    corroborated = [{**dict(r), "source": r["source"] or None, "target": r["target"] or None}
+                    for r in conn.execute(
+        "SELECT id, source, target, cameo, plover, first_day, n_events, n_documents FROM "
+        "(SELECT * FROM event_clusters ORDER BY id DESC LIMIT ?) WHERE n_documents > 1 "
+        "ORDER BY n_documents DESC, id DESC LIMIT ?", (RECENT_CLUSTERS, top))]
     documents = [dict(r) for r in conn.execute(
         "SELECT id, title, source, published, coder_version FROM documents ORDER BY doc DESC LIMIT ?",
         (recent,))]
-    return {"counts": counts, "top_actors": actors, "top_dyads": dyads, "agreements": agreements,
-            "claims": claims, "documents": documents}
+    return {"counts": counts, "top_actors": actors, "top_dyads": dyads, "corroborated": corroborated,
+            "agreements": agreements, "claims": claims, "documents": documents}
 
 
 def document(store: Any, doc_id: str) -> dict[str, Any] | None:

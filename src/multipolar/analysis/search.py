@@ -12,6 +12,26 @@ _FTS_SYNTAX = re.compile(r'["*()]|\b(AND|OR|NOT|NEAR)\b')
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+def _matches(token: str, words: list[str]) -> bool:
+    t = token.lower()
+    for w in words:
+        if t == w:
+            return True
+        short, long_ = (t, w) if len(t) < len(w) else (w, t)
+        # a stem shared with the query word ("consult" / "consultations"), as porter stemming matched
+        if len(short) >= 4 and long_.startswith(short[:max(4, len(short) - 2)]):
+            return True
+    return False
+
+
+def highlight(text: str, words: list[str]) -> str:
+    """The sentence with the words that match the query marked ``[word]``.
+
+    Done here rather than with FTS5's snippet(), which re-reads the index for every hit.
+    """
+    return _WORD.sub(lambda m: f"[{m.group(0)}]" if _matches(m.group(0), words) else m.group(0), text)
+
+
 def fts_query(text: str) -> str:
     """Plain words -> every word required (each quoted, so punctuation cannot break the query).
 
@@ -32,8 +52,8 @@ def search(store: Any, query: str, *, limit: int = 20, offset: int = 0, order: s
     ``RANK_CANDIDATES`` most recently stored matches) or ``recent`` (newest stored first).
 
     Returns ``{"query", "fts_query", "hits": [{"evidence_id", "text", "snippet", "start", "end",
-    "field", "document": {"id", "title", "source", "url", "published"}}]}``; the snippet marks
-    matched words with ``[`` and ``]``.
+    "field", "document": {"id", "title", "source", "url", "published"}}]}``; the snippet is the
+    sentence with the matched words marked ``[`` and ``]``.
     """
     conn = connection(store)
     q = fts_query(query)
@@ -45,15 +65,14 @@ def search(store: Any, query: str, *, limit: int = 20, offset: int = 0, order: s
         q = " ".join(f'"{w}"' for w in _WORD.findall(query))  # malformed FTS syntax: words only
         ids = _match(conn, q, order, limit, offset) if q else []
     hits = []
+    words = [w.lower() for w in _WORD.findall(query) if w not in ("AND", "OR", "NOT", "NEAR")]
     for rowid in ids:
-        snip = conn.execute("SELECT snippet(evidence_fts, 0, '[', ']', '…', 24) FROM evidence_fts "
-                            "WHERE evidence_fts MATCH ? AND rowid = ?", (q, rowid)).fetchone()
         r = conn.execute("SELECT ev.text, ev.start, ev.\"end\", ev.field, d.id AS doc_id, d.title, d.source, "
                          "d.url, d.published FROM evidence ev JOIN documents d ON d.doc = ev.doc "
                          "WHERE ev.id = ?", (rowid,)).fetchone()
         if r is None:
             continue
-        hits.append({"evidence_id": rowid, "text": r["text"], "snippet": snip[0] if snip else r["text"],
+        hits.append({"evidence_id": rowid, "text": r["text"], "snippet": highlight(r["text"], words),
                      "start": r["start"], "end": r["end"], "field": r["field"],
                      "document": {"id": r["doc_id"], "title": r["title"], "source": r["source"],
                                   "url": r["url"], "published": r["published"]}})
