@@ -14,12 +14,15 @@ def recount_summaries(store: Store) -> tuple[dict, dict]:
     """actor_months / dyad_months recomputed from the events table (what ingest must maintain)."""
     conn = store.conn
     actor: dict = {}
-    for sc, tc, root, day in conn.execute("SELECT source_country, target_country, root, day FROM events"):
+    for source, sc, target, tc, root, day in conn.execute(
+            "SELECT source, source_country, target, target_country, root, day FROM events"):
         month = day[:7] if day else ""
         root = quad_class(root)
-        for c, role in ((sc, "source"), (tc, "target")):
+        for code, c, role in ((source, sc, "source"), (target, tc, "target")):
             if c:
                 actor[(c, month, root, role)] = actor.get((c, month, root, role), 0) + 1
+                if code != c:
+                    actor[(code, month, root, role)] = actor.get((code, month, root, role), 0) + 1
     dyad: dict = {}
     for sc, tc, root, day in conn.execute("SELECT source_country, target_country, root, day FROM events "
                                           "WHERE source_country IS NOT NULL AND target_country IS NOT NULL"):
@@ -29,6 +32,14 @@ def recount_summaries(store: Store) -> tuple[dict, dict]:
     stored_dyad = {tuple(r[:4]): r[4] for r in conn.execute("SELECT source, target, month, quad, n FROM dyad_months")}
     assert stored_actor == actor
     assert stored_dyad == dyad
+    totals: dict = {}
+    for (a, _m, _q, role), n in actor.items():
+        totals.setdefault(a, [0, 0])[role == "target"] += n
+    assert {r[0]: [r[1], r[2]] for r in conn.execute("SELECT * FROM actor_totals")} == totals
+    pairs: dict = {}
+    for (s, t, _m, _q), n in dyad.items():
+        pairs[(s, t)] = pairs.get((s, t), 0) + n
+    assert {(r[0], r[1]): r[2] for r in conn.execute("SELECT * FROM dyad_totals")} == pairs
     return actor, dyad
 
 
@@ -131,3 +142,27 @@ def test_batches_of_generated_records_keep_summaries_exact(tmp_path):
     assert store.conn.execute("SELECT SUM(n_events) FROM event_clusters").fetchone()[0] == 564
     recount_summaries(store)
     check_clusters(store)
+
+
+def test_a_malformed_record_is_skipped_and_the_batch_goes_in(tmp_path):
+    store = Store.open(tmp_path / "s.db")
+    bad = generated_record(1)
+    del bad["events"][0]["evidence"]
+    no_text = generated_record(2)
+    del no_text["document"]["text"]
+    stats = store.ingest([generated_record(0), bad, no_text, generated_record(3)])
+    assert (stats.documents, stats.invalid) == (2, 2)
+    counts = store.counts()
+    assert (counts["documents"], counts["events"], counts["agreement_reports"]) == (2, 20, 1)
+
+
+def test_record_objects_and_their_json_store_the_same(tmp_path):
+    from multipolar.model import record_from_dict
+
+    recs = fixture_records()
+    a = Store.open(tmp_path / "a.db")
+    a.ingest([record_from_dict(r) for r in recs.values()])
+    b = Store.open(tmp_path / "b.db")
+    b.ingest(list(recs.values()))
+    assert a.counts() == b.counts()
+    assert b.ingest([record_from_dict(r) for r in recs.values()]).unchanged == 6

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from ..store.ingest import quad_class
 from .common import EVIDENCE_COLUMNS, ActorRef, connection, evidence_of, resolve_actor
 
 EVENTS_PER_CLUSTER = 3
@@ -58,19 +57,8 @@ def _bounds(since: str | None, until: str | None) -> tuple[str, str]:
 
 
 def _actor_counts(conn, a: ActorRef, lo: str, hi: str) -> list[dict[str, Any]]:
-    if a.is_country:
-        rows = conn.execute("SELECT month, role, quad, n FROM actor_months WHERE actor = ? AND "
-                            "month >= substr(?, 1, 7) AND month <= ? ORDER BY month", (a.code, lo, hi)).fetchall()
-    else:
-        # A role code (RUSGOV) has no summary rows (they would double the summary's size and
-        # its cost at ingest): count its events through the (country, day) indexes instead.
-        rows = conn.execute(
-            "SELECT month, role, root, COUNT(*) FROM (SELECT substr(coalesce(day, ''), 1, 7) AS month, "
-            "'source' AS role, root FROM events WHERE source_country = ?1 AND source = ?2 "
-            "UNION ALL SELECT substr(coalesce(day, ''), 1, 7), 'target', root FROM events "
-            "WHERE target_country = ?1 AND target = ?2) WHERE month >= substr(?3, 1, 7) AND month <= ?4 "
-            "GROUP BY month, role, root ORDER BY month", (a.country, a.code, lo, hi)).fetchall()
-        rows = [(m, role, quad_class(root), n) for m, role, root, n in rows]
+    rows = conn.execute("SELECT month, role, quad, n FROM actor_months WHERE actor = ? AND "
+                        "month >= substr(?, 1, 7) AND month <= ? ORDER BY month", (a.code, lo, hi)).fetchall()
     months: dict[str, dict[str, Any]] = {}
     for month, role, quad, n in rows:
         m = months.setdefault(month, {"month": month, "n_events": 0, "as_source": 0, "as_target": 0,

@@ -12,7 +12,8 @@ Layout (one row = one fact reported by one document, coded by one coder version)
   ``claim_reports`` + ``responses``, ``quotes``, ``flags``, ``doc_actors``.
 - merged identities across documents: ``event_clusters``,
   ``agreements`` (+ ``agreement_parties``, ``agreement_provisions``), ``claims``.
-- summaries kept up to date at ingest: ``actor_months``, ``dyad_months``, ``network_edges``.
+- summaries kept up to date at ingest: ``actor_months``, ``dyad_months``, ``actor_totals``,
+  ``dyad_totals``, ``network_edges``.
 """
 
 from __future__ import annotations
@@ -142,13 +143,19 @@ CREATE INDEX flags_doc ON flags(doc);
 -- Summaries kept current at ingest, so aggregations never scan the events table.
 -- quad: GDELT's QuadClass of the CAMEO root (1 verbal cooperation 01-05, 2 material cooperation
 -- 06-08, 3 verbal conflict 09-14, 4 material conflict 15-20, 0 other); month '' = undated.
-CREATE TABLE actor_months (         -- events per country (or IGO / region) per month and quad class
+CREATE TABLE actor_months (         -- events per actor (country and full code) per month and quad class
     actor TEXT NOT NULL, month TEXT NOT NULL, quad INTEGER NOT NULL, role TEXT NOT NULL,  -- source|target
     n INTEGER NOT NULL, PRIMARY KEY (actor, month, quad, role)
 ) WITHOUT ROWID;
 CREATE TABLE dyad_months (          -- directed source country -> target country
     source TEXT NOT NULL, target TEXT NOT NULL, month TEXT NOT NULL, quad INTEGER NOT NULL,
     n INTEGER NOT NULL, PRIMARY KEY (source, target, month, quad)
+) WITHOUT ROWID;
+CREATE TABLE actor_totals (         -- all-time events per actor (country and full code), by role
+    actor TEXT PRIMARY KEY, n_source INTEGER NOT NULL, n_target INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE dyad_totals (          -- all-time events per directed country pair
+    source TEXT NOT NULL, target TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (source, target)
 ) WITHOUT ROWID;
 CREATE TABLE network_edges (        -- undirected state pairs (a < b) linked by agreements
     a TEXT NOT NULL, b TEXT NOT NULL, weight REAL NOT NULL, n_agreements INTEGER NOT NULL,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from functools import lru_cache
 from typing import Any
 
 COUNTRIES = ["USA", "RUS", "CHN", "IRN", "PRK", "JPN", "KOR", "GBR", "FRA", "DEU", "IND", "PAK", "TUR", "ISR",
@@ -24,9 +25,32 @@ WORDS = ("border ceasefire missile drone pipeline sanctions summit treaty exerci
          "minister envoy refinery grain corridor reactor satellite militia convoy port harbour airbase").split()
 
 
+AGREEMENT_POOL = 300
+_PACT_WORDS = ("friendship", "strategic partnership", "security", "defence cooperation", "good-neighbourliness",
+               "military-technical cooperation", "mutual assistance", "non-aggression", "trade and investment")
+_PACT_KEYS = ("defense", "neutrality", "nonaggression", "consultation", "joint_exercises", "military_technical",
+              "intelligence_sharing", "economic", "energy")
+
+
+@lru_cache(maxsize=1)
+def agreement_pool() -> list[dict[str, Any]]:
+    """A fixed set of pacts that the generated documents report again and again, as the news does:
+    the number of distinct agreements stays in the hundreds however many documents are made."""
+    rng = random.Random(20250117)
+    pool = []
+    for _ in range(AGREEMENT_POOL):
+        a, b = sorted(rng.sample(COUNTRIES[:20], 2))
+        words = rng.choice(_PACT_WORDS)
+        pool.append({"parties": [a, b], "name": f"{words} treaty", "kind": "treaty",
+                     "signed": f"{rng.randrange(1950, 2025)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}",
+                     "keys": rng.sample(_PACT_KEYS, rng.randrange(1, 4))})
+    return pool
+
+
 def generated_record(i: int, n_events: int = 10, seed: int = 0, coder_version: str = "0.1.0") -> dict[str, Any]:
     """A synthetic but SPEC-valid record: ``n_events`` events, each with its own sentence; every
-    tenth document also reports an agreement with provisions and a claim with a response."""
+    tenth document also reports an agreement (from :func:`agreement_pool`) with provisions and a
+    claim with a response."""
     rng = random.Random(seed * 1_000_003 + i)
     year = 2015 + rng.randrange(10)
     month, day = rng.randrange(1, 13), rng.randrange(1, 29)
@@ -46,16 +70,17 @@ def generated_record(i: int, n_events: int = 10, seed: int = 0, coder_version: s
         pos += len(sentence) + 2
     agreements, claims = [], []
     if i % 10 == 0:
-        a, b = sorted(rng.sample(COUNTRIES[:12], 2))
-        sentence = f"{a} and {b} signed a defence cooperation treaty providing for joint exercises, file {i}."
+        pact = agreement_pool()[rng.randrange(AGREEMENT_POOL)]
+        a, b = pact["parties"]
+        sentence = f"{a} and {b} reaffirmed their {pact['name']}, signed on {pact['signed']}, file {i}."
         ev = {"text": sentence, "start": pos, "end": pos + len(sentence)}
         sentences.append(sentence)
         pos += len(sentence) + 2
-        keys = rng.sample(["defense", "consultation", "joint_exercises", "economic", "neutrality"], 2)
-        agreements.append({"name": f"treaty {rng.randrange(40)}", "kind": "treaty", "parties": [a, b],
-                           "signed": f"{year}-{month:02d}-{day:02d}", "duration_years": None,
-                           "provisions": [{"key": k, "value": rng.choice(["present", "present", "absent"]),
-                                           "evidence": ev} for k in keys], "evidence": ev})
+        # each report mentions the pact's provisions; one in ten reports one as absent (a conflict)
+        agreements.append({"name": pact["name"], "kind": pact["kind"], "parties": [a, b], "signed": pact["signed"],
+                           "duration_years": None,
+                           "provisions": [{"key": k, "value": "absent" if rng.random() < 0.1 else "present",
+                                           "evidence": ev} for k in pact["keys"]], "evidence": ev})
         c, d = rng.sample(COUNTRIES, 2)
         sentence = f"{c} accused {d} of supplying drones, which {d} denied, file {i}."
         ev = {"text": sentence, "start": pos, "end": pos + len(sentence)}
