@@ -87,3 +87,10 @@ def test_chart_window_fills_empty_weeks_and_cuts_old_ones():
     assert len(shown) == 10 and hidden == 4
     assert [w.counts for w in shown if w.counts] == [{"SUPPORT": 1}, {"CONSULT": 2}]
     assert chart_window(weeks[1:], max_weeks=10) == (shown[6:], 0)
+
+
+def test_search_snippet_marks_only_matched_words():
+    from multipolar.web.render import snippet_html
+
+    html = str(snippet_html("The [treaty] [sic] said <b> [1, 2]"))
+    assert html.count('<mark class="match">') == 2 and "&lt;b&gt;" in html and "[1, 2]" in html

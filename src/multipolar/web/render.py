@@ -5,6 +5,7 @@ Nothing here queries or decides facts; it only lays out what a query returned.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -101,7 +102,8 @@ def query_string(params: dict[str, Any], **changes: Any) -> str:
 def snippet_html(snippet: str | None) -> Markup:
     """FTS5 snippet with matches between [ and ] -> escaped HTML with <mark> around matches."""
     text = str(escape(snippet or ""))
-    return Markup(text.replace("[", '<mark class="match">').replace("]", "</mark>"))
+    # only [word] pairs are matches; other brackets in the sentence stay as they are
+    return Markup(re.sub(r"\[(\w+)\]", r'<mark class="match">\1</mark>', text))
 
 
 def install_filters(env) -> None:
