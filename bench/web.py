@@ -6,7 +6,8 @@
 
 The server is `multipolar serve` in its own process on 127.0.0.1 (loopback only); the clients
 are threads in this process (stdlib http.client, keep-alive), each sending its share of a fixed number of requests
-per endpoint (bounded: no open-ended load). Beside each endpoint it prints, as a baseline
+per endpoint (bounded: no open-ended load), after 10 warm-up requests on fresh connections (so
+every worker has opened its store connection and filled its answer cache: a steady state). Beside each endpoint it prints, as a baseline
 measured in the same run, the p50 of the same query called in-process without HTTP, and the
 ratio. Records are synthetic (the store's generator: ~10 events per document, an agreement and
 a claim in every tenth). Target (issue 7): p95 <= 100 ms at 100k events. Prints; asserts nothing.
@@ -42,6 +43,7 @@ except ImportError:  # older store branch: the generator still lives beside the 
     from store_fixtures import generated_record  # noqa: E402
 
 EVENTS_PER_DOC = 10
+WARM_CONNECTIONS = 10  # requests, each on a new connection, before an endpoint is timed
 # Endpoints whose whole-store aggregate the server keeps in its answer cache (web/cache.py)
 # until the store changes; their "direct" column is the uncached query.
 CACHED = {"timeline", "timeline dyad", "obligations", "network", "network on", "blocs", "polarity", "overview"}
@@ -138,10 +140,11 @@ def load(port: int, url: str, clients: int, requests: int) -> tuple[list[float],
             latencies.extend(mine)
             failures += bad
 
-    warm = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    warm.request("GET", url)
-    warm.getresponse().read()
-    warm.close()
+    for _ in range(WARM_CONNECTIONS):  # new connections spread over the workers: warms each one
+        warm = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        warm.request("GET", url)
+        warm.getresponse().read()
+        warm.close()
     threads = [threading.Thread(target=worker) for _ in range(clients)]
     for t in threads:
         t.start()

@@ -46,11 +46,13 @@ def run(args: argparse.Namespace) -> int:
     print(f"multipolar: API docs at http://{shown_host}:{args.port}/api/docs; writes {writes}", file=sys.stderr)
     if args.host not in ("127.0.0.1", "localhost", "::1") and not os.environ.get("MULTIPOLAR_TOKEN"):
         print("multipolar: note: bound beyond this machine; reads are open to the network", file=sys.stderr)
+    from ..web.serving import PROTOCOL
+
     if args.workers == 1:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", http=PROTOCOL)
     else:
         # worker processes import the app themselves; they find the store through the environment
         os.environ["MULTIPOLAR_WEB_DB"] = str(config.db.resolve())
         uvicorn.run("multipolar.web.app:app_from_env", factory=True, workers=args.workers,
-                    host=args.host, port=args.port, log_level="warning")
+                    host=args.host, port=args.port, log_level="warning", http=PROTOCOL)
     return 0
