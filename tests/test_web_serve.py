@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from web_fixtures import build_store
 
@@ -23,12 +24,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_serve_binds_loopback_and_answers(tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serve_binds_loopback_and_answers(tmp_path, workers):
     db = build_store(tmp_path / "s.db")
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(SRC), "MULTIPOLAR_TOKEN": "t0ken"}
     proc = subprocess.Popen([sys.executable, "-c", "import sys; from multipolar.cli import main; sys.exit(main())",
-                             "serve", "--db", str(db), "--port", str(port)],
+                             "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 30
