@@ -53,7 +53,11 @@ def test_timeline_of_one_country_and_of_a_role_code(store):
 
 
 def test_actor_arguments_accept_codes_and_stored_names(store):
+    assert resolve_actor(store, "IRNGOV").code == "IRNGOV"
+    assert resolve_actor(store, "rus").code == "RUS"
     assert resolve_actor(store, "irngov").code == "IRNGOV"
+    assert resolve_actor(store, "Russia").code == "RUS"      # a name, not the code "RUSSIA"
+    assert resolve_actor(store, "japan").code == "JPN"
     ref = resolve_actor(store, "South Korea")
     assert (ref.code, ref.matched_by in ("resolver", "store")) == ("KOR", True)
     with pytest.raises(UnknownActor):

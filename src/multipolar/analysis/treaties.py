@@ -64,6 +64,9 @@ def treaty_compare(store: Any, a: str | int, b: str | int) -> dict[str, Any]:
             "same": same, "differ": differ}
 
 
+# Evidence listed per obligation: the first reports; agreement(id) lists them all.
+EVIDENCE_PER_ITEM = 3
+
 # provision -> (duty, whose agreement triggers it: "attacked" | "attacker" | "both")
 _DUTIES = (
     ("defense", "defend", "attacked"),
@@ -81,6 +84,7 @@ def treaty_obligations(store: Any, attacker: str, attacked: str, *, on: str | No
     ``on`` (an ISO date) leaves out agreements signed later or expired by then (when their
     signing date and duration are known). Returns ``{"attacker", "attacked", "obligations":
     [{"party", "duty", "toward", "provision", "value", "disputed", "agreement", "evidence"}],
+    (``evidence``: the first three reports; ``agreement(id)`` has them all),
     "breaches": [...same shape, duty "not_attack"...], "not_obliged": [...provisions reported
     absent...]}``.
     """
@@ -140,17 +144,20 @@ def _item(party: str, duty: str, toward: str, key: str, value: str, agreement: d
             "disputed": value == "conflict", "agreement": agreement, "evidence": []}
 
 
-def _provision_evidence(conn, pairs: set[tuple[int, str]]) -> dict[tuple[int, str], list[dict[str, Any]]]:
-    """(agreement, key) -> the evidence of every report of that provision, in one query."""
+def _provision_evidence(conn, pairs: set[tuple[int, str]], per_item: int = EVIDENCE_PER_ITEM
+                        ) -> dict[tuple[int, str], list[dict[str, Any]]]:
+    """(agreement, key) -> the evidence of the first ``per_item`` reports of that provision."""
     out: dict[tuple[int, str], list[dict[str, Any]]] = {}
     if not pairs:
         return out
     ids = sorted({a for a, _ in pairs})
     for i in range(0, len(ids), 5000):
         chunk = ids[i:i + 5000]
-        for r in conn.execute(f"SELECT p.agreement, p.key, {EVIDENCE_COLUMNS} FROM provisions p "
+        for r in conn.execute(f"SELECT p.agreement, p.key, {EVIDENCE_COLUMNS} FROM (SELECT *, row_number() "
+                              f"OVER (PARTITION BY agreement, key ORDER BY id) AS nth FROM provisions "
+                              f"WHERE agreement IN ({','.join('?' * len(chunk))})) p "
                               f"JOIN evidence ev ON ev.id = p.evidence JOIN documents d ON d.doc = p.doc "
-                              f"WHERE p.agreement IN ({','.join('?' * len(chunk))}) ORDER BY p.id", chunk):
+                              f"WHERE p.nth <= ? ORDER BY p.id", (*chunk, per_item)):
             if (r["agreement"], r["key"]) in pairs:
                 out.setdefault((r["agreement"], r["key"]), []).append(evidence_of(r))
     return out

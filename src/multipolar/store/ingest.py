@@ -28,17 +28,16 @@ import re
 import sqlite3
 from collections import Counter
 from dataclasses import asdict, dataclass
-from datetime import date
-from functools import lru_cache
 from typing import Any
 
-from ..actors import code_country
 from . import merge
+from .clusters import assign_clusters, ordinal
+from .codes import QUAD, country, full_day, quad_class  # noqa: F401  (quad_class re-exported)
+from .removal import add_summaries, delete_document_rows
 
 log = logging.getLogger(__name__)
 
 DEFAULT_WINDOW_DAYS = 3
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
 @dataclass
@@ -76,40 +75,6 @@ def version_key(version: str | None) -> tuple:
     """'0.10.1' > '0.9.3': compare the numeric parts, then the rest."""
     parts = re.split(r"[.\-+]", version or "")
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
-
-
-@lru_cache(maxsize=65536)
-def country(code: str | None) -> str | None:
-    return code_country(code) if code else None
-
-
-@lru_cache(maxsize=65536)
-def full_day(value: str | None) -> str | None:
-    """An ISO date, month or year as a full day (the first day of a month or year)."""
-    if not value:
-        return None
-    m = _DATE.match(value)
-    if not m:
-        return None
-    y, mo, d = m.group(1), m.group(2) or "01", m.group(3) or "01"
-    try:
-        return date(int(y), int(mo), int(d)).isoformat()
-    except ValueError:
-        return None
-
-
-@lru_cache(maxsize=65536)
-def _ordinal(day: str) -> int:
-    return date.fromisoformat(day).toordinal()
-
-
-def quad_class(root: str) -> int:
-    """GDELT QuadClass of a CAMEO root: 1 verbal / 2 material cooperation, 3 verbal / 4 material conflict."""
-    r = int(root) if root.isdigit() else 0
-    return 1 if 1 <= r <= 5 else 2 if 6 <= r <= 8 else 3 if 9 <= r <= 14 else 4 if 15 <= r <= 20 else 0
-
-
-_QUAD = {f"{i:02d}": quad_class(f"{i:02d}") for i in range(100)}
 
 
 def check_record(d: dict[str, Any]) -> None:
@@ -198,7 +163,7 @@ class BatchWriter:
             rows = _Rows(conn)
             for doc, r, h in write:
                 rows.add(doc, r, h)
-            self._assign_clusters(rows)
+            assign_clusters(conn, rows, self.window)
             rows.flush(stats)
             touched_agreements |= rows.agreements_touched
             touched_claims |= rows.claims_touched
@@ -213,87 +178,6 @@ class BatchWriter:
             for doc_id, doc, h, v in self.conn.execute(q, chunk):
                 out[doc_id] = (doc, h, v)
         return out
-
-    # -- event clusters ------------------------------------------------------------------
-    def _assign_clusters(self, rows: _Rows) -> None:
-        """Give every event of the batch its cluster; write new clusters and grow old ones."""
-        conn, window = self.conn, self.window
-        # one probe per distinct (key, day): only clusters within the window of some event come back
-        probes = {(key, day_ord) for key, day_ord in zip(rows.event_keys, rows.event_ords, strict=True) if day_ord}
-        index: dict[tuple, list[tuple[int, int]]] = {}
-        if probes:
-            conn.execute("DELETE FROM temp.batch_keys")
-            conn.executemany("INSERT INTO temp.batch_keys VALUES (?, ?, ?, ?, ?, ?)",
-                             [(*k, date.fromordinal(o - window).isoformat(), date.fromordinal(o + window).isoformat())
-                              for k, o in probes])
-            # CROSS JOIN keeps the probes as the outer loop: one index range per probe, never a
-            # scan of every cluster (the planner's choice without it)
-            found = conn.execute(
-                "SELECT DISTINCT c.id, c.source, c.target, c.root, c.negated, c.anchor_day "
-                "FROM temp.batch_keys k CROSS JOIN event_clusters c ON c.source = k.source AND "
-                "c.target = k.target AND c.root = k.root AND c.negated = k.negated AND "
-                "c.anchor_day BETWEEN k.lo AND k.hi").fetchall()
-            for cid, src, tgt, root, neg, anchor in sorted(tuple(f) for f in found):
-                index.setdefault((src, tgt, root, neg), []).append((_ordinal(anchor), cid))
-        next_id = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM event_clusters").fetchone()[0]
-        # Documents come one after another, so a cluster counts a new document whenever the
-        # event's document differs from the last one it saw (no per-cluster sets needed).
-        new: dict[int, list] = {}      # cid -> [key..., anchor, first, last, cameo, plover, n, n_docs, last_doc]
-        grown: dict[int, list] = {}    # cid -> [n, n_docs, first, last, last_doc]
-        clusters = []
-        append = clusters.append
-        for ev, key, day_ord in zip(rows.events, rows.event_keys, rows.event_ords, strict=True):
-            cid = None
-            if day_ord:
-                cands = index.get(key)
-                if cands:
-                    best = window + 1
-                    for anchor, c in cands:
-                        dist = anchor - day_ord if anchor > day_ord else day_ord - anchor
-                        if dist < best:
-                            best, cid = dist, c
-            if cid is None:
-                cid = next_id
-                next_id += 1
-                day = ev[11]
-                new[cid] = [*key, day, day, day, ev[7], ev[9], 1, 1, ev[1]]
-                if day_ord:
-                    index.setdefault(key, []).append((day_ord, cid))
-            else:
-                day, doc = ev[11], ev[1]
-                entry = new.get(cid)
-                if entry is not None:
-                    entry[9] += 1
-                    if entry[11] != doc:
-                        entry[10] += 1
-                        entry[11] = doc
-                    if day < entry[5]:
-                        entry[5] = day
-                    elif day > entry[6]:
-                        entry[6] = day
-                else:
-                    g = grown.get(cid)
-                    if g is None:
-                        grown[cid] = [1, 1, day, day, doc]
-                    else:
-                        g[0] += 1
-                        if g[4] != doc:
-                            g[1] += 1
-                            g[4] = doc
-                        if day < g[2]:
-                            g[2] = day
-                        elif day > g[3]:
-                            g[3] = day
-            append(cid)
-        rows.event_clusters = clusters
-        conn.executemany("INSERT INTO event_clusters (source, target, root, negated, anchor_day, first_day, "
-                         "last_day, cameo, plover, n_events, n_documents, id) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         [(*e[:11], cid) for cid, e in new.items()])
-        conn.executemany("UPDATE event_clusters SET n_events = n_events + ?, n_documents = n_documents + ?,"
-                         " first_day = min(first_day, ?), last_day = max(last_day, ?) WHERE id = ?",
-                         [(*g[:4], cid) for cid, g in sorted(grown.items())])
-
 
 class _Rows:
     """The rows of the documents of one batch, built in Python and written with executemany."""
@@ -365,7 +249,7 @@ class _Rows:
             source, target, cameo = e.get("source"), e.get("target"), e["cameo"]
             sc, tc = country(source), country(target)
             root = cameo[:2]
-            quad = _QUAD.get(root, 0)
+            quad = QUAD.get(root, 0)
             day = full_day(e.get("date")) or pub_day
             month = day[:7] if day else ""
             if sc:
@@ -382,7 +266,7 @@ class _Rows:
             events.append((self.next_event, doc, version, source, sc, target, tc, cameo, root, e.get("plover"),
                            e.get("date"), day, negated, e.get("status") or "asserted", evidence(e["evidence"])))
             keys.append((sc or "", tc or "", root, negated))
-            ords.append(_ordinal(day) if day else 0)
+            ords.append(ordinal(day) if day else 0)
             self.next_event += 1
 
         conn = self.conn
@@ -466,82 +350,3 @@ class _Rows:
         stats.claims += self.n_claims
         stats.quotes += len(self.quotes)
         stats.flags += len(self.flags)
-
-
-def add_summaries(conn: sqlite3.Connection, actor_months: Counter, dyad_months: Counter) -> None:
-    """Add (or, with negative counts, take away) a batch's counts to the summary tables."""
-    # Rows in key order walk the B-tree once instead of jumping around it (several times faster).
-    conn.executemany("INSERT INTO actor_months VALUES (?, ?, ?, ?, ?) ON CONFLICT(actor, month, quad, role) "
-                     "DO UPDATE SET n = n + excluded.n", sorted((*k, n) for k, n in actor_months.items()))
-    conn.executemany("INSERT INTO dyad_months VALUES (?, ?, ?, ?, ?) ON CONFLICT(source, target, month, quad) "
-                     "DO UPDATE SET n = n + excluded.n", sorted((*k, n) for k, n in dyad_months.items()))
-    actors: dict[str, list[int]] = {}
-    for (actor, _month, _quad, role), n in actor_months.items():
-        actors.setdefault(actor, [0, 0])[role == "target"] += n
-    conn.executemany("INSERT INTO actor_totals VALUES (?, ?, ?) ON CONFLICT(actor) DO UPDATE SET "
-                     "n_source = n_source + excluded.n_source, n_target = n_target + excluded.n_target",
-                     sorted((a, s, t) for a, (s, t) in actors.items()))
-    dyads: Counter = Counter()
-    for (source, target, _month, _quad), n in dyad_months.items():
-        dyads[(source, target)] += n
-    conn.executemany("INSERT INTO dyad_totals VALUES (?, ?, ?) ON CONFLICT(source, target) DO UPDATE SET "
-                     "n = n + excluded.n", sorted((*k, n) for k, n in dyads.items()))
-
-
-def delete_document_rows(conn: sqlite3.Connection, doc: int) -> tuple[set[int], set[int]]:
-    """Remove every coded row of one document (before it is re-coded); keeps the documents row.
-
-    Returns the agreements and claims touched, to be recomputed once the batch is written.
-    """
-    actor_months: Counter = Counter()
-    dyad_months: Counter = Counter()
-    per_cluster: Counter = Counter()
-    ev_lo, ev_hi, evd_lo, evd_hi = conn.execute(
-        "SELECT first_event, last_event, first_evidence, last_evidence FROM documents WHERE doc = ?",
-        (doc,)).fetchone()
-    for source, sc, target, tc, root, day, cluster in conn.execute(
-            "SELECT source, source_country, target, target_country, root, day, cluster FROM events "
-            "WHERE id BETWEEN ? AND ?", (ev_lo, ev_hi)):
-        month = day[:7] if day else ""
-        quad = _QUAD.get(root, 0)
-        if sc:
-            actor_months[(sc, month, quad, "source")] -= 1
-            if source != sc:
-                actor_months[(source, month, quad, "source")] -= 1
-        if tc:
-            actor_months[(tc, month, quad, "target")] -= 1
-            if target != tc:
-                actor_months[(target, month, quad, "target")] -= 1
-            if sc:
-                dyad_months[(sc, tc, month, quad)] -= 1
-        per_cluster[cluster] += 1
-    add_summaries(conn, actor_months, dyad_months)
-    conn.executemany("DELETE FROM actor_months WHERE actor = ? AND month = ? AND quad = ? AND role = ? AND n <= 0",
-                     list(actor_months))
-    conn.executemany("DELETE FROM dyad_months WHERE source = ? AND target = ? AND month = ? AND quad = ? "
-                     "AND n <= 0", list(dyad_months))
-    conn.executemany("DELETE FROM actor_totals WHERE actor = ? AND n_source <= 0 AND n_target <= 0",
-                     [(a,) for a in {k[0] for k in actor_months}])
-    conn.executemany("DELETE FROM dyad_totals WHERE source = ? AND target = ? AND n <= 0",
-                     list({k[:2] for k in dyad_months}))
-    conn.execute("DELETE FROM events WHERE id BETWEEN ? AND ?", (ev_lo, ev_hi))
-    conn.executemany("UPDATE event_clusters SET n_events = n_events - ?, n_documents = n_documents - 1 "
-                     "WHERE id = ?", [(n, c) for c, n in per_cluster.items()])
-    conn.executemany("DELETE FROM event_clusters WHERE id = ? AND n_events <= 0", [(c,) for c in per_cluster])
-    conn.executemany("UPDATE event_clusters SET first_day = (SELECT MIN(day) FROM events WHERE cluster = ?1), "
-                     "last_day = (SELECT MAX(day) FROM events WHERE cluster = ?1) WHERE id = ?1",
-                     [(c,) for c in per_cluster])
-
-    agreements = {a for (a,) in conn.execute("SELECT agreement FROM agreement_reports WHERE doc = ?", (doc,))}
-    conn.execute("DELETE FROM provisions WHERE report IN (SELECT id FROM agreement_reports WHERE doc = ?)",
-                 (doc,))
-    conn.execute("DELETE FROM agreement_reports WHERE doc = ?", (doc,))
-    claims = {c for (c,) in conn.execute("SELECT claim FROM claim_reports WHERE doc = ?", (doc,))}
-    conn.execute("DELETE FROM responses WHERE doc = ?", (doc,))
-    conn.execute("DELETE FROM claim_reports WHERE doc = ?", (doc,))
-    for table in ("quotes", "flags", "doc_actors"):
-        conn.execute(f"DELETE FROM {table} WHERE doc = ?", (doc,))
-    conn.execute("INSERT INTO evidence_fts (evidence_fts, rowid, text) "
-                 "SELECT 'delete', id, text FROM evidence WHERE id BETWEEN ? AND ?", (evd_lo, evd_hi))
-    conn.execute("DELETE FROM evidence WHERE id BETWEEN ? AND ?", (evd_lo, evd_hi))
-    return agreements, claims
