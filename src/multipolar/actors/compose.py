@@ -112,6 +112,15 @@ class Composer:
         if found is None or found[1].endswith("~") or any(t in taken for t in range(k, found[0])):
             return s
         end, agent = found
+        # chained agent nouns: "Danish Islamist media" (imported codes add blocks: DNKMUSMED);
+        # ours keep the first role and take the words: "Russian military officials" -> RUSMIL
+        chained = self.agent_at(lower, end) if end not in taken else None
+        while chained is not None and not chained[1].endswith("~") and not any(t in taken for t in range(end, chained[0])):
+            if s.entry is not None and s.entry.sort == IMPORTED:
+                agent = agent + "".join(b for b in (chained[1][i:i + 3] for i in range(0, len(chained[1]), 3))
+                                        if b not in [agent[i:i + 3] for i in range(0, len(agent), 3)])
+            end = chained[0]
+            chained = self.agent_at(lower, end) if end not in taken else None
         former = (s.i > 0 and lower[s.i - 1] in FORMER) or (s.i > 1 and lower[s.i - 1] == "the"
                                                             and lower[s.i - 2] in FORMER)
         code = s.code[:3] + "ELI" if former and agent[:3] in TITLE_AGENTS else combine(s, agent)
@@ -119,7 +128,7 @@ class Composer:
         composed = Span(s.i, end, [code], agent_kind(agent[:3]), self._name(code, agent, s.name),
                         entry=s.entry, agent=agent, office=title, via="composed")
         if agent[:3] not in TITLE_AGENTS:
-            return composed
+            return self._agent_pair(doc, lower, s, composed, taken)
         person = starts.get(end)
         if person is not None and person.is_person:
             absorbed.add(id(person))
@@ -129,7 +138,21 @@ class Composer:
         if ent is not None and not any(t in taken for t in range(ent.start, ent.end)):
             return Span(s.i, ent.end, [code], "person", ent.text, person=ent.text, office=title,
                         agent=agent, via="composed")
-        return composed
+        return self._agent_pair(doc, lower, s, composed, taken)
+
+    def _agent_pair(self, doc, lower, s: Span, first: Span, taken) -> Span:
+        """"Danish media and government": a second agent noun shares the country word."""
+        k = first.j
+        if k + 1 >= len(doc) or lower[k] not in ("and", "or") or k + 1 in taken:
+            return first
+        found = self.agent_at(lower, k + 1)
+        if found is None or found[1].endswith("~") or any(t in taken for t in range(k + 1, found[0])):
+            return first
+        end, agent = found
+        second = Span(k + 1, end, [combine(s, agent)], agent_kind(agent[:3]), self._name(s.code, agent, s.name),
+                      entry=s.entry, agent=agent, office=doc[k + 1:end].text.lower(), via="composed")
+        return Span(first.i, end, first.codes + second.codes, first.kind if first.kind == second.kind else "state",
+                    f"{first.name} and {second.name}", parts=[first, second], via="collective")
 
     def _linked(self, doc, lower, spans: list[Span]) -> list[Span]:
         """Agent + of/from/in + actor(s): the agent noun heads the phrase."""
@@ -160,7 +183,7 @@ class Composer:
                 del out[s.i]
                 if s.parts:
                     s.codes = [c for m in members for c in m.codes]
-                    s.i = k
+                    s.i, s.kind = k, agent_kind(agent[:3])
                     out[k] = s
                 else:
                     out[k] = Span(k, s.j, list(s.codes), s.kind, s.name, entry=s.entry, agent=agent,
