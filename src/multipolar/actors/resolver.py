@@ -65,8 +65,9 @@ class ActorResolver:
     # -- public API -------------------------------------------------------------------------
     def resolve(self, doc: Doc, published: str | None = None) -> Resolution:
         spans = self.resolve_spans(doc, published)
-        mentions = [to_mention(s, doc) for s in spans]
-        return Resolution(mentions, build_actors(mentions, doc.text))
+        text = doc.text
+        mentions = [to_mention(s, doc, text) for s in spans]
+        return Resolution(mentions, build_actors(mentions, text))
 
     def resolve_text(self, text: str, published: str | None = None, nlp=None) -> Resolution:
         """Resolve a short string (a headline); without ``nlp`` only the tokenizer is used."""
