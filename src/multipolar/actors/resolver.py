@@ -170,8 +170,8 @@ class ActorResolver:
             kind = UNKNOWN_LABELS.get(ent.label_)
             if kind is None or any(t in taken for t in range(ent.start, ent.end)):
                 continue
-            if any(c.isdigit() for c in ent.text):
-                continue  # "S-400", "F-16": weapons and products, not actors
+            if any(c.isdigit() for c in ent.text) or not any(c.isupper() for c in ent.text):
+                continue  # "S-400", "F-16": weapons and products; "new jersey": not a name
             start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
             if start >= ent.end:
                 continue
