@@ -54,8 +54,12 @@ class Composer:
         self.dictionary = dictionary
         self.agent_at = agent_at
         self.bare_agents = bare_agents
+        self._undated = False
 
-    def compose(self, doc: Doc, spans: list[Span]) -> list[Span]:
+    def compose(self, doc: Doc, spans: list[Span], day: str | None = None) -> list[Span]:
+        """``day``: the article's date; without one, a known person's title in the text
+        ("Japanese Foreign Minister Yoko Kamikawa") is the best evidence of the office held."""
+        self._undated = day is None
         lower = [t.lower_ for t in doc]
         taken = {t for s in spans for t in range(s.i, s.j)}
         starts = {s.i: s for s in spans}
@@ -132,7 +136,8 @@ class Composer:
         person = starts.get(end)
         if person is not None and person.is_person:
             absorbed.add(id(person))
-            return Span(s.i, person.j, person.codes, "person", person.name, person=person.person,
+            codes = [code] if self._undated and person.entry is not None else person.codes
+            return Span(s.i, person.j, codes, "person", person.name, person=person.person,
                         office=person.office or title, entry=person.entry)
         ent = ents_at.get(end)
         if ent is not None and not any(t in taken for t in range(ent.start, ent.end)):

@@ -94,13 +94,15 @@ class ActorResolver:
     def resolve_spans(self, doc: Doc, published: str | None = None, coreference: bool = True) -> list[Span]:
         day = day_of(published)
         spans = self._match_names(doc, day)                      # 1 + 3
-        spans = self.composer.compose(doc, spans)                # 2
+        spans = self.composer.compose(doc, spans, day)           # 2
         spans = find_collectives(doc, spans)                     # 4
         spans = self.composer.link(doc, spans)                   # 2, "the ambassadors of A and B"
         if self.unknown_entities:
             spans = self._unknown_entities(doc, spans)           # 5
         if coreference and doc.has_annotation("DEP"):
             spans = resolve_coreference(doc, spans, self.dictionary.country_names)  # 6
+        if day is None:
+            _titled_office_everywhere(spans)
         return sorted(spans, key=lambda s: (s.i, s.j))
 
     def _match_names(self, doc: Doc, day: str | None) -> list[Span]:
@@ -193,6 +195,19 @@ class ActorResolver:
             return ResolvedMention(0, len(code), code, (code,), agent_kind(agent),
                                    composed_name(code[:3], agent, names))
         return None
+
+
+def _titled_office_everywhere(spans: list[Span]) -> None:
+    """Undated text: the office a title gave a person holds for all of that person's mentions."""
+    members = [p for s in spans for p in (s.parts or [s])]
+    titled = {p.person: p.codes for p in members if p.is_person and p.entry is not None and p.office
+              and p.entry.sort == "person" and p.via == "dictionary" and p.codes != [p.entry.code_on(None)]}
+    for p in members:
+        if p.person in titled:
+            p.codes = list(titled[p.person])
+    for s in spans:
+        if s.parts:
+            s.codes = list(dict.fromkeys(c for p in s.parts for c in p.codes))
 
 
 def _looks_like_code(name: str) -> bool:
