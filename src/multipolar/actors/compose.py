@@ -205,8 +205,14 @@ class Composer:
                 found = self.agent_at(lower, k)
                 if found and found[0] == s.i and found[1][:3] in TITLE_AGENTS and doc[k].text[:1].isupper():
                     if not any(o.i < s.i and o.j > k for o in spans if o is not s):
-                        s.office = s.office or doc[k:s.i].text.lower()
+                        title = doc[k:s.i].text.lower()
+                        s.office = s.office or title
                         s.i = k
+                        if self._undated and s.entry is not None:
+                            # undated "President Joe Biden": the office the title names
+                            held = [t for t in s.entry.tenures if title in t.office.lower()]
+                            if held:
+                                s.codes = [max(held, key=lambda t: t.start).code]
                     break
         return spans
 

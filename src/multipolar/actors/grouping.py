@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ..model import Actor, Evidence
 from . import ResolvedMention, code_country
-from .dictionary import ADJECTIVE
+from .dictionary import ADJECTIVE, COUNTRY
 from .petrarch import kind_of_code
 from .spans import CollectiveMention, Span
 
@@ -93,7 +93,8 @@ def _share_agent(run: list[Span]) -> None:
     if not last.agent:
         return
     for s in run[:-1]:
-        if s.entry is not None and s.entry.sort == ADJECTIVE and not s.agent:
+        # "Russian and Iranian officials", "US and British militaries" (not "Russia's and ...")
+        if s.entry is not None and s.entry.sort in (ADJECTIVE, COUNTRY) and not s.agent:
             s.codes = [s.code[:3] + last.agent]
             s.agent, s.kind, s.office = last.agent, last.kind, last.office
             s.name = last.name.replace(last.name.split(" of ")[-1], s.name) if " of " in last.name else s.name
