@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from .dictionary import CAPITAL, COUNTRY, IMPORTED, ActorDictionary
+from .dictionary import CAPITAL, COUNTRY, ENTITY, IMPORTED, ActorDictionary
 from .spans import Span, agent_kind, composed_name
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -113,8 +113,16 @@ class Composer:
             k += 1
             skipped += 1
             found = self.agent_at(lower, k)
-        if found is None or found[1].endswith("~") or any(t in taken for t in range(k, found[0])):
+        if found is None or found[1].endswith("~"):
             return s
+        entity = starts.get(k)
+        if any(t in taken for t in range(k, found[0])):
+            # "Russia's Security Council": a named body that is also an agent noun belongs to
+            # the country before it (not the UN's Security Council)
+            if entity is None or entity.j != found[0] or entity.entry is None or entity.entry.sort != ENTITY \
+                    or entity.is_person:
+                return s
+            absorbed.add(id(entity))
         end, agent = found
         # chained agent nouns: "Danish Islamist media" (imported codes add blocks: DNKMUSMED);
         # ours keep the first role and take the words: "Russian military officials" -> RUSMIL
