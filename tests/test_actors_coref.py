@@ -79,3 +79,13 @@ def test_actors_coref_actors_are_spec_shaped(resolved):
             assert text[m.start:m.end] == m.text
     people = {a.person for a in res.actors if a.person}
     assert {"Luiz Inacio Lula da Silva", "Cyril Ramaphosa", "Marie Tremblay"} <= people
+
+
+def test_actors_coref_family_name_first_and_led_coalitions(nlp):
+    text = ("North Korean leader Kim Jong Un met envoys. Kim promised support. The Saudi-led coalition "
+            "struck Sanaa, and the coalition later paused.")
+    res = ActorResolver().resolve(nlp(text), "2024-06-19")
+    got = [(m.text, m.codes) for m in res.mentions]
+    assert ("Kim", ("PRKGOV",)) in got
+    assert ("coalition", ("SAUMIL",)) in got and ("the coalition", ("SAUMIL",)) in got
+    assert ("Saudi", ("SAU",)) in got  # the leader word stays its own mention

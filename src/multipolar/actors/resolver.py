@@ -26,6 +26,7 @@ from .dictionary import (
     ADJECTIVE,
     CAPITAL,
     COUNTRY,
+    ENTITY,
     IMPORTED,
     ActorDictionary,
     Entry,
@@ -119,7 +120,7 @@ class ActorResolver:
                 continue
             j, entry = found
             ent = person_ents.get(i)
-            if not entry.is_person and entry.sort in (COUNTRY, ADJECTIVE, CAPITAL) and ent \
+            if not entry.is_person and entry.sort in (COUNTRY, ADJECTIVE, CAPITAL, ENTITY) and ent \
                     and (ent[0] < i or ent[1] > j) and self._agent_at(lower, j) is None:
                 # "Jordan" in "Jordan Peterson", "Washington" in "George Washington": a person
                 i += 1
