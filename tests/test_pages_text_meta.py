@@ -63,3 +63,33 @@ def test_language_is_detected_cheaply():
     assert detect_language("Der Rat hat am Mittwoch beschlossen, dass die Arbeiten im Herbst "
                            "beginnen und etwa zwei Jahre dauern sollen, teilte die Stadt mit.") == "de"
     assert detect_language("") is None
+
+
+def test_leading_date_marker_is_a_dateline_not_body():
+    page = " date 2023-03-06 " + BODY
+    article = extract_text_scrape(page, "p")
+    assert article.published == "2023-03-06"
+    assert article.text.startswith("The minister said")
+    assert "2023-03-06" not in article.text
+    assert article.title is None  # no headline line: none is made up from the first sentence
+
+
+def test_the_pages_own_dateline_beats_the_leading_marker():
+    page = " date 2023-03-07 Border Talks Make Progress, Minister Says\n\nMarch 6, 2023 5:05 pm\n\n" + BODY
+    article = extract_text_scrape(page, "p")
+    assert article.published == "2023-03-06T17:05:00"
+    assert article.title == "Border Talks Make Progress, Minister Says"
+
+
+def test_day_first_dashed_dateline_with_time():
+    assert parse_dateline("Mon, 06-03-2023 05:05 PM, Lagos") == "2023-03-06T17:05:00"
+
+
+def test_a_date_in_a_caption_under_the_first_paragraphs_is_not_the_dateline():
+    caption = "THE MINISTER AT THE BORDER CROSSING, SOUTH GATE (MARCH 5, 2023) (Picture: MINISTRY HANDOUT)\n\n"
+    page = " date 2023-03-06 " + BODY + "\n" + caption + (
+        "A third round of talks is planned for the summer in the capital, the ministry said in "
+        "its statement, without giving a date for the meeting.\n")
+    article = extract_text_scrape(page, "p")
+    assert article.published == "2023-03-06"
+    assert article.text.startswith("The minister said")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..article import Article
 from .text_blocks import Block, describe, split_blocks
+from .text_dates import leading_date_marker
 from .text_dedup import find_duplicates
 from .text_lang import detect_language
 from .text_meta import find_header
@@ -44,6 +45,9 @@ def _keep_inside(run: list[Block]) -> list[Block]:
 def extract_text_scrape(text: str, source: str) -> Article:
     """The article in a page saved as plain text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A stored copy's date marker in front of the page: a dateline, not body text; the page's
+    # own dateline, when it has one, is the better date.
+    marker_date, text = leading_date_marker(text)
     blocks = split_blocks(text)
     language = detect_language(text)
     describe(blocks, language)
@@ -86,7 +90,7 @@ def extract_text_scrape(text: str, source: str) -> Article:
         title=header.title,
         subtitle=header.subtitle,
         byline=header.byline,
-        published=header.published,
+        published=header.published or marker_date,
         language=language,
         cleaning={"duplicate_blocks_removed": len(duplicates), "boilerplate_lines_removed": max(0, removed)},
     )

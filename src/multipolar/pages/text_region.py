@@ -41,6 +41,7 @@ BYLINES = True
 BYLINE_MAX_WORDS = 12
 _BYLINE = re.compile(r"^(?:by|von|por|par|door|przez)(?:\s|:|$)", re.I)
 HEADER_REACH = 6  # how many blocks above a segment its dateline may be
+HEADER_MAX_PROSE = 50  # a header caught at the body's top holds at most this many words of prose
 DATED_SHARE = 0.3  # a dated segment above the anchor this heavy starts the body
 DATED_REACH = 60  # ... if it starts at most this many blocks above the anchor
 EXTEND_RATIO = 2.0  # a neighbour joins the body if it outweighs the gap this many times
@@ -215,7 +216,17 @@ def after_header(blocks: list[Block], start: int, end: int) -> int:
     """Where the body starts once header lines caught at its top are left out: a dateline
     among the first few blocks (a caption or kicker above it let the run start too early)
     marks the end of the header."""
-    for k in range(min(end, start + HEADER_REACH) - 1, start - 1, -1):
+    prose_above = 0  # words of prose between the run's start and block k
+    limit_k = min(end, start + HEADER_REACH)
+    for k in range(start, limit_k):
+        if blocks[k].kind == "good":
+            prose_above += blocks[k].words
+            if prose_above > HEADER_MAX_PROSE:
+                # A date under paragraphs of prose is the body's (a caption's date), not the
+                # article's dateline: the header ends above the first paragraphs.
+                limit_k = k
+                break
+    for k in range(limit_k - 1, start - 1, -1):
         block = blocks[k]
         # (A dateline may end in "a.m."; a longer line ending like a sentence is body text.)
         limit = SHORT_DATELINE_WORDS if block.sentence else DATELINE_MAX_WORDS
