@@ -15,7 +15,7 @@ from .text_blocks import Block, describe, split_blocks
 from .text_dates import leading_date_marker
 from .text_dedup import find_duplicates
 from .text_lang import detect_language
-from .text_meta import find_header
+from .text_meta import find_header, standfirst_at_body_top, title_at_body_top
 from .text_region import after_header, find_body
 
 CHROME_KINDS = ("bad",)
@@ -78,6 +78,15 @@ def extract_text_scrape(text: str, source: str) -> Article:
         if labels:
             body = [b for b in body if b.text not in labels]
     header = find_header(blocks, body[0].index if body else len(blocks))
+    if header.title is None and body:
+        top = title_at_body_top(body)
+        header.title, header.used = top.title, header.used + top.used
+        header.subtitle, header.title_at = header.subtitle or top.subtitle, top.title_at
+    if header.title_at is not None and header.subtitle is None:
+        standfirst = standfirst_at_body_top([b for b in body if b.index not in header.used], header.title_at)
+        if standfirst is not None:
+            header.subtitle = standfirst.text
+            header.used += (standfirst.index,)
     used = set(header.used)
     body = [b for b in body if b.index not in used]
     if not body:
