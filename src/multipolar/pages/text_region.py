@@ -97,23 +97,35 @@ def _bridge_lists(blocks: list[Block], w: list[float]) -> None:
             for k in range(i, j):
                 w[k] = LIST_WEIGHT
                 blocks[k].kind = "list"
-        elif COLON_LISTS and 0 < i and blocks[i - 1].kind in ("good", "near") and blocks[i - 1].text.endswith(":"):
+        elif COLON_LISTS and _introduces(blocks, i) and _colon_list_end(blocks, i) > i:
             # Prose that ends with a colon introduces what follows: the list is the body's.
-            k = i
-            while (k < n and k - i < MAX_LIST and blocks[k].words >= 2 and blocks[k].kind != "good"
-                   and not (blocks[k].templated or blocks[k].glued or blocks[k].repeated)):
-                if w[k] <= 0:
-                    w[k] = LIST_WEIGHT
-                    blocks[k].kind = "list"
-                k += 1
-            j = max(k, i + 1)
+            k = _colon_list_end(blocks, i)
+            for m in range(i, k):
+                if w[m] <= 0:
+                    w[m] = LIST_WEIGHT
+                    blocks[m].kind = "list"
+            j = k
         elif TABLES and 0 < i and blocks[i - 1].kind in ("good", "near"):
+            # (A table's header row of one-word cells may follow the colon: "Pos." "Team" ...)
             last = _table_end(run)
             if last is not None:
                 for k in range(i, i + last + 1):
                     w[k] = LIST_WEIGHT
                     blocks[k].kind = "list"
         i = j
+
+
+def _introduces(blocks: list[Block], i: int) -> bool:
+    return 0 < i and blocks[i - 1].kind in ("good", "near") and blocks[i - 1].text.endswith(":")
+
+
+def _colon_list_end(blocks: list[Block], i: int) -> int:
+    """Where the list of items of two words or more under an introducing line ends."""
+    k, n = i, len(blocks)
+    while (k < n and k - i < MAX_LIST and blocks[k].words >= 2 and blocks[k].kind != "good"
+           and not (blocks[k].templated or blocks[k].glued or blocks[k].repeated)):
+        k += 1
+    return k
 
 
 def _measure_cell(text: str) -> bool:
@@ -125,17 +137,20 @@ def _measure_cell(text: str) -> bool:
 def _table_end(run: list[Block]) -> int | None:
     """If ``run`` starts with a table laid out one cell a line (many cells bare numbers: scores,
     percentages, counts), the position of its last numeric cell plus the row's last cell."""
-    numeric = [k for k, b in enumerate(run) if _measure_cell(b.text)]
-    if len(numeric) < TABLE_MIN_CELLS:
+    measures = [k for k, b in enumerate(run) if _measure_cell(b.text)]
+    if len(measures) < TABLE_MIN_CELLS or measures[0] > 2 * TABLE_MAX_STRIDE:
+        # (The table starts the run: at most a header row and a row label above its first number.)
         return None
-    # The table is the stretch where numeric cells stay dense; it ends at the last one.
+    # The table is the stretch where numeric cells stay dense; it ends at the last one. Once
+    # measures show it is a table, small numbers count as cells too (a rank, a count of wins).
+    numeric = [k for k, b in enumerate(run) if k >= measures[0] and _NUMERIC_CELL.match(b.text)]
     last = numeric[0]
     for k in numeric[1:]:
         if k - last > TABLE_MAX_STRIDE:
             break
         last = k
     span = run[:last + 1]
-    cells = sum(1 for b in span if _measure_cell(b.text))
+    cells = sum(1 for k in numeric if k <= last)
     # (Row labels and numbers recur, so templated lines are expected here, unlike in menus.)
     if cells < TABLE_MIN_CELLS or cells < TABLE_MIN_SHARE * len(span):
         return None
