@@ -145,3 +145,40 @@ def test_table_laid_out_one_cell_a_line_stays_in_the_body():
     assert paras[0].startswith("Turnout in Sunday's regional election")
     assert paras[-1].startswith("The new assembly meets")
     assert "Storm Closes Coastal Roads" not in article.text
+
+
+def test_table_with_a_header_row_under_an_introducing_line_is_kept_whole():
+    article = clean("standings_table.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("Final standings of the regional rally championship")
+    for cell in ("Pos.", "Points", "Marta Kowal", "412", "Iris Lund", "96"):
+        assert cell in paras
+    # The small numbers of the cells (ranks, wins) stay, however often they repeat.
+    assert paras.count("1") >= 3
+    assert "Privacy Policy" not in paras and "Calendar" not in paras
+
+
+def test_reporters_address_and_bio_under_the_body_are_dropped():
+    article = clean("tail_bio_contact.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("The last of the harbour's four container cranes")
+    assert paras[-1].startswith("Shipping lines that had moved")
+    assert len(paras) == 3
+    assert article.byline == "Mira Holm"
+
+
+def test_list_items_written_as_clauses_are_kept_in_the_body():
+    article = clean("dense_list.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("Before you leave")
+    assert "A warm layer that you can put on when the wind picks up" in paras
+    assert paras[-1].startswith("Whatever the weather forecast says")
+    assert "Ten Best Trails Of The Year" not in paras
+
+
+def test_about_paragraph_under_the_tags_is_not_body():
+    article = clean("about_tail.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("A survey flown over the northern icefield")
+    assert paras[-1].startswith("The researchers published their measurements")
+    assert not any("independent daily" in p for p in paras)

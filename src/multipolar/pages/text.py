@@ -17,6 +17,7 @@ from .text_dedup import find_duplicates
 from .text_lang import detect_language
 from .text_meta import find_header, standfirst_at_body_top, title_at_body_top
 from .text_region import after_header, find_body
+from .text_tail import trim_tail
 
 CHROME_KINDS = ("bad",)
 LABEL_MAX_WORDS = 3
@@ -77,6 +78,7 @@ def extract_text_scrape(text: str, source: str) -> Article:
         labels = {b.text for b in blocks[first:last + 1] if b.index in duplicates and b.words <= LABEL_MAX_WORDS}
         if labels:
             body = [b for b in body if b.text not in labels]
+    body = trim_tail(body)
     header = find_header(blocks, body[0].index if body else len(blocks))
     if header.title is None and body:
         top = title_at_body_top(body)

@@ -44,6 +44,9 @@ HEADER_REACH = 6  # how many blocks above a segment its dateline may be
 HEADER_MAX_PROSE = 50  # a header caught at the body's top holds at most this many words of prose
 DATED_SHARE = 0.3  # a dated segment above the anchor this heavy starts the body
 DATED_REACH = 60  # ... if it starts at most this many blocks above the anchor
+TAIL_GAP = 3  # a run of this many chrome blocks near the end of the body ...
+TAIL_SHARE = 0.15  # ... cuts off a tail holding at most this share of the body's prose
+TAIL_MAX_PARAGRAPHS = 2  # ... in at most this many paragraphs
 EXTEND_RATIO = 2.0  # a neighbour joins the body if it outweighs the gap this many times
 
 
@@ -224,7 +227,30 @@ def find_body(blocks: list[Block]) -> tuple[int, int]:
         if total < EXTEND_RATIO * gap:
             break
         start = s
-    return start, end
+    return start, _trim_tail(blocks, w, start, end)
+
+
+def _trim_tail(blocks: list[Block], w: list[float], start: int, end: int) -> int:
+    """The body's end without a small tail cut off by a run of chrome: an author's bio, the
+    site's "about" paragraph, a promotion, under the share bar or the tags that end the article."""
+    total = sum(x for x in w[start:end] if x > 0)
+    k, run = end - 1, 0
+    tail = 0.0
+    while k > start:
+        if w[k] > 0:
+            if run >= TAIL_GAP:
+                break
+            tail += w[k]
+            run = 0
+        elif not blocks[k].repeated:
+            # (Repeated lines, a gallery's caption under each picture, do not end an article.)
+            run += 1
+        k -= 1
+    if run >= TAIL_GAP and k > start and 0 < tail <= TAIL_SHARE * total:
+        tail_blocks = [b for b in blocks[k + 1:end] if b.kind == "good"]
+        if len(tail_blocks) <= TAIL_MAX_PARAGRAPHS:
+            return k + 1
+    return end
 
 
 def after_header(blocks: list[Block], start: int, end: int) -> int:
