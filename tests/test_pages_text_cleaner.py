@@ -182,3 +182,14 @@ def test_about_paragraph_under_the_tags_is_not_body():
     assert paras[0].startswith("A survey flown over the northern icefield")
     assert paras[-1].startswith("The researchers published their measurements")
     assert not any("independent daily" in p for p in paras)
+
+
+def test_table_of_small_numbers_keeps_its_repeated_row_labels():
+    article = clean("squad_table.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("Harbour United go into the winter break")
+    assert paras[-1].startswith("The club said it would not sign")
+    assert paras.count("FW") == 2 and paras.count("MF") == 2
+    for cell in ("Pos", "Goals", "Ana Ruiz", "14", "9", "Piet de Vries", "16"):
+        assert cell in paras
+    assert "Club Shop" not in paras and "Privacy" not in paras

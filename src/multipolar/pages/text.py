@@ -67,8 +67,11 @@ def extract_text_scrape(text: str, source: str) -> Article:
         # labels); only blocks repeating something outside it are dropped.
         first, last = body[0].index, body[-1].index
         inside = {b.text for b in body}
+        # A table's cells repeat too ("Pos", "Player", a position code on every row): those the
+        # region finder took in as a table or list stay.
         restored = [b for b in blocks[first:last + 1]
-                    if b.index in duplicates and b.text in inside and b.words >= LABEL_MAX_WORDS + 1]
+                    if b.index in duplicates and (b.text in inside and b.words >= LABEL_MAX_WORDS + 1
+                                                  or b.kind == "list")]
         if restored:
             keep = {b.index for b in body} | {b.index for b in restored}
             body = [b for b in blocks[first:last + 1] if b.index in keep]

@@ -28,6 +28,7 @@ COLON_LISTS = True
 SANDWICH = ("good",)  # what must stand on both sides of a list for it to join the body
 TABLES = True
 TABLE_MIN_CELLS = 4
+SMALL_MIN_VALUES = 4  # bare small numbers count as measures when they take this many values
 _SMALL_NUMBER = re.compile(r"^\d{1,2}$")
 TABLE_MIN_SHARE = 0.15
 TABLE_MAX_STRIDE = 8  # cells per row, at most, between two numeric cells
@@ -137,10 +138,31 @@ def _measure_cell(text: str) -> bool:
     return bool(_NUMERIC_CELL.match(text)) and not _SMALL_NUMBER.match(text)
 
 
+def _measures(run: list[Block]) -> list[int]:
+    """Positions of the cells holding a measure. A bare small number counts too when the run's
+    small numbers vary, unless it counts up from the one before (1, 2, 3: the ranks of a
+    headline list) or repeats it."""
+    found, previous = [], None
+    # (A gallery's counter, "1" "/" "8" under each picture, repeats two values: table columns vary.)
+    varied = len({b.text for b in run if _SMALL_NUMBER.match(b.text)}) >= SMALL_MIN_VALUES
+    for k, b in enumerate(run):
+        if _SMALL_NUMBER.match(b.text):
+            number = int(b.text)
+            if previous is not None and number in (previous, previous + 1):
+                previous = number
+                continue
+            previous = number
+            if varied:
+                found.append(k)
+        elif _measure_cell(b.text):
+            found.append(k)
+    return found
+
+
 def _table_end(run: list[Block]) -> int | None:
     """If ``run`` starts with a table laid out one cell a line (many cells bare numbers: scores,
     percentages, counts), the position of its last numeric cell plus the row's last cell."""
-    measures = [k for k, b in enumerate(run) if _measure_cell(b.text)]
+    measures = _measures(run)
     if len(measures) < TABLE_MIN_CELLS or measures[0] > 2 * TABLE_MAX_STRIDE:
         # (The table starts the run: at most a header row and a row label above its first number.)
         return None
