@@ -193,3 +193,11 @@ def test_table_of_small_numbers_keeps_its_repeated_row_labels():
     for cell in ("Pos", "Goals", "Ana Ruiz", "14", "9", "Piet de Vries", "16"):
         assert cell in paras
     assert "Club Shop" not in paras and "Privacy" not in paras
+
+
+def test_schedule_of_dated_items_under_the_body_is_kept():
+    article = clean("schedule_body.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("The folk band Harbour Lights")
+    assert "June 9 – Lisbon @ Coliseu" in paras and paras[-1] == "July 5 – Prague @ Lucerna Hall"
+    assert "Singer Cancels Autumn Shows" not in paras

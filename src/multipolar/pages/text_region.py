@@ -34,6 +34,12 @@ TABLE_MIN_SHARE = 0.15
 TABLE_MAX_STRIDE = 8  # cells per row, at most, between two numeric cells
 _NUMERIC_CELL = re.compile(r"^[-+\u2212]?[\d.,:/%$\u20ac\u00a3 ()-]*\d[\d.,:/%$\u20ac\u00a3 ()-]*$")
 MAX_LIST = 60
+SCHEDULE_MIN_ITEMS = 4  # dated items in a row that make a schedule
+SCHEDULE_HEADING = 2  # lines of heading a schedule may have above its first item
+_MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+               r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATED_ITEM = re.compile(rf"^(?:{_MONTH_NAME}\s+\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME})\b(?!,? \d{{4}})\S*\s+\S",
+                         re.I)
 GAP = 6.0  # chrome heavier than this between two segments splits them
 HEADER_BOOST = 2.0  # a segment right under a dateline counts this many times
 SHORT_DATELINE_WORDS = 10
@@ -112,11 +118,25 @@ def _bridge_lists(blocks: list[Block], w: list[float]) -> None:
         elif TABLES and 0 < i and blocks[i - 1].kind in ("good", "near"):
             # (A table's header row of one-word cells may follow the colon: "Pos." "Team" ...)
             last = _table_end(run)
+            if last is None:
+                last = _schedule_end(run)
             if last is not None:
                 for k in range(i, i + last + 1):
                     w[k] = LIST_WEIGHT
                     blocks[k].kind = "list"
         i = j
+
+
+def _schedule_end(run: list[Block]) -> int | None:
+    """If ``run`` starts with a schedule (perhaps under a heading line or two): items that each
+    open with a day of a month, "June 9 – City @ Venue", the position of its last item."""
+    k = 0
+    while k < min(len(run), SCHEDULE_HEADING + 1) and not _DATED_ITEM.match(run[k].text):
+        k += 1
+    first = k
+    while k < len(run) and _DATED_ITEM.match(run[k].text):
+        k += 1
+    return k - 1 if k - first >= SCHEDULE_MIN_ITEMS else None
 
 
 def _introduces(blocks: list[Block], i: int) -> bool:
