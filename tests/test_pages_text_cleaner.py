@@ -201,3 +201,11 @@ def test_schedule_of_dated_items_under_the_body_is_kept():
     assert paras[0].startswith("The folk band Harbour Lights")
     assert "June 9 – Lisbon @ Coliseu" in paras and paras[-1] == "July 5 – Prague @ Lucerna Hall"
     assert "Singer Cancels Autumn Shows" not in paras
+
+
+def test_most_read_inset_inside_the_article_does_not_cut_it_short():
+    article = clean("inset_body.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("Ferries returned to the outer islands")
+    assert paras[-1].startswith("A spokesman for the operator")
+    assert not any("Lighthouse Keeper" in p or "Most Read" in p for p in paras)

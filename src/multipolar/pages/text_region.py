@@ -54,7 +54,10 @@ DATED_REACH = 60  # ... if it starts at most this many blocks above the anchor
 TAIL_GAP = 3  # a run of this many chrome blocks near the end of the body ...
 TAIL_SHARE = 0.15  # ... cuts off a tail holding at most this share of the body's prose
 TAIL_MAX_PARAGRAPHS = 2  # ... in at most this many paragraphs
-EXTEND_RATIO = 2.0  # a neighbour joins the body if it outweighs the gap this many times
+EXTEND_RATIO = 2.0
+INSETS = True
+INSET_MAX_BLOCKS = 16  # an inset box inside an article holds at most this many lines ...
+INSET_SHARE = 0.2  # ... and the article goes on below it with at least this share of its prose  # a neighbour joins the body if it outweighs the gap this many times
 
 
 def block_weight(block: Block) -> float:
@@ -233,6 +236,16 @@ def _segments(w: list[float]) -> list[tuple[int, int, float]]:
     return segments
 
 
+def _inset(blocks: list[Block], gap_start: int, gap_end: int, other: float, anchor: float) -> bool:
+    """Whether the chrome between the body and the prose beside it (``other``: its weight) is an
+    inset ("Most read", a related-stories box) inside one article: a short box, no line of it
+    repeated or templated (as a comment thread's "Reply" and timestamps are), and a good share
+    of prose on the far side."""
+    if not INSETS or gap_end - gap_start > INSET_MAX_BLOCKS or other < INSET_SHARE * anchor:
+        return False
+    return not any(b.repeated or b.templated for b in blocks[gap_start:gap_end])
+
+
 def _under_dateline(blocks: list[Block], start: int) -> bool:
     for k in range(max(0, start - HEADER_REACH), start):
         if blocks[k].words <= DATELINE_MAX_WORDS and parse_dateline(blocks[k].text):
@@ -260,13 +273,13 @@ def find_body(blocks: list[Block]) -> tuple[int, int]:
     for k in range(anchor + 1, len(segments)):  # grow downwards
         s, e, total = segments[k]
         gap = -sum(w[end:s])
-        if total < EXTEND_RATIO * gap:
+        if total < EXTEND_RATIO * gap and not _inset(blocks, end, s, total, segments[anchor][2]):
             break
         end = e
     for k in range(anchor - 1, -1, -1):  # and upwards
         s, e, total = segments[k]
         gap = -sum(w[e:start])
-        if total < EXTEND_RATIO * gap:
+        if total < EXTEND_RATIO * gap and not _inset(blocks, e, start, total, segments[anchor][2]):
             break
         start = s
     return start, _trim_tail(blocks, w, start, end)
