@@ -87,6 +87,10 @@ def extract_text_scrape(text: str, source: str) -> Article:
         top = title_at_body_top(body)
         header.title, header.used = top.title, header.used + top.used
         header.subtitle, header.title_at = header.subtitle or top.subtitle, top.title_at
+        if top.title_at is not None and top.title_at != body[0].index:
+            # What stands above the headline (a teaser for another story, a caption) is the
+            # page's, not the article's.
+            body = [b for b in body if b.index > top.title_at]
     if header.title_at is not None and header.subtitle is None:
         standfirst = standfirst_at_body_top([b for b in body if b.index not in header.used], header.title_at)
         if standfirst is not None:
