@@ -209,3 +209,10 @@ def test_most_read_inset_inside_the_article_does_not_cut_it_short():
     assert paras[0].startswith("Ferries returned to the outer islands")
     assert paras[-1].startswith("A spokesman for the operator")
     assert not any("Lighthouse Keeper" in p or "Most Read" in p for p in paras)
+
+
+def test_sign_up_form_under_the_body_is_not_taken_for_a_list():
+    article = clean("signup_tail.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("The city's water utility")
+    assert not any("newsletter" in p or "confirmation link" in p or p == "No, thanks" for p in paras)

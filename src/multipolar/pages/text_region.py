@@ -92,7 +92,8 @@ def weights(blocks: list[Block]) -> list[float]:
 def _bridge_lists(blocks: list[Block], w: list[float]) -> None:
     """A run of list items or table rows between two prose paragraphs is part of the body
     (ingredients, results, a schedule) unless it reads like a menu or headline list: mostly
-    title case, or lines whose shape recurs page-wide."""
+    title case, or lines whose shape recurs page-wide, or with a furniture line among them (a
+    sign-up form's lines are as plain as a list's)."""
     n = len(blocks)
     i = 0
     while i < n:
@@ -106,7 +107,7 @@ def _bridge_lists(blocks: list[Block], w: list[float]) -> None:
         if (0 < i and j < n and blocks[i - 1].kind in SANDWICH and blocks[j].kind in SANDWICH
                 and len(run) >= 2
                 and sum(b.title_case for b in run) / len(run) < LIST_MAX_TITLE_CASE
-                and not any(b.templated or b.glued for b in run)):
+                and not any(b.templated or b.glued or b.furniture for b in run)):
             for k in range(i, j):
                 w[k] = LIST_WEIGHT
                 blocks[k].kind = "list"
