@@ -149,3 +149,10 @@ def test_labelled_line_under_the_first_paragraph_is_not_a_title():
     article = extract_text_scrape(page, "p")
     assert article.title is None
     assert "Source: the foreign ministry" in article.text
+
+
+def test_kicker_above_the_headline_is_not_the_title():
+    page = ("Home\n\nWorld\n\nBORDER TALKS RESUME\n\nBorder talks resume after a year as both sides trade concessions\n\n"
+            "By Jana Novak\n\nMarch 6, 2023\n\n" + BODY)
+    article = extract_text_scrape(page, "p")
+    assert article.title == "Border talks resume after a year as both sides trade concessions"

@@ -16,6 +16,7 @@ from .text_blocks import Block
 from .text_dates import parse_dateline
 
 WINDOW = 14  # how many lines above the body may belong to its header
+KICKER_MAX_WORDS = 3
 # "By" and its equivalents in a few languages whose pages we meet (German, Spanish and
 # Portuguese, French, Italian, Dutch, Scandinavian, Polish).
 _BY = re.compile(r"^(?:by|written by|words by|story by|von|por|par|di|door|av|af|przez)\s+(.+)$", re.I)
@@ -145,7 +146,9 @@ def find_header(blocks: list[Block], body_start: int) -> Header:
         upper = candidates[1] if len(candidates) > 1 else None
         # Two headline-shaped lines in a row: the headline and its standfirst, which is the
         # longer or the less title-cased of the two.
+        # (A line of three words or fewer above the headline is its kicker, "BLACK DEATH FEARS".)
         if (upper is not None and upper == nearest - 1 and blocks[nearest].words >= 6
+                and blocks[upper].words > KICKER_MAX_WORDS
                 and (blocks[upper].title_case > blocks[nearest].title_case
                      or blocks[upper].words < blocks[nearest].words)):
             header.title, header.subtitle = _clean(blocks[upper].text), _clean(blocks[nearest].text)
