@@ -156,3 +156,9 @@ def test_kicker_above_the_headline_is_not_the_title():
             "By Jana Novak\n\nMarch 6, 2023\n\n" + BODY)
     article = extract_text_scrape(page, "p")
     assert article.title == "Border talks resume after a year as both sides trade concessions"
+
+
+def test_question_headline_on_the_first_line():
+    article = extract_text_scrape("Will the border talks finally bring a settlement this year?\n\n" + BODY, "p")
+    assert article.title == "Will the border talks finally bring a settlement this year?"
+    assert article.text.startswith("The minister said")

@@ -166,9 +166,13 @@ TOP_REACH = 2  # the headline may stand below one block of other matter (a tease
 _LABELLED = re.compile(r"^\w+(?: \w+)?:\s")
 
 
+_STATEMENT_END = re.compile(r"[.:;\u3002][\"'\u201d\u2019\u00bb)\]]*$")
+
+
 def _top_headline(block: Block) -> bool:
-    return (_headline_like(block) and not block.sentence and block.words >= TOP_TITLE_MIN_WORDS
-            and block.kind != "good")
+    # (A headline may ask or exclaim; it does not end with a full stop, colon or semicolon.)
+    return (_headline_like(block) and not _STATEMENT_END.search(block.text)
+            and block.words >= TOP_TITLE_MIN_WORDS and block.kind != "good")
 
 
 def _prose(block: Block) -> bool:
@@ -198,7 +202,8 @@ def title_at_body_top(body: list[Block]) -> Header:
 def standfirst_at_body_top(body: list[Block], title_at: int) -> Block | None:
     """The standfirst left at the top of the body: a headline-shaped line right under the
     title, with prose under it."""
+    # (Not a question: under a title, that is the article's opening line.)
     if (len(body) >= 2 and body[0].index == title_at + 1 and _top_headline(body[0])
-            and _prose(body[1])):
+            and not body[0].sentence and _prose(body[1])):
         return body[0]
     return None
