@@ -162,3 +162,20 @@ def test_question_headline_on_the_first_line():
     article = extract_text_scrape("Will the border talks finally bring a settlement this year?\n\n" + BODY, "p")
     assert article.title == "Will the border talks finally bring a settlement this year?"
     assert article.text.startswith("The minister said")
+
+
+def test_lines_shaped_like_bylines_credits_or_counters_are_not_the_title():
+    page = ("Home\n\nWorld\n\nBorder talks resume after a year of silence\n\nBack to Gallery\n\nImage 3 of 5\n\n"
+            "(Jan Novak / Agency)\n\njana.novak@example.org\n\nJana Novak - Staff Writer\n\nMarch 6, 2023\n\n" + BODY)
+    article = extract_text_scrape(page, "p")
+    assert article.title == "Border talks resume after a year of silence"
+    assert article.published == "2023-03-06"
+
+
+def test_the_headline_the_page_title_names_wins_over_a_nearer_teaser():
+    page = ("Border Talks Resume After A Year Of Silence | The Daily Example\n\nHome\n\nWorld\n\n"
+            "Border talks resume after a year of silence\n\n"
+            "Watch the ministers arrive at the old customs house for talks\n\n"
+            "March 6, 2023\n\n" + BODY)
+    article = extract_text_scrape(page, "p")
+    assert article.title == "Border talks resume after a year of silence"

@@ -14,9 +14,12 @@ from dataclasses import dataclass
 
 from .text_blocks import Block
 from .text_dates import parse_dateline
+from .text_tail import about_heading_pattern
 
 WINDOW = 14  # how many lines above the body may belong to its header
 KICKER_MAX_WORDS = 3
+TITLE_MATCH_MIN_WORDS = 4
+TITLE_MATCH_SHARE = 0.8
 # "By" and its equivalents in a few languages whose pages we meet (German, Spanish and
 # Portuguese, French, Italian, Dutch, Scandinavian, Polish).
 _BY = re.compile(r"^(?:by|written by|words by|story by|von|por|par|di|door|av|af|przez)\s+(.+)$", re.I)
@@ -95,9 +98,40 @@ def _date_line(block: Block) -> str | None:
 
 
 def _headline_like(block: Block) -> bool:
-    """Three to thirty words, not ending like a sentence, and not page furniture (a skip link,
-    a picture credit)."""
-    return 3 <= block.words <= 30 and not block.text.endswith(".") and not block.furniture
+    """Three to thirty words, not ending like a sentence or an introduction (a colon), and not
+    page furniture (a skip link, a picture credit)."""
+    return 3 <= block.words <= 30 and not block.text.endswith((".", ":")) and not block.furniture
+
+
+_COUNTER = re.compile(r"\b\d+\s*(?:of|/)\s*\d+\b", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[A-Za-z]{2,}")
+_BRACKETED = re.compile(r"^[(\[].*[)\]]$")
+_TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+|\s+::\s+")
+
+
+def _not_a_title(text: str) -> bool:
+    """Header lines shaped like anything but a headline: a byline ("By ...", "Jane Doe and Tom
+    Roe", "Jane Doe | Staff Writer"), an about-the-author heading, an e-mail address, a credit
+    in brackets, a gallery counter ("Image 3 of 5")."""
+    parts = _TITLE_SEPARATOR.split(text)
+    return bool(_BY.match(text) or (_reporters_like(text) and re.search(r",|\band\b|&", text))
+                or (len(parts) > 1 and _name_like(parts[0]) and 2 <= len(parts[0].split()) <= 3)
+                or about_heading_pattern().match(text)
+                or _EMAIL.search(text) or _BRACKETED.match(text)
+                or (len(text.split()) <= 5 and _COUNTER.search(text)))
+
+
+def _title_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if len(w) > 2}
+
+
+def _repeats_page_title(blocks: list[Block], i: int) -> bool:
+    """Whether line ``i`` is the headline the page's first line names ("Headline | Site")."""
+    if i == 0 or not blocks or blocks[i].words < TITLE_MATCH_MIN_WORDS:
+        return False
+    page_title = max(_TITLE_SEPARATOR.split(blocks[0].text), key=len)
+    ours, theirs = _title_words(blocks[i].text), _title_words(page_title)
+    return bool(ours and theirs) and len(ours & theirs) >= TITLE_MATCH_SHARE * max(len(ours), len(theirs))
 
 
 def find_header(blocks: list[Block], body_start: int) -> Header:
@@ -140,7 +174,22 @@ def find_header(blocks: list[Block], body_start: int) -> Header:
                 break
     # (A date line above the headline is the masthead's date, not a headline.)
     candidates = [i for i in range(anchor - 1, first - 1, -1)
-                  if _headline_like(blocks[i]) and not _date_line(blocks[i])]
+                  if _headline_like(blocks[i]) and not _date_line(blocks[i]) and not _not_a_title(blocks[i].text)]
+    if not header.byline:
+        for i in range(anchor - 1, first - 1, -1):
+            if _BY.match(blocks[i].text) and _byline_of(blocks[i].text):
+                header.byline = _byline_of(blocks[i].text)
+                used.append(i)
+                break
+    # A headline says something: when the window holds lines of four words or more, the
+    # shorter ones ("Back to Gallery", a kicker, a name) are not the title.
+    longer = [i for i in candidates if blocks[i].words > KICKER_MAX_WORDS]
+    if longer and blocks[candidates[0]].words <= KICKER_MAX_WORDS:
+        candidates = longer
+    # The page's own title (its first line, "Headline | Site") names the headline among them.
+    titled = [i for i in candidates if _repeats_page_title(blocks, i)]
+    if titled and titled[0] != candidates[0]:
+        candidates = [titled[0]]
     if candidates:
         nearest = candidates[0]
         upper = candidates[1] if len(candidates) > 1 else None

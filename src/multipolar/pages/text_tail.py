@@ -35,7 +35,7 @@ _NAME = r"[A-Z\u00c0-\u00de][\w'\u2019.-]+(?:\s+[A-Z\u00c0-\u00de][\w'\u2019.-]+
 
 
 @lru_cache(maxsize=1)
-def _about_pattern() -> re.Pattern[str]:
+def about_heading_pattern() -> re.Pattern[str]:
     text = resources.files("multipolar").joinpath("data", "text", "about_headings.txt").read_text(encoding="utf-8")
     headings = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     # (Only the heading's own words ignore case: the name after them must be capitalised.)
@@ -47,7 +47,7 @@ def _about_pattern() -> re.Pattern[str]:
 def _about_heading(block: Block) -> bool:
     """Whether the line heads an about box: "About the author", "Sobre Carlos Nadalim"
     (data/text/about_headings.txt)."""
-    return block.words <= ABOUT_MAX_WORDS and bool(_about_pattern().match(block.text))
+    return block.words <= ABOUT_MAX_WORDS and bool(about_heading_pattern().match(block.text))
 
 
 def _contact_line(block: Block) -> bool:
