@@ -179,3 +179,16 @@ def test_the_headline_the_page_title_names_wins_over_a_nearer_teaser():
             "March 6, 2023\n\n" + BODY)
     article = extract_text_scrape(page, "p")
     assert article.title == "Border talks resume after a year of silence"
+
+
+def test_timestamp_far_above_the_body_when_none_is_nearer():
+    menu = "".join(f"Section {name}\n" for name in "ABCDEFGHIJKLMNOPQRST")
+    page = "Published Mon, Mar 6 20235:05 PM EST\n\n" + menu + "\nBorder Talks Make Progress, Minister Says\n\n" + BODY
+    article = extract_text_scrape(page, "p")
+    assert article.published == "2023-03-06T17:05:00"
+
+
+def test_a_masthead_day_far_above_the_body_is_not_the_published_date():
+    menu = "".join(f"Section {name}\n" for name in "ABCDEFGHIJKLMNOPQRST")
+    page = "Monday, 6 March 2023\n\n" + menu + "\nBorder Talks Make Progress, Minister Says\n\n" + BODY
+    assert extract_text_scrape(page, "p").published is None

@@ -17,6 +17,7 @@ from .text_dates import parse_dateline
 from .text_tail import about_heading_pattern
 
 WINDOW = 14  # how many lines above the body may belong to its header
+FAR_WINDOW = 60  # how far above the body a timestamp may stand when none is nearer
 KICKER_MAX_WORDS = 3
 TITLE_MATCH_MIN_WORDS = 4
 TITLE_MATCH_SHARE = 0.8
@@ -206,6 +207,13 @@ def find_header(blocks: list[Block], body_start: int) -> Header:
         else:
             header.title, header.title_at = _clean(blocks[nearest].text), nearest
             used.append(nearest)
+    if header.published is None:
+        # Further up, a date with its time is the article's timestamp (a masthead shows a day).
+        for i in range(first - 1, max(0, body_start - FAR_WINDOW) - 1, -1):
+            iso = _date_line(blocks[i])
+            if iso and "T" in iso:
+                header.published = iso
+                break
     header.used = tuple(sorted(used))
     return header
 
