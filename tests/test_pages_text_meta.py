@@ -192,3 +192,22 @@ def test_a_masthead_day_far_above_the_body_is_not_the_published_date():
     menu = "".join(f"Section {name}\n" for name in "ABCDEFGHIJKLMNOPQRST")
     page = "Monday, 6 March 2023\n\n" + menu + "\nBorder Talks Make Progress, Minister Says\n\n" + BODY
     assert extract_text_scrape(page, "p").published is None
+
+
+def test_headline_under_its_dateline_and_a_share_button_that_is_no_byline():
+    page = ("Contact Us\n\nTerms of Use\n\nHome\n\nNews\n\nMarch 6, 2023 at 5:05 pm\n\nTweet\n\n"
+            "BREAKING: Border talks resume after a year of frozen contacts\n\n" + BODY)
+    article = extract_text_scrape(page, "p")
+    assert article.title == "BREAKING: Border talks resume after a year of frozen contacts"
+    assert article.byline is None
+    assert article.published == "2023-03-06T17:05:00"
+
+
+def test_breadcrumb_and_last_updated_label_are_neither_title_nor_byline():
+    page = ("Markets\n\nyou are here: HomeNewsBusinessMarkets\n\n"
+            "Last Updated : Mar 6, 2023 05:05 PM IST | Source: Example Wire\n\n"
+            "Border talks resume after a year: is a deal finally close?\n\n" + BODY)
+    article = extract_text_scrape(page, "p")
+    assert article.title == "Border talks resume after a year: is a deal finally close?"
+    assert article.byline is None
+    assert article.published == "2023-03-06T17:05:00"

@@ -20,6 +20,7 @@ WINDOW = 14  # how many lines above the body may belong to its header
 FAR_WINDOW = 60  # how far above the body a timestamp may stand when none is nearer
 KICKER_MAX_WORDS = 3
 TITLE_MATCH_MIN_WORDS = 4
+PAGE_TITLE_REACH = 200  # how far above the body a line the page title names may stand
 TITLE_MATCH_SHARE = 0.8
 # "By" and its equivalents in a few languages whose pages we meet (German, Spanish and
 # Portuguese, French, Italian, Dutch, Scandinavian, Polish).
@@ -65,7 +66,13 @@ def _reporters_like(text: str) -> bool:
     return len(text.split()) <= 16 and not _DIGIT.search(text) and bool(_REPORTERS.match(text))
 
 
+# Header labels that stand beside a byline or a date but name nobody.
+_LABEL_ONLY = re.compile(r"^(?:(?:published|updated|posted|last|by|on|at)\b\W*)+$", re.I)
+
+
 def _byline_of(text: str) -> str | None:
+    if _LABEL_ONLY.match(text):
+        return None
     m = _BY.match(text)
     if m and len(m[1].split()) <= 10:
         return _clean(m[1])
@@ -83,11 +90,16 @@ def _byline_next_to_date(blocks: list[Block], j: int, below: bool) -> str | None
     """The byline on line ``j``, beside the dateline: "By ..." always; a name or desk label
     when it cannot be the headline (a headline stands above it, or it follows the date)."""
     text = blocks[j].text
+    if blocks[j].furniture or _LABEL_ONLY.match(text):
+        return None  # a share button, "Posted by", "Updated": not a name
     if _BY.match(text):
         return _byline_of(text)
     if not (_name_like(text) or _desk_like(text) or _reporters_like(text)):
         return None
-    if below or len(text.split()) <= 3 and j > 0 and _headline_like(blocks[j - 1]):
+    if below:
+        # (One word under the date is more often a share button, "Tweet", than a byline.)
+        return _clean(text) if len(text.split()) >= 2 else None
+    if len(text.split()) <= 3 and j > 0 and _headline_like(blocks[j - 1]):
         return _clean(text)
     if j > 0 and _headline_like(blocks[j - 1]) and blocks[j - 1].words >= 4:
         return _clean(text)
@@ -105,6 +117,8 @@ def _headline_like(block: Block) -> bool:
 
 
 _COUNTER = re.compile(r"\b\d+\s*(?:of|/)\s*\d+\b", re.I)
+# Menu items run together ("HomeNewsBusinessMarkets"): a breadcrumb, not a headline.
+_GLUED_MENU = re.compile(r"[a-z]{2,}[A-Z][a-z]+[A-Z][a-z]+[A-Z]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[A-Za-z]{2,}")
 _BRACKETED = re.compile(r"^[(\[].*[)\]]$")
 _TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+|\s+::\s+")
@@ -119,7 +133,7 @@ def _not_a_title(text: str) -> bool:
                 or (len(parts) > 1 and _name_like(parts[0]) and 2 <= len(parts[0].split()) <= 3)
                 or about_heading_pattern().match(text)
                 or _EMAIL.search(text) or _BRACKETED.match(text)
-                or (len(text.split()) <= 5 and _COUNTER.search(text)))
+                or (len(text.split()) <= 5 and _COUNTER.search(text)) or _GLUED_MENU.search(text))
 
 
 def _title_words(text: str) -> set[str]:
@@ -153,7 +167,9 @@ def find_header(blocks: list[Block], body_start: int) -> Header:
         text = blocks[date_at].text
         before_date = re.split(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
                                text, maxsplit=1, flags=re.I)[0]
-        before_date = re.sub(r"\b(?:published|updated|posted|on|at|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b\s*[:,]?",
+        # (Whatever stands before "Updated" qualifies it, "Last updated": the name comes after.)
+        before_date = re.split(r"\b(?:published|updated|posted)\b", before_date, flags=re.I)[-1]
+        before_date = re.sub(r"^\s*[:,]|\b(?:on|at|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b\s*[:,]?",
                              " ", before_date, flags=re.I)
         header.byline = _byline_of(" ".join(before_date.split())) if before_date.strip() else None
         for j in (date_at - 1, date_at + 1):
@@ -187,9 +203,19 @@ def find_header(blocks: list[Block], body_start: int) -> Header:
     longer = [i for i in candidates if blocks[i].words > KICKER_MAX_WORDS]
     if longer and blocks[candidates[0]].words <= KICKER_MAX_WORDS:
         candidates = longer
+    # A headline may stand under its dateline, right above the body, when nothing above the
+    # dateline looks like one.
+    between = [i for i in range(body_start - 1, anchor, -1)
+               if i not in used and _top_headline(blocks[i]) and not _not_a_title(blocks[i].text)]
+    if between and not any(blocks[i].words > KICKER_MAX_WORDS for i in candidates):
+        candidates = between[:1]
     # The page's own title (its first line, "Headline | Site") names the headline among them.
     titled = [i for i in candidates if _repeats_page_title(blocks, i)]
-    if titled and titled[0] != candidates[0]:
+    if not titled and PAGE_TITLE_REACH:
+        # (Menus may stand between the headline and the body's first line: look further up.)
+        titled = [i for i in range(first - 1, max(0, anchor - PAGE_TITLE_REACH) - 1, -1)
+                  if _headline_like(blocks[i]) and _repeats_page_title(blocks, i)]
+    if titled and [titled[0]] != candidates[:1]:
         candidates = [titled[0]]
     if candidates:
         nearest = candidates[0]
