@@ -211,3 +211,11 @@ def test_breadcrumb_and_last_updated_label_are_neither_title_nor_byline():
     assert article.title == "Border talks resume after a year: is a deal finally close?"
     assert article.byline is None
     assert article.published == "2023-03-06T17:05:00"
+
+
+def test_a_timestamp_or_a_short_menu_line_gives_way_to_the_headline_opening_the_body():
+    page = ("Home\n\nPower Your Trade\n\nToday 12:01 AM\n\n"
+            "Border talks resume after a year: is a deal finally close?\n\n" + BODY)
+    article = extract_text_scrape(page, "p")
+    assert article.title == "Border talks resume after a year: is a deal finally close?"
+    assert article.text.startswith("The minister said")

@@ -15,12 +15,13 @@ from .text_blocks import Block, describe, split_blocks
 from .text_dates import leading_date_marker
 from .text_dedup import find_duplicates
 from .text_lang import detect_language
-from .text_meta import find_header, standfirst_at_body_top, title_at_body_top
+from .text_meta import Header, find_header, standfirst_at_body_top, title_at_body_top
 from .text_region import after_header, find_body
 from .text_tail import trim_tail
 
 CHROME_KINDS = ("bad",)
 LABEL_MAX_WORDS = 3
+WEAK_TITLE_WORDS = 3
 DROP_LABELS = False
 
 
@@ -83,11 +84,17 @@ def extract_text_scrape(text: str, source: str) -> Article:
             body = [b for b in body if b.text not in labels]
     body = trim_tail(body)
     header = find_header(blocks, body[0].index if body else len(blocks))
-    if header.title is None and body:
-        top = title_at_body_top(body)
+    top = title_at_body_top(body) if body else Header()
+    # A title this short found above the body ("Back to News", a kicker) gives way to a
+    # headline opening the body.
+    weak = (header.title is not None and len(header.title.split()) <= WEAK_TITLE_WORDS
+            and top.title_at == (body[0].index if body else None))
+    if top.title and (header.title is None or weak):
+        if weak:
+            header.used = tuple(i for i in header.used if i != header.title_at)
         header.title, header.used = top.title, header.used + top.used
         header.subtitle, header.title_at = header.subtitle or top.subtitle, top.title_at
-        if top.title_at is not None and top.title_at != body[0].index:
+        if top.title_at != body[0].index:
             # What stands above the headline (a teaser for another story, a caption) is the
             # page's, not the article's.
             body = [b for b in body if b.index > top.title_at]

@@ -119,6 +119,8 @@ def _headline_like(block: Block) -> bool:
 _COUNTER = re.compile(r"\b\d+\s*(?:of|/)\s*\d+\b", re.I)
 # Menu items run together ("HomeNewsBusinessMarkets"): a breadcrumb, not a headline.
 _GLUED_MENU = re.compile(r"[a-z]{2,}[A-Z][a-z]+[A-Z][a-z]+[A-Z]")
+# A time of day: "Today 12:01 AM", "Updated Nov 19, 9:41 AM" are timestamps, however written.
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?|h\b|uhr\b)", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[A-Za-z]{2,}")
 _BRACKETED = re.compile(r"^[(\[].*[)\]]$")
 _TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+|\s+::\s+")
@@ -127,13 +129,14 @@ _TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+|\s+::\s+")
 def _not_a_title(text: str) -> bool:
     """Header lines shaped like anything but a headline: a byline ("By ...", "Jane Doe and Tom
     Roe", "Jane Doe | Staff Writer"), an about-the-author heading, an e-mail address, a credit
-    in brackets, a gallery counter ("Image 3 of 5")."""
+    in brackets, a gallery counter ("Image 3 of 5"), a timestamp, a glued breadcrumb."""
     parts = _TITLE_SEPARATOR.split(text)
     return bool(_BY.match(text) or (_reporters_like(text) and re.search(r",|\band\b|&", text))
                 or (len(parts) > 1 and _name_like(parts[0]) and 2 <= len(parts[0].split()) <= 3)
                 or about_heading_pattern().match(text)
                 or _EMAIL.search(text) or _BRACKETED.match(text)
-                or (len(text.split()) <= 5 and _COUNTER.search(text)) or _GLUED_MENU.search(text))
+                or (len(text.split()) <= 5 and _COUNTER.search(text)) or _GLUED_MENU.search(text)
+                or (len(text.split()) <= 12 and _CLOCK.search(text)))
 
 
 def _title_words(text: str) -> set[str]:
