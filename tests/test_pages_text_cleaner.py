@@ -225,3 +225,10 @@ def test_about_the_author_box_is_dropped_but_an_about_subhead_is_not():
     assert "About the early years" in paras
     assert paras[-1].startswith("Parents who did not read well")
     assert not any("primary school teacher" in p for p in paras)
+
+
+def test_teaser_cards_each_under_the_same_share_bar_are_not_body():
+    article = clean("teaser_cards.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("Patience is not the same as waiting")
+    assert not any(p.startswith(("Every morning", "Friends are", "Kindness costs")) for p in paras)

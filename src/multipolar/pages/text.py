@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..article import Article
 from .text_blocks import Block, describe, split_blocks
 from .text_dates import leading_date_marker
-from .text_dedup import find_duplicates
+from .text_dedup import find_cards, find_duplicates
 from .text_lang import detect_language
 from .text_meta import Header, find_header, standfirst_at_body_top, title_at_body_top
 from .text_region import after_header, find_body
@@ -54,6 +54,8 @@ def extract_text_scrape(text: str, source: str) -> Article:
     language = detect_language(text)
     describe(blocks, language)
     duplicates = find_duplicates(blocks)
+    for index in find_cards(blocks):
+        blocks[index].kind = "bad"  # a teaser card, however well written
     unique = [b for b in blocks if b.index not in duplicates]
     # A repeated block stays where it stands as a separator (a share bar under every teaser
     # splits the teasers), weighing a little against the body, and is dropped from what is kept.
