@@ -12,13 +12,16 @@ from __future__ import annotations
 
 from ..article import Article
 from .text_blocks import Block, describe, split_blocks
-from .text_dedup import find_duplicates
+from .text_dates import leading_date_marker
+from .text_dedup import find_cards, find_duplicates
 from .text_lang import detect_language
-from .text_meta import find_header
+from .text_meta import Header, find_header, standfirst_at_body_top, title_at_body_top
 from .text_region import after_header, find_body
+from .text_tail import trim_tail
 
 CHROME_KINDS = ("bad",)
 LABEL_MAX_WORDS = 3
+WEAK_TITLE_WORDS = 3
 DROP_LABELS = False
 
 
@@ -44,10 +47,15 @@ def _keep_inside(run: list[Block]) -> list[Block]:
 def extract_text_scrape(text: str, source: str) -> Article:
     """The article in a page saved as plain text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A stored copy's date marker in front of the page: a dateline, not body text; the page's
+    # own dateline, when it has one, is the better date.
+    marker_date, text = leading_date_marker(text)
     blocks = split_blocks(text)
     language = detect_language(text)
     describe(blocks, language)
     duplicates = find_duplicates(blocks)
+    for index in find_cards(blocks):
+        blocks[index].kind = "bad"  # a teaser card, however well written
     unique = [b for b in blocks if b.index not in duplicates]
     # A repeated block stays where it stands as a separator (a share bar under every teaser
     # splits the teasers), weighing a little against the body, and is dropped from what is kept.
@@ -62,8 +70,11 @@ def extract_text_scrape(text: str, source: str) -> Article:
         # labels); only blocks repeating something outside it are dropped.
         first, last = body[0].index, body[-1].index
         inside = {b.text for b in body}
+        # A table's cells repeat too ("Pos", "Player", a position code on every row): those the
+        # region finder took in as a table or list stay.
         restored = [b for b in blocks[first:last + 1]
-                    if b.index in duplicates and b.text in inside and b.words >= LABEL_MAX_WORDS + 1]
+                    if b.index in duplicates and (b.text in inside and b.words >= LABEL_MAX_WORDS + 1
+                                                  or b.kind == "list")]
         if restored:
             keep = {b.index for b in body} | {b.index for b in restored}
             body = [b for b in blocks[first:last + 1] if b.index in keep]
@@ -73,7 +84,27 @@ def extract_text_scrape(text: str, source: str) -> Article:
         labels = {b.text for b in blocks[first:last + 1] if b.index in duplicates and b.words <= LABEL_MAX_WORDS}
         if labels:
             body = [b for b in body if b.text not in labels]
+    body = trim_tail(body)
     header = find_header(blocks, body[0].index if body else len(blocks))
+    top = title_at_body_top(body) if body else Header()
+    # A title this short found above the body ("Back to News", a kicker) gives way to a
+    # headline opening the body.
+    weak = (header.title is not None and len(header.title.split()) <= WEAK_TITLE_WORDS
+            and top.title_at == (body[0].index if body else None))
+    if top.title and (header.title is None or weak):
+        if weak:
+            header.used = tuple(i for i in header.used if i != header.title_at)
+        header.title, header.used = top.title, header.used + top.used
+        header.subtitle, header.title_at = header.subtitle or top.subtitle, top.title_at
+        if top.title_at != body[0].index:
+            # What stands above the headline (a teaser for another story, a caption) is the
+            # page's, not the article's.
+            body = [b for b in body if b.index > top.title_at]
+    if header.title_at is not None and header.subtitle is None:
+        standfirst = standfirst_at_body_top([b for b in body if b.index not in header.used], header.title_at)
+        if standfirst is not None:
+            header.subtitle = standfirst.text
+            header.used += (standfirst.index,)
     used = set(header.used)
     body = [b for b in body if b.index not in used]
     if not body:
@@ -86,7 +117,7 @@ def extract_text_scrape(text: str, source: str) -> Article:
         title=header.title,
         subtitle=header.subtitle,
         byline=header.byline,
-        published=header.published,
+        published=header.published or marker_date,
         language=language,
         cleaning={"duplicate_blocks_removed": len(duplicates), "boilerplate_lines_removed": max(0, removed)},
     )

@@ -32,6 +32,7 @@ _GLUE_POINT = re.compile(r"(?<=[a-z?!\u2019\u201d'\"])(?=[A-Z][a-z]* )")
 
 
 CUE_MAX_WORDS = 25
+DENSE_ITEM = 0.45
 GLUED_MAX_WORDS = 50  # a teaser card is short; a long paragraph with a glued link is body
 TEMPLATE_MAX_WORDS = 12
 TEMPLATE_MIN_COUNT = 3
@@ -115,6 +116,8 @@ def _classify(block: Block, has_stoplist: bool) -> str:
         return "near"
     if words < 7 and not (block.ranked or headline_like):
         return "short"
+    if words >= 7 and density >= DENSE_ITEM and block.title_case < 0.4 and not block.ranked:
+        return "near"  # a list item written as a clause: as dense in function words as prose
     if words >= 7 and density >= 0.1 and _FULL_STOP.search(block.text) and not block.ranked:
         return "near"  # a sentence, if a dense one: results, credits written out, a list in prose
     return "bad"

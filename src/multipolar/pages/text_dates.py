@@ -1,7 +1,7 @@
 """Datelines in a text scrape: a date, with its time when the page gives one, as ISO 8601.
 
 English month names, the month names of a few other languages (data/text/month_names.tsv),
-and numeric forms (ISO, day.month.year, day/month/year, year/month/day)
+and numeric forms (ISO, day.month.year, day/month/year, day-month-year, year/month/day)
 are understood; the result is as precise as the line: ``2025-01-18T00:42:00`` or
 ``2025-01-18``.
 """
@@ -19,8 +19,9 @@ _MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
           r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})\b", re.I)
-_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_NUMERIC_DMY = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b")
+# (The year may run into the time when the page's inline elements lose their space: "Nov 19 20197:05 AM".)
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?:\b|(?=\d{{1,2}}:\d\d))", re.I)
+_NUMERIC_DMY = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b")
 _CJK_YMD = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 _NUMERIC_YMD = re.compile(r"\b(\d{4})([./])(\d{1,2})\2(\d{1,2})\b")
 _TIME = re.compile(r"\b(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*([ap])?\.?\s?(m\b\.?)?", re.I)
@@ -109,3 +110,21 @@ def parse_dateline(text: str) -> str | None:
         if hour < 24 and minute < 60 and second < 60:
             return datetime(day.year, day.month, day.day, hour, minute, second).isoformat()
     return day.isoformat()
+
+
+# A page copy may start with the date it was stored under, before the page's own text:
+# " date 2024-12-05 The minister said...". A label word at most, then an ISO date, at the very
+# start of the text.
+_LEADING_MARKER = re.compile(r"^[ \t]*(?:[A-Za-z]{1,10}:?[ \t]+)?(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?Z?)?)(?=\s|$)[ \t]*")
+
+
+def leading_date_marker(text: str) -> tuple[str | None, str]:
+    """The ISO date a text opens with (a stored copy's date marker) and the text without it;
+    (None, text) when the text does not open with one."""
+    m = _LEADING_MARKER.match(text)
+    if not m:
+        return None, text
+    iso = parse_dateline(m[1])
+    if iso is None:
+        return None, text
+    return iso, text[m.end():]
