@@ -161,12 +161,13 @@ def get_timeline(request: Request, actor: Annotated[str, Query(max_length=20)],
                  limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     a, b = params.actor_code(actor), params.actor_code(other, "other")
     lo, hi = params.iso_date(since, "since"), params.iso_date(until, "until")
-    store = store_of(request)
-    out = _actor_or_404(analysis.timeline, store, a, b, since=lo, until=hi, limit=limit + 1, offset=offset)
-    page = params.page_of(out.pop("clusters"), limit, offset)
-    out.update(page.to_dict())
-    out["weeks"] = cached(request, browse.weekly_counts, a, b, since=lo, until=hi)
-    return out
+    # the counts are aggregates (cached until the store changes); the clusters are a plain page
+    counts = _actor_or_404(cached, request, analysis.timeline, a, b, since=lo, until=hi, limit=0, offset=0)
+    rows = browse.event_clusters(store_of(request), actor=a, other=b, since=lo, until=hi,
+                                 limit=limit, offset=offset)
+    return {"actors": counts["actors"], "total_events": counts["total_events"], "counts": counts["counts"],
+            "weeks": cached(request, browse.weekly_counts, a, b, since=lo, until=hi),
+            **params.page_of(rows, limit, offset).to_dict()}
 
 
 @router.get("/agreements", summary="Merged agreements (all, or those of one country)")

@@ -84,8 +84,9 @@ def _actor_context(request: Request, a: str, b: str | None, since: str | None, u
                    offset: int) -> dict[str, Any]:
     store = store_of(request)
     limit = 25
-    tl = _known_actor(analysis.timeline, store, a, b, since=since, until=until, limit=limit + 1, offset=offset)
-    page = params.page_of(tl["clusters"], limit, offset)
+    tl = _known_actor(cached, request, analysis.timeline, a, b, since=since, until=until, limit=0, offset=0)
+    rows = browse.event_clusters(store, actor=a, other=b, since=since, until=until, limit=limit, offset=offset)
+    page = params.page_of(rows, limit, offset)
     weeks = cached(request, browse.weekly_counts, a, b, since=since, until=until)
     first = tl["actors"][0]
     agreements = analysis.agreements_of(store, first["code"], limit=100)["agreements"]
