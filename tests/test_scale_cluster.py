@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -42,8 +44,12 @@ def test_batch_joins_an_existing_cluster(tmp_path):
            "RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": secrets.token_hex(32)}
     ray_cli = str(Path(sys.executable).parent / "ray")
     port = _free_port()
+    # A private temp folder (short: Ray's socket paths have a length limit), so the cluster
+    # address file that `ray start` writes does not outlive the test.
+    temp_dir = tempfile.mkdtemp(prefix="mpray-", dir="/tmp")
     head = subprocess.Popen(
-        [ray_cli, "start", "--head", f"--port={port}", "--num-cpus=1", "--include-dashboard=false", "--block"],
+        [ray_cli, "start", "--head", f"--port={port}", "--num-cpus=1", "--include-dashboard=false", "--block",
+         f"--temp-dir={temp_dir}"],
         env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         job = subprocess.run(
@@ -59,7 +65,7 @@ def test_batch_joins_an_existing_cluster(tmp_path):
         # get SIGKILL after a grace period (Ray's workers exit when their raylet is gone).
         os.killpg(head.pid, signal.SIGTERM)
         try:
-            head.wait(timeout=10)
+            head.wait(timeout=5)
         except subprocess.TimeoutExpired:
             pass
         try:
@@ -67,6 +73,7 @@ def test_batch_joins_an_existing_cluster(tmp_path):
         except ProcessLookupError:
             pass
         head.wait(timeout=10)
+        shutil.rmtree(temp_dir, ignore_errors=True)
     expected = [r.to_dict() for r in extract([archive], Settings(extracted_at=STAMP))]
     got = list(iter_batch_records(str(tmp_path / "out")))
     assert json.dumps(got, sort_keys=True) == json.dumps(expected, sort_keys=True)

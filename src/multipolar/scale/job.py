@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import time
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -110,22 +111,46 @@ def _run_pool(todo: list[InputFile], layout: BatchLayout, settings: Settings, re
               progress: bool, stream: TextIO | None) -> None:
     import ray
 
+    _quiet_ray_data()
+    context = ray.data.DataContext.get_current()
+    saved = (context.enable_progress_bars, context.max_errored_blocks)
+    try:
+        context.enable_progress_bars = False  # our own display reports documents, not blocks
+        # The worker catches every error of a file itself, so a failed block only means a worker
+        # process died (out of memory, a crash in native code). Ray retries such a file once on a
+        # fresh actor; if it dies again the job goes on and the file is listed as failed below.
+        context.max_errored_blocks = -1
+        _stream_results(todo, layout, settings, result, progress, stream)
+    finally:
+        context.enable_progress_bars, context.max_errored_blocks = saved
+
+
+def _stream_results(todo: list[InputFile], layout: BatchLayout, settings: Settings, result: BatchResult,
+                    progress: bool, stream: TextIO | None) -> None:
+    import ray
+
     from .progress import ProgressDisplay, Tally
     from .worker import FileExtractor, settings_to_dict
 
-    _quiet_ray_data()
-    context = ray.data.DataContext.get_current()
-    context.enable_progress_bars = False  # our own display reports documents, not blocks
     tally = ray.remote(num_cpus=0)(Tally).remote()
     items = [{"location": f.location, "digest": f.digest} for f in todo]
-    dataset = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
-        FileExtractor,
-        batch_size=1,  # one input file per task: the unit of retry and of resumption
-        batch_format="pyarrow",
-        compute=ray.data.ActorPoolStrategy(size=result.workers),
-        num_cpus=1,
-        fn_constructor_kwargs={"out": layout.out, "settings": settings_to_dict(settings), "tally": tally},
-    )
+    with warnings.catch_warnings():
+        # Ray 2.60 marks extra remote args deprecated (for 2.64) without a replacement for
+        # max_task_retries yet; the pin in pyproject.toml keeps this call valid.
+        warnings.filterwarnings("ignore", message=".*ray_remote_args.*deprecated")
+        dataset = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
+            FileExtractor,
+            batch_size=1,  # one input file per task: the unit of retry and of resumption
+            batch_format="pyarrow",
+            # One file at a time per actor: a dying worker takes no queued files down with it, and
+            # large archives do not wait behind each other on one actor while another is idle.
+            compute=ray.data.ActorPoolStrategy(size=result.workers, max_tasks_in_flight_per_actor=1),
+            num_cpus=1,
+            # A task lost with its worker process is retried once (Ray Data's default: forever).
+            max_task_retries=1,
+            fn_constructor_kwargs={"out": layout.out, "settings": settings_to_dict(settings),
+                                   "tally": tally},
+        )
     with ProgressDisplay(len(todo), tally, stream, enabled=progress) as display:
         for row in dataset.iter_rows():
             row = dict(row)
@@ -140,6 +165,15 @@ def _run_pool(todo: list[InputFile], layout: BatchLayout, settings: Settings, re
             result.documents += row["documents"]
             result.record_errors += row["errors"]
     ray.kill(tally)
+    answered = {row["location"] for row in result.files}
+    for item in todo:
+        if item.location not in answered:
+            result.files_failed += 1
+            write_json_atomic(layout.failed_marker(item.location, item.digest),
+                              {"location": item.location, "digest": item.digest, "attempts": 2,
+                               "error": "worker: the worker process died on this file, and again on "
+                                        "Ray's retry (out of memory, or a crash in native code)",
+                               "at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}, layout.tmp)
 
 
 def _quiet_ray_data() -> None:
@@ -169,7 +203,9 @@ def ray_session(address: str | None, workers: int | None) -> Iterator[int]:
         # checkout run with PYTHONPATH, say), so its folder goes first on their path.
         package_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
         path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH")) if p)
-        ray.init(num_cpus=workers or os.cpu_count() or 1, include_dashboard=False,
+        # address="local": always a new instance, even where `ray start` left a cluster address
+        # behind (plain ray.init() would join that one instead).
+        ray.init(address="local", num_cpus=workers or os.cpu_count() or 1, include_dashboard=False,
                  logging_level=logging.WARNING, runtime_env={"env_vars": {"PYTHONPATH": path}})
     try:
         yield workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
