@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import socket
 import time
 import warnings
 from collections.abc import Iterator, Sequence
@@ -20,11 +21,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
+from ..errors import MultipolarError
 from ..settings import Settings
 from .inputs import DigestCache, InputFile, expand_inputs, hash_inputs
 from .layout import BatchLayout, write_json_atomic
 
 log = logging.getLogger(__name__)
+
+
+class ClusterUnreachable(MultipolarError):
+    """``--address`` names no Ray cluster this process can join."""
 
 
 @dataclass
@@ -197,7 +203,14 @@ def ray_session(address: str | None, workers: int | None) -> Iterator[int]:
         yield workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         return
     if address:
-        ray.init(address=address, logging_level=logging.WARNING)
+        _check_reachable(address)
+        try:
+            ray.init(address=address, logging_level=logging.WARNING)
+        except (ConnectionError, ValueError, TimeoutError) as e:
+            raise ClusterUnreachable(
+                f"could not join the Ray cluster at {address!r} ({e}). Check the address (auto, "
+                "HOST:PORT of the head, or ray://HOST:10001) and, where the cluster uses token "
+                "authentication, set RAY_AUTH_MODE=token and its token (docs/scale.md)") from e
     else:
         # A local instance: worker processes must import this same multipolar (a source
         # checkout run with PYTHONPATH, say), so its folder goes first on their path.
@@ -211,6 +224,18 @@ def ray_session(address: str | None, workers: int | None) -> Iterator[int]:
         yield workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
     finally:
         ray.shutdown()  # stops a local instance; only disconnects from a cluster
+
+
+def _check_reachable(address: str) -> None:
+    """Fail fast on a head that does not answer: Ray itself retries a dead address for minutes."""
+    if address == "auto":
+        return
+    host, _, port = address.split("://", 1)[-1].rpartition(":")
+    try:
+        socket.create_connection((host or "127.0.0.1", int(port)), timeout=5).close()
+    except (OSError, ValueError) as e:
+        raise ClusterUnreachable(f"no Ray cluster answers at {address!r} ({e}); expected auto, "
+                                 "HOST:PORT of the head (GCS, 6379 by default) or ray://HOST:10001") from e
 
 
 def write_errors_table(layout: BatchLayout) -> list[dict[str, Any]]:
