@@ -7,6 +7,7 @@ import socket
 import pytest
 
 from multipolar.cli import main
+from multipolar.scale.warcpack import WarcPage, write_warc
 
 pytest.importorskip("ray")
 
@@ -19,7 +20,8 @@ def _closed_port() -> int:
 
 def test_batch_fails_fast_on_an_address_where_no_cluster_answers(tmp_path, capsys):
     port = _closed_port()
-    code = main(["batch", str(tmp_path), "--out", str(tmp_path / "out"), "--address", f"127.0.0.1:{port}",
+    write_warc(str(tmp_path / "a.warc.gz"), [WarcPage("https://example.org/a", b"<p>Hello</p>")])
+    code = main(["batch", str(tmp_path / "a.warc.gz"), "--out", str(tmp_path / "out"), "--address", f"127.0.0.1:{port}",
                  "--no-progress"])
     assert code == 1
     assert "ClusterUnreachable" in capsys.readouterr().err
