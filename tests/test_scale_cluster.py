@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,18 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _wait_for_port(port: int, head: subprocess.Popen, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert head.poll() is None, "ray start --head exited"
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"the Ray head did not listen on port {port} within {timeout}s")
+
+
 def test_batch_joins_an_existing_cluster(tmp_path):
     archive = str(build_archives(tmp_path / "in")[1])  # b.warc.gz: two pages
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(SRC), os.environ.get("PYTHONPATH")) if p),
@@ -48,10 +61,10 @@ def test_batch_joins_an_existing_cluster(tmp_path):
     # address file that `ray start` writes does not outlive the test.
     temp_dir = tempfile.mkdtemp(prefix="mpray-", dir="/tmp")
     head = subprocess.Popen(
-        [ray_cli, "start", "--head", f"--port={port}", "--num-cpus=1", "--include-dashboard=false", "--block",
-         f"--temp-dir={temp_dir}"],
+        [ray_cli, "start", "--head", f"--port={port}", "--num-cpus=1", "--include-dashboard=false", "--block", f"--temp-dir={temp_dir}"],
         env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
+        _wait_for_port(port, head, timeout=120)
         job = subprocess.run(
             [sys.executable, "-c", "import sys; from multipolar.cli import main; sys.exit(main())", "batch",
              archive, "--out", str(tmp_path / "out"), "--address", f"127.0.0.1:{port}", "--workers", "1",
@@ -63,7 +76,10 @@ def test_batch_joins_an_existing_cluster(tmp_path):
     finally:
         # `ray start --block` stops on SIGTERM; its GCS and raylet share its process group and
         # get SIGKILL after a grace period (Ray's workers exit when their raylet is gone).
-        os.killpg(head.pid, signal.SIGTERM)
+        try:
+            os.killpg(head.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
         try:
             head.wait(timeout=5)
         except subprocess.TimeoutExpired:

@@ -74,16 +74,19 @@ def run_batch(inputs: Sequence[str], out: str, *, address: str | None = None, wo
         # One stamp for the whole run, so every worker writes the same value.
         settings.extracted_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     layout = BatchLayout(out)
-    layout.prepare()
-    files = hash_inputs(expand_inputs(inputs), DigestCache(layout.digests))
-    result = BatchResult(out=layout.out, files_total=len(files))
-    todo = _plan(files, layout, result)
-
-    if todo:
-        with ray_session(address, workers) as pool_size:
-            result.workers = min(pool_size, len(todo))
-            _run_pool(todo, layout, settings, result, progress, stream)
-    write_errors_table(layout)
+    layout.lock()
+    try:
+        layout.prepare()
+        files = hash_inputs(expand_inputs(inputs), DigestCache(layout.digests))
+        result = BatchResult(out=layout.out, files_total=len(files))
+        todo = _plan(files, layout, result)
+        if todo:
+            with ray_session(address, workers) as pool_size:
+                result.workers = min(pool_size, len(todo))
+                _run_pool(todo, layout, settings, result, progress, stream)
+        write_errors_table(layout)
+    finally:
+        layout.unlock()
     result.seconds = time.monotonic() - started
     return result
 
