@@ -17,7 +17,7 @@ import time
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
@@ -72,7 +72,7 @@ def run_batch(inputs: Sequence[str], out: str, *, address: str | None = None, wo
     settings = settings or Settings()
     if settings.extracted_at is None:
         # One stamp for the whole run, so every worker writes the same value.
-        settings.extracted_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        settings = replace(settings, extracted_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     layout = BatchLayout(out)
     layout.lock()
     try:
@@ -94,6 +94,11 @@ def run_batch(inputs: Sequence[str], out: str, *, address: str | None = None, wo
 def _plan(files: list[InputFile], layout: BatchLayout, result: BatchResult) -> list[InputFile]:
     finished = layout.finished()
     finished_urls = {m["location"] for m in finished.values()}
+    digests = {item.location: item.digest for item in files if item.digest}
+    for failure in layout.failures():
+        # The file changed since it failed: its old failure no longer describes anything.
+        if failure["digest"] and digests.get(failure["location"], failure["digest"]) != failure["digest"]:
+            os.remove(layout.failed_marker(failure["location"], failure["digest"]))
     seen: set[str] = set()
     todo: list[InputFile] = []
     for item in files:
