@@ -192,7 +192,10 @@ class WatchState:
             (rule, key)).fetchone()[0]
 
     def add_alert(self, alert: dict[str, Any]) -> int | None:
-        """Insert an alert unless its dedupe key exists; returns the new id or None."""
+        """Insert an alert unless its dedupe key exists (then only its corroboration count is
+        brought up to date); returns the new id or None."""
+        self.conn.execute("UPDATE watch_alerts SET corroboration = MAX(corroboration, ?) WHERE dedupe_key = ?",
+                          (alert.get("corroboration", 1), alert["dedupe_key"]))
         cur = self.conn.execute(
             "INSERT OR IGNORE INTO watch_alerts (rule, match_key, dedupe_key, document_id, source, url, "
             "title, published, summary, evidence, corroboration, created_at, webhook, webhook_state) "
