@@ -1,9 +1,10 @@
 """Body-token scoring shared by the extraction benchmarks.
 
-A body is compared with its gold text as a bag of tokens: lower-cased runs of
-word characters (letters, digits, underscore), punctuation and whitespace
-dropped. Precision, recall and F1 count tokens with multiplicity, so text that
-appears twice in a prediction but once in the gold costs precision.
+A body is compared with its ground truth as a bag of lowercase word tokens (``\\w+`` runs, so
+any script), the way article-extraction benchmarks score main-content extractors: precision is
+the share of predicted tokens found in the gold bag, recall the share of gold tokens found in the
+prediction, each token counted as often as it occurs in both (text that appears twice in a
+prediction but once in the gold costs precision).
 """
 
 from __future__ import annotations
@@ -11,24 +12,27 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-_TOKEN = re.compile(r"\w+")
+_WORD = re.compile(r"\w+")
 
 
 def body_tokens(text: str | None) -> list[str]:
-    """The scoring tokens of ``text`` (empty for None)."""
-    return _TOKEN.findall((text or "").lower())
+    """Lowercase word tokens of ``text`` (empty for None)."""
+    return _WORD.findall((text or "").lower())
 
 
-def token_prf(pred: list[str], gold: list[str]) -> tuple[float, float, float]:
-    """(precision, recall, F1) of the predicted token bag against the gold bag.
+def token_prf(pred: str | list[str] | None, gold: str | list[str] | None) -> tuple[float, float, float]:
+    """Bag-of-token (precision, recall, F1) of ``pred`` against ``gold``; texts or token lists.
 
-    Empty prediction and empty gold score 1.0 each (nothing to find, nothing wrong);
-    an empty prediction against a non-empty gold scores precision 0.
+    Two empty texts agree perfectly; an empty prediction of a non-empty gold scores zero.
     """
-    if not pred and not gold:
+    p_bag = Counter(pred if isinstance(pred, list) else body_tokens(pred))
+    g_bag = Counter(gold if isinstance(gold, list) else body_tokens(gold))
+    p_n, g_n = sum(p_bag.values()), sum(g_bag.values())
+    if p_n == 0 and g_n == 0:
         return 1.0, 1.0, 1.0
-    common = sum((Counter(pred) & Counter(gold)).values())
-    precision = common / len(pred) if pred else 0.0
-    recall = common / len(gold) if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    if p_n == 0 or g_n == 0:
+        return 0.0, 0.0, 0.0
+    common = sum((p_bag & g_bag).values())
+    precision, recall = common / p_n, common / g_n
+    f1 = 0.0 if common == 0 else 2 * precision * recall / (precision + recall)
     return precision, recall, f1

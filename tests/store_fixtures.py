@@ -119,3 +119,12 @@ def generated_record(i: int, n_events: int = 10, seed: int = 0, coder_version: s
                          "byline": None, "published": published, "language": "en", "text": text,
                          "cleaning": {}},
             "actors": [], "events": events, "agreements": agreements, "claims": claims, "quotes": [], "flags": []}
+
+
+def make_store(path, records=None):
+    """A store at ``path`` holding the fixture articles (or ``records``)."""
+    from multipolar.store import Store
+
+    store = Store.open(path)
+    store.ingest(list(fixture_records().values()) if records is None else records)
+    return store

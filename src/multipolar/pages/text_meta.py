@@ -1,0 +1,136 @@
+"""Title, standfirst, byline and dateline: the short lines just above a text scrape's body.
+
+Above the body a news page stacks, in some order, a headline, a standfirst, a byline, a
+dateline and perhaps a picture caption and credit. Walking up from the body's first line we
+find the dateline (the date closest to the body, so a masthead date further up loses), the
+byline beside it, and the headline above them; a second, less title-like line between the
+headline and the byline is the standfirst.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text_blocks import Block
+from .text_dates import parse_dateline
+
+WINDOW = 14  # how many lines above the body may belong to its header
+# "By" and its equivalents in a few languages whose pages we meet (German, Spanish and
+# Portuguese, French, Italian, Dutch, Scandinavian, Polish).
+_BY = re.compile(r"^(?:by|written by|words by|story by|von|por|par|di|door|av|af|przez)\s+(.+)$", re.I)
+_NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u024f][\w'\u2019.-]*|[a-z]{1,3}|&)$")
+_DIGIT = re.compile(r"\d")
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+@dataclass
+class Header:
+    title: str | None = None
+    subtitle: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    used: tuple[int, ...] = ()  # indices of the blocks that became these fields
+
+
+def _clean(text: str) -> str:
+    return _EDGE.sub("", text).strip() if _EDGE.sub("", text).strip() else text.strip()
+
+
+def _name_like(text: str) -> bool:
+    """A short run of capitalised words with no digits: a person's or a desk's name."""
+    words = text.replace(",", " ").split()
+    if not 1 <= len(words) <= 6 or _DIGIT.search(text) or text.rstrip()[-1:] in ".!?:":
+        return False
+    capitals = sum(1 for w in words if w[0].isupper())
+    return capitals >= max(1, len(words) - 1) and all(_NAME_WORD.match(w) for w in words)
+
+
+def _byline_of(text: str) -> str | None:
+    m = _BY.match(text)
+    if m and len(m[1].split()) <= 10:
+        return _clean(m[1])
+    return _clean(text) if _name_like(text) else None
+
+
+def _desk_like(text: str) -> bool:
+    """A short label such as "Express Desk" or "Rural affairs desk": a byline without a person."""
+    words = text.split()
+    return (1 <= len(words) <= 5 and not _DIGIT.search(text) and text[:1].isupper()
+            and text.rstrip()[-1:] not in ".!?:|")
+
+
+def _byline_next_to_date(blocks: list[Block], j: int, below: bool) -> str | None:
+    """The byline on line ``j``, beside the dateline: "By ..." always; a name or desk label
+    when it cannot be the headline (a headline stands above it, or it follows the date)."""
+    text = blocks[j].text
+    if _BY.match(text):
+        return _byline_of(text)
+    if not (_name_like(text) or _desk_like(text)):
+        return None
+    if below or len(text.split()) <= 3 and j > 0 and _headline_like(blocks[j - 1]):
+        return _clean(text)
+    if j > 0 and _headline_like(blocks[j - 1]) and blocks[j - 1].words >= 4:
+        return _clean(text)
+    return None
+
+
+def _date_line(block: Block) -> str | None:
+    return parse_dateline(block.text) if block.words <= 20 else None
+
+
+def _headline_like(block: Block) -> bool:
+    return block.words >= 3 and block.words <= 30 and not block.text.endswith(".")
+
+
+def find_header(blocks: list[Block], body_start: int) -> Header:
+    """Header fields from the blocks above ``body_start`` (an index into ``blocks``)."""
+    header = Header()
+    used: list[int] = []
+    first = max(0, body_start - WINDOW)
+    above = list(range(body_start - 1, first - 1, -1))  # nearest the body first
+    date_at = None
+    for i in above:
+        iso = _date_line(blocks[i])
+        if iso:
+            header.published, date_at = iso, i
+            used.append(i)
+            break
+    if date_at is not None:
+        # A byline on the dateline itself ("Reuters November 18, 2019") or just beside it.
+        text = blocks[date_at].text
+        before_date = re.split(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+                               text, maxsplit=1, flags=re.I)[0]
+        before_date = re.sub(r"\b(?:published|updated|posted|on|at)\b\s*:?", " ", before_date, flags=re.I)
+        header.byline = _byline_of(" ".join(before_date.split())) if before_date.strip() else None
+        for j in (date_at - 1, date_at + 1):
+            if header.byline or not first <= j < body_start:
+                continue
+            byline = _byline_next_to_date(blocks, j, below=j > date_at)
+            if byline:
+                header.byline = byline
+                used.append(j)
+    # The headline sits above the byline/dateline when there is one, else right above the body.
+    anchor = min(used) if used else body_start
+    if not used:
+        for i in above:
+            byline = _byline_of(blocks[i].text)
+            if byline and _BY.match(blocks[i].text):
+                header.byline = byline
+                used.append(i)
+                anchor = i
+                break
+    candidates = [i for i in range(anchor - 1, first - 1, -1) if _headline_like(blocks[i])]
+    if candidates:
+        nearest = candidates[0]
+        upper = candidates[1] if len(candidates) > 1 else None
+        if (upper is not None and upper == nearest - 1
+                and blocks[upper].title_case > blocks[nearest].title_case
+                and blocks[nearest].words >= 6):
+            header.title, header.subtitle = _clean(blocks[upper].text), _clean(blocks[nearest].text)
+            used += [upper, nearest]
+        else:
+            header.title = _clean(blocks[nearest].text)
+            used.append(nearest)
+    header.used = tuple(sorted(used))
+    return header
