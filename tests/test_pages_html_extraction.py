@@ -85,3 +85,22 @@ def test_block_paragraphs_splits_at_blocks_and_folds_space():
         "<script>var x = 1;</script><ul><li>Item one</li><li>Item two</li></ul>tail text</div>")
     assert block_paragraphs(root) == ["First bold line.", "Second", "Third", "Item one", "Item two",
                                       "tail text"]
+
+
+def test_description_copying_the_lead_stays_in_the_body():
+    # Sites often fill their description with the lead paragraph: that is body, not a standfirst.
+    lead = "The central library on Market Square reopened to the public on Friday after a renovation"
+    html = read("library_reopens.html").replace(
+        "<head>", f'<head><meta name="description" content="{lead} that took two years and cost the city '
+                  f'eleven million euros.">')
+    article = extract_html(html, source="x")
+    assert article.subtitle is None
+    assert article.text.startswith(lead)
+
+
+def test_description_marked_as_standfirst_leaves_the_body():
+    html = read("harbour_strike.html")
+    article = extract_html(html, source="x")
+    assert article.subtitle.startswith("The union accepted") and "accepted a pay rise" not in article.text
+    unmarked = extract_html(html.replace('<p class="lede">', "<p>"), source="y")
+    assert unmarked.subtitle is None and unmarked.text.startswith("The union accepted a pay rise")

@@ -61,7 +61,7 @@ def extract_html(html: str, source: str, url: str | None = None) -> Article:
     paragraphs = _without_leading_title(paragraphs, title)
     if not paragraphs:
         raise ExtractionError("article", "no_body", f"{source}: no article body found in the HTML")
-    subtitle, paragraphs = _standfirst(doc.description if doc is not None else None, paragraphs, title)
+    subtitle, paragraphs = _standfirst(doc.description if doc is not None else None, paragraphs, title, tree)
     if not paragraphs:
         raise ExtractionError("article", "no_body", f"{source}: the HTML holds a headline but no body")
     return Article(
@@ -179,13 +179,15 @@ def _paragraphs_of_lines(text: str) -> list[str]:
     return [p for p in (_SPACE.sub(" ", line).strip() for line in (text or "").split("\n")) if p]
 
 
-def _standfirst(description: str | None, paragraphs: list[str],
-                title: str | None) -> tuple[str | None, list[str]]:
+def _standfirst(description: str | None, paragraphs: list[str], title: str | None,
+                tree) -> tuple[str | None, list[str]]:
     """The page's description as its standfirst, and the body without it.
 
-    When the body opens with the description itself, that paragraph is the visible
-    standfirst and moves out of the body. A description that only repeats the title,
-    is a truncated copy of the lead, or is too short to be a sentence is no standfirst.
+    Many sites fill their description with the lead paragraph, so a body that opens
+    with the description keeps it, unless the page marks that text as a standfirst
+    (see :func:`_marked_as_standfirst`): then it moves out of the body. A description
+    that only repeats the title, copies the lead, or is too short to be a sentence
+    is no standfirst.
     """
     if not description:
         return None, paragraphs
@@ -194,10 +196,33 @@ def _standfirst(description: str | None, paragraphs: list[str],
     if len(fold.split()) < 6 or (title and fold == _fold(title)):
         return None, paragraphs
     if paragraphs and _fold(paragraphs[0]) == fold:
-        return desc, paragraphs[1:]
+        if _marked_as_standfirst(tree, fold):
+            return desc, paragraphs[1:]
+        return None, paragraphs
     if _fold(" ".join(paragraphs[:2])).startswith(fold[:120]):
         return None, paragraphs
     return desc, paragraphs
+
+
+# Class or id words that news templates give a standfirst (dek, strapline, summary...).
+_STANDFIRST_MARK = re.compile(
+    r"stand-?first|\bdeck?\b|\bdek\b|sub-?title|sub-?head|strap|summary|\blede\b|excerpt|intro|teaser|"
+    r"description|abstract|\bsapo\b|chapeau", re.I)
+
+
+def _marked_as_standfirst(tree, folded_text: str) -> bool:
+    """True when the element holding this text is marked as a standfirst by its class or id,
+    or is the heading right after the page's <h1>."""
+    for el in tree.iter("p", "div", "h2", "h3", "span", "section", "header"):
+        if len(el) > 8 or _fold(el.text_content()) != folded_text:  # big containers are not it
+            continue
+        for node in (el, el.getparent()):
+            if node is not None and _STANDFIRST_MARK.search(f"{node.get('class', '')} {node.get('id', '')}"):
+                return True
+        previous = el.getprevious()
+        if el.tag in ("h2", "h3") and previous is not None and previous.tag == "h1":
+            return True
+    return False
 
 
 def _fold(text: str) -> str:
