@@ -54,10 +54,15 @@ def extract_html(html: str, source: str, url: str | None = None) -> Article:
         raise ExtractionError("article", "no_body", f"{source}: the HTML has no elements")
     doc = _trafilatura(html, source, url)
     traf_paragraphs = _paragraphs_of_lines(doc.text if doc is not None else "")
-    read_paragraphs, read_document = _readability(html, source)
-    paragraphs, chosen = choose_body(traf_paragraphs, read_paragraphs)
+    read_document = None
+    if token_count(traf_paragraphs) >= MUCH_SHORTER * _page_token_count(tree):
+        # readability's body is page text too, so it cannot reach twice trafilatura's: skip it
+        paragraphs, chosen = traf_paragraphs, "trafilatura"
+    else:
+        read_paragraphs, read_document = _readability(html, source)
+        paragraphs, chosen = choose_body(traf_paragraphs, read_paragraphs)
     log.debug("%s: body from %s", source, chosen)
-    title = (doc.title if doc is not None else None) or _readability_title(read_document)
+    title = (doc.title if doc is not None else None) or _readability_title(read_document, html)
     paragraphs = _without_leading_title(paragraphs, title)
     if not paragraphs:
         raise ExtractionError("article", "no_body", f"{source}: no article body found in the HTML")
@@ -87,6 +92,12 @@ def choose_body(trafilatura_paragraphs: list[str], readability_paragraphs: list[
 
 def token_count(paragraphs: list[str]) -> int:
     return sum(len(_WORD.findall(p)) for p in paragraphs)
+
+
+def _page_token_count(tree) -> int:
+    """Tokens of all the page's text outside scripts and styles: a bound on any extractor's body."""
+    return sum(len(_WORD.findall(t)) for t in tree.xpath(
+        "//text()[not(ancestor::script) and not(ancestor::style)]"))
 
 
 def _trafilatura(html: str, source: str, url: str | None):
@@ -122,11 +133,13 @@ def _readability(html: str, source: str):
     return block_paragraphs(bodies[0] if bodies else root), document
 
 
-def _readability_title(document) -> str | None:
+def _readability_title(document, html: str) -> str | None:
     """readability's title, computed only when trafilatura found none (it re-parses the page)."""
-    if document is None:
-        return None
     try:
+        if document is None:
+            from readability import Document
+
+            document = Document(html)
         title = (document.short_title() or "").strip()
     except Exception:  # same bare Exceptions as above
         return None
