@@ -173,7 +173,11 @@ class Fetcher:
 
     def check_url(self, url: str) -> None:
         """Raise ``ExtractionError`` (code ``blocked`` or ``fetch``) unless ``url`` may be requested."""
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except ValueError as e:  # a port out of range, a broken IPv6 literal
+            raise ExtractionError("read", "fetch", f"{url}: not a valid URL ({e})") from e
         if parts.scheme not in ("http", "https"):
             raise ExtractionError("read", "fetch", f"{url}: only http and https URLs can be fetched")
         host = parts.hostname
@@ -181,7 +185,6 @@ class Fetcher:
             raise ExtractionError("read", "fetch", f"{url}: no host in the URL")
         if self._host_allowed(parts):
             return
-        port = parts.port or (443 if parts.scheme == "https" else 80)
         self.vetted_addresses(host, port, url)
 
     def vetted_addresses(self, host: str, port: int, url: str | None = None) -> list[str]:
@@ -240,7 +243,7 @@ class Fetcher:
                 return status, head, b"".join(chunks), None
         except httpx.TimeoutException as e:
             raise ExtractionError("read", "fetch", f"{url}: timed out ({type(e).__name__})") from e
-        except httpx.HTTPError as e:
+        except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as e:
             raise ExtractionError("read", "fetch", f"{url}: {type(e).__name__}: {e}") from e
 
     def _check_peer(self, url: str, response: httpx.Response) -> None:
