@@ -104,3 +104,25 @@ def test_description_marked_as_standfirst_leaves_the_body():
     assert article.subtitle.startswith("The union accepted") and "accepted a pay rise" not in article.text
     unmarked = extract_html(html.replace('<p class="lede">', "<p>"), source="y")
     assert unmarked.subtitle is None and unmarked.text.startswith("The union accepted a pay rise")
+
+
+def test_xhtml_with_an_xml_declaration():
+    xhtml = ('<?xml version="1.0" encoding="utf-8"?>\n'
+             '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+             '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
+             + read("library_reopens.html").replace("<html>", '<html xmlns="http://www.w3.org/1999/xhtml">'))
+    article = extract_html(xhtml, source="x")
+    assert article.title == "City Library Reopens After Two-Year Renovation"
+    assert article.published == "2023-05-12" and article.text.count("\n\n") == 3
+
+
+def test_a_parser_crash_becomes_a_parse_error(monkeypatch):
+    import multipolar.pages.html as html_module
+
+    def explode(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(html_module, "_trafilatura", explode)
+    with pytest.raises(ExtractionError) as e:
+        extract_html(read("library_reopens.html"), source="x")
+    assert e.value.code == "parse" and "RecursionError" in e.value.message

@@ -37,6 +37,7 @@ if logging.getLogger("trafilatura").level == logging.NOTSET:
 MUCH_SHORTER = 0.5
 
 _WORD = re.compile(r"\w+")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLOCK_TAGS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre table tr thead tbody tfoot "
@@ -46,6 +47,19 @@ _SKIP_TAGS = frozenset("script style noscript template iframe svg button select"
 
 def extract_html(html: str, source: str, url: str | None = None) -> Article:
     """The article of one HTML page; raises :class:`ExtractionError` when it has no body."""
+    try:
+        return _extract_html(html, source, url)
+    except ExtractionError:
+        raise
+    except Exception as e:  # a third-party parser tripping on odd markup must not sink the batch
+        log.warning("%s: HTML extraction failed (%s: %s)", source, type(e).__name__, e)
+        raise ExtractionError("article", "parse", f"{source}: HTML could not be parsed "
+                                                  f"({type(e).__name__}: {e})") from e
+
+
+def _extract_html(html: str, source: str, url: str | None) -> Article:
+    # lxml refuses str input that declares an encoding (XHTML's <?xml ...?>); the text is decoded already.
+    html = _XML_DECLARATION.sub("", html, count=1)
     try:
         tree = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError) as e:
