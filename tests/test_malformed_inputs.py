@@ -111,3 +111,24 @@ def test_text_over_the_language_models_limit_spares_the_rest(tmp_path):
     records = list(extract([str(long_text), str(good)], Settings(extracted_at="2026-01-01T00:00:00Z")))
     assert (records[0].error.stage, records[0].error.code) == ("nlp", "too_large")
     assert records[1].error is None and "Vienna" in records[1].document.text
+
+
+def test_a_reader_bug_on_one_input_spares_the_rest(tmp_path, monkeypatch):
+    import multipolar.pages.text as text_module
+
+    real = text_module.extract_text_scrape
+
+    def fragile(text, source, *args, **kwargs):
+        if "trigger" in text:
+            raise IndexError("list index out of range")
+        return real(text, source, *args, **kwargs)
+
+    monkeypatch.setattr(text_module, "extract_text_scrape", fragile)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("This line will trigger a bug in the reader.\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    records = list(extract([str(bad), str(good)], Settings(extracted_at="2026-01-01T00:00:00Z")))
+    assert (records[0].error.stage, records[0].error.code) == ("article", "parse")
+    assert "IndexError" in records[0].error.message
+    assert records[1].error is None

@@ -62,6 +62,10 @@ def _extract_batch(pages: list[Page], settings: Settings, stamp: str) -> Iterato
             results.append(page_to_article(page))
         except ExtractionError as err:
             results.append(_error_record(page.source, page.url, err, stamp))
+        except Exception as err:  # a reader tripping on odd input must not sink the batch
+            log.exception("reading %s failed", page.source)
+            results.append(_error_record(page.source, page.url, ExtractionError(
+                "article", "parse", f"{page.source}: {type(err).__name__}: {err}"), stamp))
     articles = [r for r in results if isinstance(r, Article)]
     nlp = load_nlp(settings.spacy_model) if articles else None
     if nlp is not None:
