@@ -143,18 +143,19 @@ FEED_PUBLISHED = "x-multipolar-feed-published"
 
 def best_published(page_value: str | None, url: str | None = None,
                    headers: dict[str, str] | None = None) -> str | None:
-    """Combine hints: the page's own value, else the linking feed's date, else a URL day,
-    else Last-Modified.
+    """Combine hints: the page's own value, else a day in the URL, else the linking feed's
+    date for the entry, else Last-Modified.
 
-    The page's own metadata wins over everything (a URL often carries the day of the
-    first draft); Last-Modified is the weakest hint and used last.
+    The page's own metadata wins over everything. The URL comes next because the HTML
+    reader (htmldate) already consults it, so text and HTML pages agree; Last-Modified
+    is the weakest hint and used last.
     """
     if page_value:
         return page_value
-    from_feed = normalise_iso((headers or {}).get(FEED_PUBLISHED, ""))
-    if from_feed:
-        return from_feed
     from_url = url_date(url)
     if from_url:
         return from_url
+    from_feed = normalise_iso((headers or {}).get(FEED_PUBLISHED, ""))
+    if from_feed:
+        return from_feed
     return header_datetime(headers or {})
