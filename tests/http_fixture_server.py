@@ -30,6 +30,7 @@ class FixtureSite:
         self.routes: dict[str, Route] = {}
         self.log: list[tuple[str, str, int]] = []      # (method, path, status sent)
         self.posts: list[tuple[str, dict]] = []        # (path, JSON body) of POSTs
+        self.post_status: Callable[[], int] = lambda: 204  # what a POST is answered with
         self.stopping = threading.Event()
         site = self
 
@@ -57,7 +58,7 @@ class FixtureSite:
                     site.posts.append((self.path, json.loads(data)))
                 except ValueError:
                     site.posts.append((self.path, {"raw": data.decode("utf-8", "replace")}))
-                body(self, 204, b"", "text/plain")
+                body(self, site.post_status(), b"", "text/plain")
 
         self.server = _QuietServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True

@@ -127,3 +127,10 @@ def test_publication_hints_from_url_and_last_modified(site):
     assert from_url.published == "2025-03-04"
     assert from_header.published == "2025-03-05T16:20:00+00:00"
     assert from_page.published == "2025-02-11T07:15:00+01:00"  # the page's own metadata wins
+
+
+def test_robots_rules_expire(site):
+    with fetcher(robots_ttl=0.0) as f:
+        f.fetch(site.url("/news/a.html"))
+        f.fetch(site.url("/news/a.html"))
+    assert site.hits("/robots.txt") == 2

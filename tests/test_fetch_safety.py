@@ -135,3 +135,12 @@ def test_dns_answer_changing_after_the_check_is_refused_before_connecting(site):
     assert result.error is not None and result.error.code == "blocked"
     assert "127.0.0.1" in result.error.message
     assert site.log == []
+
+
+@pytest.mark.parametrize("url", ["http://example.org:99999/x", "http://[::1/", "http://", "not a url",
+                                 "file:///etc/passwd", "gopher://example.org/"])
+def test_malformed_or_unsupported_urls_are_error_results(monkeypatch, url):
+    no_connections(monkeypatch)
+    with Fetcher(FetchOptions(min_interval=0)) as fetcher:
+        result = fetcher.fetch(url)
+    assert result.error is not None and result.error.code == "fetch"

@@ -41,7 +41,8 @@ def test_parse_rss_and_atom():
             b'<entry><title>Two</title><link href="https://n.example/two"/><updated>2025-02-11T09:30:00Z</updated>'
             b"<id>x</id></entry></feed>")
     [entry] = parse_feed_document(atom, "https://n.example/atom").entries
-    assert entry == Entry("https://n.example/two", "Two", "2025-02-11T09:30:00Z")
+    # Atom's <updated> orders entries but is no publication date
+    assert entry == Entry("https://n.example/two", "Two", None, "2025-02-11T09:30:00Z")
 
 
 def test_parse_sitemap_and_index():
@@ -50,6 +51,13 @@ def test_parse_sitemap_and_index():
               b"<url><loc>https://n.example/b</loc></url></urlset>")
     doc = parse_feed_document(urlset, "https://n.example/sitemap.xml")
     assert doc.kind == "sitemap" and [e.url for e in doc.entries] == ["https://n.example/a", "https://n.example/b"]
+    assert doc.entries[0].published is None and doc.entries[0].modified == "2025-02-01"
+    news = (b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            b'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>https://n.example/c</loc>'
+            b"<news:news><news:publication_date>2025-02-03T10:00:00+01:00</news:publication_date>"
+            b"<news:title>Talks resume</news:title></news:news></url></urlset>")
+    [entry] = parse_feed_document(news, "https://n.example/news-sitemap.xml").entries
+    assert (entry.title, entry.published) == ("Talks resume", "2025-02-03T10:00:00+01:00")
     index = (b'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
              b"<sitemap><loc>/sitemap-news.xml</loc></sitemap></sitemapindex>")
     doc = parse_feed_document(index, "https://n.example/sitemap.xml")
@@ -62,7 +70,7 @@ def test_not_a_feed():
 
 
 def test_newest_first_limits_and_dedupes():
-    entries = [Entry("u1", None, "2025-01-01"), Entry("u2"), Entry("u3", None, "2025-03-01"),
+    entries = [Entry("u1", None, "2025-01-01"), Entry("u2"), Entry("u3", None, None, "2025-03-01"),
                Entry("u1", None, "2025-01-01")]
     assert [e.url for e in newest_first(entries, 10)] == ["u3", "u1", "u2"]
     assert [e.url for e in newest_first(entries, 2)] == ["u3", "u1"]

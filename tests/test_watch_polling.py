@@ -127,6 +127,9 @@ def test_watch_round_trip(tmp_path, site, receiver, capsys):
     assert watch_once(tmp_path, feeds, rules, db) == 0
     assert f"{base}/news/council.html" in stored_urls(db)
     assert len(stored_urls(db)) == 5
+    with sqlite3.connect(db) as conn:  # the page has no date of its own: the feed's date is used
+        [(published,)] = conn.execute("SELECT published FROM documents WHERE url LIKE '%/council.html'")
+    assert published == "2025-02-12T07:00:00Z"
     assert site.hits("/news/2025/02/10/maritime-accord.html") == 1
 
     # `multipolar alerts` lists what fired

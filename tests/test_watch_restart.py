@@ -123,3 +123,31 @@ def test_failing_feed_backs_off_and_recovers(tmp_path, site, receiver):
         stats = watcher.run_round()
         assert stats.feeds_polled == 1 and stats.ingested == 1
         assert WatchState(store.conn).feed(site.url("/feed.xml")).failures == 0
+
+
+def test_run_forever_runs_rounds_until_stopped(tmp_path, site, receiver):
+    import threading
+
+    db = tmp_path / "w.db"
+    with Store.open(db) as store:
+        watcher = make_watcher(store, site, receiver)
+        watcher.every = 0.05
+        watcher.run_forever(threading.Event(), rounds=3)
+    assert site.hits("/feed.xml", 200) == 1 and site.hits("/feed.xml", 304) == 2
+    assert counts(db)[:2] == (3, 1)
+
+
+def test_sitemap_index_leads_to_its_sitemaps(tmp_path, site, receiver):
+    from http_fixture_server import sitemap
+
+    site.routes["/sitemap-index.xml"] = static(
+        ('<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+         f"<sitemap><loc>{site.base}/sitemap-2025.xml</loc></sitemap></sitemapindex>").encode(),
+        "application/xml")
+    site.routes["/sitemap-2025.xml"] = static(sitemap(site.base, [("/news/storm.html", "2025-02-11")]),
+                                              "application/xml")
+    with Store.open(tmp_path / "w.db") as store:
+        watcher = make_watcher(store, site, receiver)
+        watcher.feeds = [site.url("/sitemap-index.xml")]
+        stats = watcher.run_round()
+    assert stats.feeds_polled == 2 and stats.ingested == 1

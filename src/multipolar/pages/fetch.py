@@ -63,6 +63,8 @@ class FetchOptions:
     min_interval: float = 1.0       # seconds between two requests to one host
     max_crawl_delay: float = 60.0   # a robots.txt Crawl-delay is honoured up to this
     robots: bool = True
+    robots_ttl: float = 24 * 3600.0   # how long robots.txt rules are reused
+    robots_retry: float = 15 * 60.0   # how long an unreachable robots.txt blocks its site
 
 
 @dataclass
@@ -104,7 +106,8 @@ class Fetcher:
                  resolve: Callable[[str, int], list[str]] | None = None) -> None:
         self.options = options or FetchOptions()
         self._resolve = resolve or _resolve_addresses
-        self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        # origin -> (parser or None for "disallow all for now", monotonic time it expires)
+        self._robots: dict[str, tuple[urllib.robotparser.RobotFileParser | None, float]] = {}
         self._last_request: dict[str, float] = {}
         self._lock = threading.Lock()
         o = self.options
@@ -170,7 +173,11 @@ class Fetcher:
 
     def check_url(self, url: str) -> None:
         """Raise ``ExtractionError`` (code ``blocked`` or ``fetch``) unless ``url`` may be requested."""
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except ValueError as e:  # a port out of range, a broken IPv6 literal
+            raise ExtractionError("read", "fetch", f"{url}: not a valid URL ({e})") from e
         if parts.scheme not in ("http", "https"):
             raise ExtractionError("read", "fetch", f"{url}: only http and https URLs can be fetched")
         host = parts.hostname
@@ -178,7 +185,6 @@ class Fetcher:
             raise ExtractionError("read", "fetch", f"{url}: no host in the URL")
         if self._host_allowed(parts):
             return
-        port = parts.port or (443 if parts.scheme == "https" else 80)
         self.vetted_addresses(host, port, url)
 
     def vetted_addresses(self, host: str, port: int, url: str | None = None) -> list[str]:
@@ -237,7 +243,7 @@ class Fetcher:
                 return status, head, b"".join(chunks), None
         except httpx.TimeoutException as e:
             raise ExtractionError("read", "fetch", f"{url}: timed out ({type(e).__name__})") from e
-        except httpx.HTTPError as e:
+        except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as e:
             raise ExtractionError("read", "fetch", f"{url}: {type(e).__name__}: {e}") from e
 
     def _check_peer(self, url: str, response: httpx.Response) -> None:
@@ -254,7 +260,7 @@ class Fetcher:
         """Sleep until this host's minimum interval (or robots Crawl-delay) has passed."""
         host = urlsplit(url).netloc.lower()
         interval = self.options.min_interval
-        robots = self._robots.get(_origin(url))
+        robots = self._robots.get(_origin(url), (None, 0.0))[0]
         if robots is not None:
             delay = robots.crawl_delay(ROBOTS_AGENT)
             if delay:
@@ -268,9 +274,13 @@ class Fetcher:
 
     def _robots_allow(self, url: str, deadline: float) -> bool:
         origin = _origin(url)
-        if origin not in self._robots:
-            self._robots[origin] = self._load_robots(origin, deadline)
-        parser = self._robots[origin]
+        cached = self._robots.get(origin)
+        if cached is None or cached[1] < time.monotonic():
+            parser = self._load_robots(origin, deadline)
+            # RFC 9309: do not cache rules for more than a day; retry an unreachable file sooner.
+            ttl = self.options.robots_ttl if parser is not None else self.options.robots_retry
+            self._robots[origin] = (parser, time.monotonic() + ttl)
+        parser = self._robots[origin][0]
         if parser is None:  # robots.txt unreachable or 5xx: RFC 9309 says assume disallow
             return False
         return parser.can_fetch(ROBOTS_AGENT, url)

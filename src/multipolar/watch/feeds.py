@@ -26,7 +26,12 @@ class FeedError(MultipolarError):
 class Entry:
     url: str
     title: str | None = None
-    published: str | None = None
+    published: str | None = None  # when the feed says it was published (a hint for the document)
+    modified: str | None = None   # when it last changed (only to order entries)
+
+    @property
+    def when(self) -> str | None:
+        return self.published or self.modified
 
 
 @dataclass
@@ -77,13 +82,9 @@ def parse_feed_document(content: bytes, base_url: str) -> FeedDocument:
         link = item.get("link") or next((ln.get("href") for ln in item.get("links", []) if ln.get("href")), None)
         if not link:
             continue
-        published = None
-        for key in ("published_parsed", "updated_parsed"):
-            stamp = item.get(key)
-            if stamp:
-                published = "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}Z".format(*stamp[:6])
-                break
-        entries.append(Entry(normalise_url(urljoin(base_url, link)), item.get("title"), published))
+        # dict.get: FeedParserDict.get maps a missing "updated" to "published" (with a warning)
+        published, modified = (_iso(dict.get(item, key)) for key in ("published_parsed", "updated_parsed"))
+        entries.append(Entry(normalise_url(urljoin(base_url, link)), item.get("title"), published, modified))
     return FeedDocument(entries, [], "feed")
 
 
@@ -112,14 +113,23 @@ def _parse_sitemap(content: bytes, base_url: str) -> FeedDocument:
     for el in children("url"):
         loc = text_of(el, "loc")
         if loc:
-            entries.append(Entry(normalise_url(urljoin(base_url, loc)), None, text_of(el, "lastmod")))
+            # Google News sitemaps put the date in <news:news><news:publication_date>.
+            news = next((c for c in el if isinstance(c.tag, str) and lxml.etree.QName(c).localname == "news"), None)
+            published = text_of(news, "publication_date") if news is not None else None
+            title = text_of(news, "title") if news is not None else None
+            entries.append(Entry(normalise_url(urljoin(base_url, loc)), title, published, text_of(el, "lastmod")))
     return FeedDocument(entries, [], "sitemap")
 
 
+def _iso(stamp) -> str | None:
+    """feedparser's UTC struct_time as ISO 8601."""
+    return "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}Z".format(*stamp[:6]) if stamp else None
+
+
 def newest_first(entries: list[Entry], limit: int) -> list[Entry]:
-    """At most ``limit`` entries, the most recently published first (undated ones keep feed order)."""
-    dated = sorted((e for e in entries if e.published), key=lambda e: e.published, reverse=True)
-    undated = [e for e in entries if not e.published]
+    """At most ``limit`` entries, the most recent first (undated ones keep feed order, last)."""
+    dated = sorted((e for e in entries if e.when), key=lambda e: e.when, reverse=True)
+    undated = [e for e in entries if not e.when]
     seen, out = set(), []
     for e in dated + undated:
         if e.url not in seen:

@@ -25,6 +25,7 @@ import time
 from dataclasses import asdict, dataclass
 
 from ..pages.fetch import Fetcher
+from ..pages.published import FEED_PUBLISHED
 from ..settings import Settings
 from .alerts import deliver_webhooks, raise_alerts
 from .feeds import FeedError, newest_first, parse_feed_document
@@ -135,7 +136,7 @@ class Watcher:
         # The newest entries, queued (and so processed) in publication order: an original
         # comes before its later copies, which then count as duplicates.
         entries = sorted(newest_first(document.entries, self.max_entries),
-                         key=lambda e: (e.published is None, e.published or ""))
+                         key=lambda e: (e.when is None, e.when or ""))
         with self.state.transaction():
             stats.entries_new += self.state.queue_entries(url, [(e.url, e.title, e.published) for e in entries])
             self.state.feed_polled(url, result.status or 200, result.headers.get("etag"),
@@ -152,12 +153,14 @@ class Watcher:
     def _process_queue(self, stats: RoundStats) -> None:
         from ..pipeline import extract_pages
 
-        for url in self.state.due_entries(self.clock(), limit=10_000):
+        for url, feed_published in self.state.due_entries(self.clock(), limit=10_000):
             result = self.fetcher.fetch(url)
             page = result.to_page()
             if page.error is not None:
                 self._entry_failed(url, result.status, page.error.code, page.error.message, stats)
                 continue
+            if feed_published:  # used only when the page itself gives no date
+                page.headers[FEED_PUBLISHED] = feed_published
             record = next(extract_pages([page], self.settings))
             if record.error is not None:
                 self.state.finish_entry(url, "failed", f"{record.error.code}: {record.error.message}")

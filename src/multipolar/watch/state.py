@@ -148,11 +148,12 @@ class WatchState:
             "VALUES (?, ?, ?, ?, ?)", [(u, feed, t, p, now_iso()) for u, t, p in entries])
         return self.conn.total_changes - before
 
-    def due_entries(self, now: float, limit: int) -> list[str]:
+    def due_entries(self, now: float, limit: int) -> list[tuple[str, str | None]]:
+        """(url, published-per-feed) of the queued entries due now, in queueing order."""
         rows = self.conn.execute(
-            "SELECT url FROM watch_entries WHERE state = 'queued' AND next_attempt <= ? "
+            "SELECT url, published FROM watch_entries WHERE state = 'queued' AND next_attempt <= ? "
             "ORDER BY rowid LIMIT ?", (now, limit)).fetchall()
-        return [r[0] for r in rows]
+        return [(r[0], r[1]) for r in rows]
 
     def finish_entry(self, url: str, state: str, detail: str | None = None,
                      content_hash: str | None = None, document_id: str | None = None) -> None:
@@ -192,7 +193,10 @@ class WatchState:
             (rule, key)).fetchone()[0]
 
     def add_alert(self, alert: dict[str, Any]) -> int | None:
-        """Insert an alert unless its dedupe key exists; returns the new id or None."""
+        """Insert an alert unless its dedupe key exists (then only its corroboration count is
+        brought up to date); returns the new id or None."""
+        self.conn.execute("UPDATE watch_alerts SET corroboration = MAX(corroboration, ?) WHERE dedupe_key = ?",
+                          (alert.get("corroboration", 1), alert["dedupe_key"]))
         cur = self.conn.execute(
             "INSERT OR IGNORE INTO watch_alerts (rule, match_key, dedupe_key, document_id, source, url, "
             "title, published, summary, evidence, corroboration, created_at, webhook, webhook_state) "
