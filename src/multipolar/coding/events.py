@@ -46,6 +46,8 @@ INTENT_OF = {"05": "032", "06": "031", "07": "033", "08": "035", "071": "0331", 
 ACCUSE_ROOTS = ("11",)
 UNKNOWN = "---"
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# "SEOUL, South Korea — ", "KYIV (Reuters) - ": a capitalised place before a dash opens the story.
+DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]{2,}(?:,[^—–\n]{0,40})?(?:\s*\([^)]{0,30}\))?\s*[—–-]{1,2}\s")
 DEEPER_PREPS = ("in", "of", "on", "for")  # "participation IN the pact with X", "in favour OF X's bid"
 PLACE_ROOTS = ("15", "18", "19", "20")
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "dozens", "number", "batch", "shipment", "consignment",
@@ -70,11 +72,20 @@ class _Coder:
         self.accusations: list[tuple[str, str]] = []  # (accuser, accused) in text order
         self.seen: set[tuple] = set()
         self.events: list[Event] = []
+        self.offset = 0  # where the Doc being read starts in the document (re-parsed paragraphs)
+        self.dateline_end = -1
 
     # ----- actors -------------------------------------------------------------------------
+    def mention_at(self, tok: Token):
+        """The resolved mention over a token (of the document, or of a re-parsed paragraph)."""
+        start = tok.idx + self.offset
+        if start < self.dateline_end:
+            return None  # "SEOUL, South Korea — ...": the place the story was filed from
+        return self.ctx.actors.covering(start, start + len(tok))
+
     def actors_at(self, tok: Token, depth: int = 0) -> list[str]:
         """Actor codes named by the phrase headed by ``tok`` (not looking into its PPs)."""
-        m = self.ctx.actors.covering(tok.idx, tok.idx + len(tok))
+        m = self.mention_at(tok)
         if m is not None and not all(c.startswith(UNKNOWN) for c in m.codes):
             return [c for c in m.codes if not c.startswith(UNKNOWN)]
         # "US Secretary of State Antony Blinken": a role without a country takes the country named
@@ -85,7 +96,7 @@ class _Coder:
             for c in tok.doc[tok.left_edge.i:tok.i]:
                 if c.dep_ in ("relcl", "acl", "appos", "punct") or c.pos_ in ("VERB", "AUX"):
                     continue
-                m = self.ctx.actors.covering(c.idx, c.idx + len(c))
+                m = self.mention_at(c)
                 if m is not None:
                     out.extend(x for x in m.codes if x not in out and not x.startswith(UNKNOWN))
         if not out and tok.lower_ in BOUND_PRONOUNS and depth < 2:
@@ -124,7 +135,7 @@ class _Coder:
         if pron.dep_ == "poss" and pron.lower_ in ("its", "their"):
             for t in reversed(pron.doc[pron.sent.start:pron.i]):
                 if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "conj"):
-                    m = self.ctx.actors.covering(t.idx, t.idx + len(t))
+                    m = self.mention_at(t)
                     if m is not None:
                         return [c for c in m.codes if not c.startswith(UNKNOWN)]
         return []
@@ -153,7 +164,9 @@ class _Coder:
                 prep = slot[5:]
                 found = self.phrase_actors(prep_objects(verb, (prep,)))
                 if not found:
-                    for o in objects + [d for x in objects for d in prep_objects(x, DEEPER_PREPS)]:
+                    # "participation in the pact WITH X", "committed to collaboration WITH X"
+                    inner = prep_objects(verb, DEEPER_PREPS + ("to",)) if prep != "to" else []
+                    for o in objects + inner + [d for x in objects for d in prep_objects(x, DEEPER_PREPS)]:
                         found = self.phrase_actors(prep_objects(o, (prep,)))
                         if found:
                             break
@@ -164,6 +177,8 @@ class _Coder:
                             found.extend(x for x in self.phrase_actors([c]) if x not in found)
             elif slot == "accuser":
                 found = self.latest_accusers(sources)
+            elif slot == "clause_subject":  # "demanded that the West facilitate ..."
+                found = self.phrase_actors([x for c in children(verb, "ccomp") for x in subjects(c)])
             found = [f for f in found if f not in sources] if slot != "accuser" else found
             if found:
                 return found
@@ -249,6 +264,8 @@ class _Coder:
                 continue
             if not targets and not rule.intransitive and not (rule.reciprocal and len(sources) >= 2):
                 continue
+            if rule.swap:
+                sources, targets = targets, sources
             self.emit(_Found(sources, targets, rule.code, rule.reciprocal, rule.reverse, verb), verb, sent)
             return
 
@@ -272,6 +289,9 @@ class _Coder:
                 while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
                     governor = governor.head
                 out = self.phrase_actors(subjects(governor)) if governor.pos_ in ("VERB", "AUX") else []
+            elif governor.pos_ in ("VERB", "AUX") and root_of(code) == "04" and noun.head.lower_ in (
+                    "during", "at", "after", "following", "before", "on", "in"):
+                out = self.phrase_actors(subjects(governor))  # "During a meeting with X, Y said"
             elif governor.pos_ == "VERB" and governor.lemma_.lower() in self.lex.light_verbs:
                 out = self.phrase_actors(subjects(governor))  # "move ahead with the transfer of ..."
         if not out and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and depth < 3:
@@ -282,7 +302,7 @@ class _Coder:
         rules = self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns.get(noun.lower_)
         if not rules:
             return
-        if self.ctx.actors.covering(noun.idx, noun.idx + len(noun)) is not None:
+        if self.mention_at(noun) is not None:
             return  # the word is part of a name ("the Warsaw Pact")
         mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")}
         for o in prep_objects(noun, ("of",)):  # "the transfer of F-16 fighter jets"
@@ -397,11 +417,12 @@ class _Coder:
     def evidence(self, sent: Span, anchor: Token) -> Evidence:
         """The sentence, cut to the paragraph of the anchor when the parser ran two together."""
         text = self.ctx.doc.text
-        start, end = sent.start_char, sent.end_char
+        start, end = sent.start_char + self.offset, sent.end_char + self.offset
+        at = anchor.idx + self.offset
         for m in PARAGRAPH_BREAK.finditer(text, start, end):
-            if m.end() <= anchor.idx:
+            if m.end() <= at:
                 start = m.end()
-            elif m.start() >= anchor.idx + len(anchor):
+            elif m.start() >= at + len(anchor):
                 end = m.start()
                 break
         while start < end and text[start].isspace():
@@ -417,17 +438,36 @@ class _Coder:
                 e.status = "denied"
 
     def run(self) -> list[Event]:
+        text = self.ctx.doc.text
         for sent in self.ctx.doc.sents:
-            if sentence_is_discarded(sent):
-                continue
-            for tok in sent:
-                if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.dep_ != "amod"):
-                    self.code_verb(tok, sent)
-                if tok.lower_ in self.lex.modifiers:
-                    self.code_modifier(tok, sent)
-                elif tok.pos_ in ("NOUN", "PROPN"):
-                    self.code_noun(tok, sent)
+            inner = text[sent.start_char:sent.end_char].strip()
+            if self.ctx.nlp is not None and PARAGRAPH_BREAK.search(inner):
+                # The parser ran a headline or paragraphs together: parse each paragraph alone.
+                bounds = [sent.start_char] + [x for m in PARAGRAPH_BREAK.finditer(text, sent.start_char,
+                                                                              sent.end_char)
+                                              for x in (m.start(), m.end())] + [sent.end_char]
+                for start, end in zip(bounds[::2], bounds[1::2], strict=True):
+                    if text[start:end].strip():
+                        self.offset = start
+                        for piece in self.ctx.nlp(text[start:end]).sents:
+                            self.code_sentence(piece)
+                self.offset = 0
+            else:
+                self.code_sentence(sent)
         return self.events
+
+    def code_sentence(self, sent: Span) -> None:
+        if sentence_is_discarded(sent):
+            return
+        m = DATELINE.match(sent.text)
+        self.dateline_end = sent.start_char + self.offset + m.end() if m else -1
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.dep_ != "amod"):
+                self.code_verb(tok, sent)
+            if tok.lower_ in self.lex.modifiers:
+                self.code_modifier(tok, sent)
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                self.code_noun(tok, sent)
 
 
 def code_events(ctx: CodingContext, lexicon: Lexicon | None = None) -> list[Event]:

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-TARGET_SLOTS = ("dobj", "dative", "agent", "poss", "objmod", "accuser")
+TARGET_SLOTS = ("dobj", "dative", "agent", "poss", "objmod", "accuser", "clause_subject")
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class VerbRule:
     needs_clause: bool = False
     needs_adverb: tuple[str, ...] = ()
     target_prefix: str | None = None
+    swap: bool = False  # the named target acts on the subject ("X buys tanks from Y": Y aids X)
     origin: str = ""
 
     @property
@@ -105,6 +106,7 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
                 needs_clause=bool(entry.get("needs_clause", False)),
                 needs_adverb=tuple(_words(entry.get("needs_adverb"))),
                 target_prefix=entry.get("target_prefix"),
+                swap=bool(entry.get("swap", False)),
                 origin=origin))
     for entry in data.get("nouns") or []:
         mods = entry.get("require_modifier")
