@@ -23,6 +23,7 @@ from .syntax import (
     dative_of,
     direct_objects,
     governors,
+    is_chrome_line,
     is_passive,
     modal_status,
     negated,
@@ -72,7 +73,9 @@ class _Coder:
         self.accusations: list[tuple[str, str]] = []  # (accuser, accused) in text order
         self.seen: set[tuple] = set()
         self.events: list[Event] = []
+        self.text = ctx.doc.text  # spaCy rebuilds Doc.text on every access: read it once
         self.offset = 0  # where the Doc being read starts in the document (re-parsed paragraphs)
+        self.piece_text = self.text
         self.dateline_end = -1
 
     # ----- actors -------------------------------------------------------------------------
@@ -416,7 +419,7 @@ class _Coder:
 
     def evidence(self, sent: Span, anchor: Token) -> Evidence:
         """The sentence, cut to the paragraph of the anchor when the parser ran two together."""
-        text = self.ctx.doc.text
+        text = self.text
         start, end = sent.start_char + self.offset, sent.end_char + self.offset
         at = anchor.idx + self.offset
         for m in PARAGRAPH_BREAK.finditer(text, start, end):
@@ -438,28 +441,40 @@ class _Coder:
                 e.status = "denied"
 
     def run(self) -> list[Event]:
-        text = self.ctx.doc.text
-        for sent in self.ctx.doc.sents:
+        text = self.text
+        sents = list(self.ctx.doc.sents)
+        # The parser sometimes runs a headline or several paragraphs into one sentence; those
+        # paragraphs are parsed again alone (in one batch), unless they are page chrome.
+        pieces: dict[int, list[tuple[int, int]]] = {}
+        for n, sent in enumerate(sents):
             inner = text[sent.start_char:sent.end_char].strip()
-            if self.ctx.nlp is not None and PARAGRAPH_BREAK.search(inner):
-                # The parser ran a headline or paragraphs together: parse each paragraph alone.
-                bounds = [sent.start_char] + [x for m in PARAGRAPH_BREAK.finditer(text, sent.start_char,
-                                                                              sent.end_char)
-                                              for x in (m.start(), m.end())] + [sent.end_char]
-                for start, end in zip(bounds[::2], bounds[1::2], strict=True):
-                    if text[start:end].strip():
-                        self.offset = start
-                        for piece in self.ctx.nlp(text[start:end]).sents:
-                            self.code_sentence(piece)
-                self.offset = 0
-            else:
+            if self.ctx.nlp is None or not PARAGRAPH_BREAK.search(inner):
+                continue
+            bounds = [sent.start_char] + [x for m in PARAGRAPH_BREAK.finditer(text, sent.start_char,
+                                                                          sent.end_char)
+                                          for x in (m.start(), m.end())] + [sent.end_char]
+            pieces[n] = [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True)
+                         if text[a:b].strip() and not all(is_chrome_line(ln) for ln in text[a:b].splitlines()
+                                                          if ln.strip())]
+        flat = [p for n in sorted(pieces) for p in pieces[n]]
+        parsed = dict(zip(flat, self.ctx.nlp.pipe((text[a:b] for a, b in flat), disable=["ner"]),
+                          strict=True)) if flat else {}
+        for n, sent in enumerate(sents):
+            if n not in pieces:
                 self.code_sentence(sent)
+                continue
+            for start, end in pieces[n]:
+                doc = parsed[(start, end)]
+                self.offset, self.piece_text = start, text[start:end]
+                for piece in doc.sents:
+                    self.code_sentence(piece)
+            self.offset, self.piece_text = 0, text
         return self.events
 
     def code_sentence(self, sent: Span) -> None:
-        if sentence_is_discarded(sent):
+        if sentence_is_discarded(sent, self.piece_text):
             return
-        m = DATELINE.match(sent.text)
+        m = DATELINE.match(self.piece_text, sent.start_char)
         self.dateline_end = sent.start_char + self.offset + m.end() if m else -1
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.dep_ != "amod"):

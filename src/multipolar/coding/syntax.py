@@ -162,14 +162,17 @@ def is_chrome_line(line: str) -> bool:
     return caps >= 0.6 * len(words)
 
 
-def sentence_is_discarded(sent: Span) -> bool:
-    """Questions, headline lists and page chrome are not reports of events."""
-    text = sent.text.strip()
+def sentence_is_discarded(sent: Span, doc_text: str | None = None) -> bool:
+    """Questions, headline lists and page chrome are not reports of events.
+
+    ``doc_text`` is ``sent.doc.text``, passed in by callers that hold it (spaCy rebuilds it per call).
+    """
+    doc_text = sent.doc.text if doc_text is None else doc_text
+    text = doc_text[sent.start_char:sent.end_char].strip()
     if not text:
         return True
     if text.rstrip("\"'”’ ").endswith("?"):
         return True
-    doc_text = sent.doc.text
     # Look at the lines the sentence covers: headline lists run together into one "sentence".
     start = doc_text.rfind("\n", 0, sent.start_char) + 1
     end = doc_text.find("\n", sent.end_char)
