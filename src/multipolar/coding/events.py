@@ -227,7 +227,7 @@ class _Coder:
 
     # ----- verbs --------------------------------------------------------------------------
     def code_verb(self, verb: Token, sent: Span) -> None:
-        rules = self.lex.verbs.get(verb.lemma_.lower())
+        rules = self.lex.verbs.get(verb.lemma_.lower()) or self.verb_rules_by_form(verb.lower_)
         if not rules:
             return
         if any(c.dep_ in ("amod",) for c in [verb]):
@@ -271,6 +271,15 @@ class _Coder:
                 sources, targets = targets, sources
             self.emit(_Found(sources, targets, rule.code, rule.reciprocal, rule.reverse, verb), verb, sent)
             return
+
+    def verb_rules_by_form(self, form: str) -> list[VerbRule] | None:
+        """Rules for a verb the lemmatizer got wrong ("waging" -> "wag"): strip the inflection."""
+        for suffix, repl in (("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""), ("es", ""), ("s", "")):
+            if form.endswith(suffix) and len(form) > len(suffix) + 2:
+                rules = self.lex.verbs.get(form[: -len(suffix)] + repl)
+                if rules:
+                    return rules
+        return self.lex.verbs.get(form)
 
     # ----- nouns --------------------------------------------------------------------------
     def noun_source(self, noun: Token, code: str, depth: int = 0) -> list[str]:
