@@ -77,7 +77,16 @@ def _surnames(doc: Doc, spans: list[Span]) -> list[Span]:
             words = p.person.split()
             if len(words) >= 2:
                 known.setdefault(words[-1].lower(), {})[p.person] = p
-    return out
+    # surnames the model did not tag at all ("Tremblay said"): capitalised, uncovered tokens
+    taken = {t for s in out for t in range(s.i, s.j)}
+    for tok in doc:
+        people = known.get(tok.lower_)
+        if tok.i in taken or not people or len(people) != 1 or not tok.text[:1].isupper():
+            continue
+        person = next(iter(people.values()))
+        if person.j <= tok.i:
+            out.append(_copy(person, tok.i, tok.i + 1))
+    return sorted(out, key=lambda s: (s.i, s.j))
 
 
 # b. "the two nations", "both sides" --------------------------------------------------------

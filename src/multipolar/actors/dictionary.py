@@ -19,6 +19,7 @@ DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "actors"
 
 # kinds of dictionary entries ("role" of a name inside the dictionary, not a CAMEO role)
 COUNTRY, ADJECTIVE, CAPITAL, SEAT, ENTITY, PERSON = "country", "adjective", "capital", "seat", "entity", "person"
+IMPORTED = "imported"  # read from a PETRARCH/TABARI dictionary (see petrarch.py)
 
 AGENT_KINDS = {"GOV": "government", "MIL": "military"}
 
@@ -44,8 +45,9 @@ class Entry:
     code: str
     kind: str
     name: str
-    sort: str  # COUNTRY, ADJECTIVE, CAPITAL, SEAT, ENTITY or PERSON
+    sort: str  # COUNTRY, ADJECTIVE, CAPITAL, SEAT, ENTITY, PERSON or IMPORTED
     tenures: tuple[Tenure, ...] = ()
+    default: str = ""  # imported entries: the code outside every dated restriction
 
     @property
     def is_person(self) -> bool:
@@ -54,7 +56,7 @@ class Entry:
     @property
     def composes(self) -> bool:
         """Country words that can take an agent noun ("Russian troops", "Kremlin's forces")."""
-        return self.sort in (COUNTRY, ADJECTIVE, CAPITAL, SEAT)
+        return self.sort in (COUNTRY, ADJECTIVE, CAPITAL, SEAT, IMPORTED)
 
     def tenure_on(self, day: str | None) -> Tenure | None:
         """The office held on ``day``; without a date, the latest office if it is still held."""
@@ -69,9 +71,16 @@ class Entry:
         return None
 
     def code_on(self, day: str | None) -> str:
-        """A person's CAMEO code on ``day``: the office held, or country + ELI outside office."""
-        if not self.is_person:
+        """The CAMEO code on ``day``: a person's office held, or country + ELI outside office;
+        an imported entry's first matching date restriction, else its default code."""
+        if not self.tenures:
             return self.code
+        if self.sort == IMPORTED:
+            if day is not None:
+                for t in self.tenures:  # PETRARCH order: the first restriction that holds wins
+                    if t.holds_on(day):
+                        return t.code
+            return self.default or "---"
         held = self.tenure_on(day)
         if held:
             return held.code
@@ -95,20 +104,28 @@ class ActorDictionary:
     max_len: int = 1
     agent_max_len: int = 1
 
-    def add_name(self, tokens: tuple[str, ...], entry: Entry) -> None:
+    def add_name(self, tokens: tuple[str, ...], entry: Entry, front: bool = False) -> None:
+        """Add a name; ``front`` puts it before existing readings (imported dictionaries win)."""
         if not tokens:
             return
         key = tuple(t.lower() for t in tokens)
         bucket = self.names.setdefault(key, [])
         if any(e == entry and form == tokens for form, e in bucket):
             return
-        bucket.append((tokens, entry))
+        bucket.insert(0, (tokens, entry)) if front else bucket.append((tokens, entry))
         self.max_len = max(self.max_len, len(key))
 
-    def add_agent(self, tokens: tuple[str, ...], agent: str) -> None:
+    def add_agent(self, tokens: tuple[str, ...], agent: str, front: bool = False) -> None:
         key = tuple(t.lower() for t in tokens)
-        self.agents.setdefault(key, agent)
+        if front:
+            self.agents[key] = agent
+        else:
+            self.agents.setdefault(key, agent)
         self.agent_max_len = max(self.agent_max_len, len(key))
+
+    def copy(self) -> ActorDictionary:
+        return ActorDictionary({k: list(v) for k, v in self.names.items()}, dict(self.agents),
+                               dict(self.country_names), self.max_len, self.agent_max_len)
 
     def entries(self) -> Iterator[Entry]:
         seen: set[int] = set()

@@ -20,10 +20,12 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from . import Resolution, ResolvedMention
+from .compose import Composer
 from .coref import resolve_coreference
 from .dictionary import (
     ADJECTIVE,
     COUNTRY,
+    IMPORTED,
     ActorDictionary,
     Entry,
     form_accepts,
@@ -31,15 +33,11 @@ from .dictionary import (
     tokenizer,
 )
 from .grouping import build_actors, find_collectives
+from .petrarch import DISCARD_CODES, kind_of_code
 from .spans import Span, agent_kind, composed_name, to_mention
 
 UNKNOWN = "---"
 UNKNOWN_LABELS = {"PERSON": "person", "ORG": "other", "GPE": "other", "NORP": "other"}
-POSSESSIVE = {"'s", "’s", "'", "’"}
-FORMER = {"former", "ex", "ex-", "then"}
-TITLE_AGENTS = {"GOV", "MIL", "OPP", "LEG", "JUD", "SPY", "POL", "REB", "ELI"}
-MODIFIER_POS = {"ADJ", "NOUN", "PROPN"}
-BACKED = {"backed", "allied", "aligned", "sponsored", "supported", "funded", "armed"}
 DATE_RE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 
 
@@ -54,17 +52,22 @@ def day_of(published: str | None) -> str | None:
 class ActorResolver:
     """Resolves a spaCy ``Doc`` to actor mentions and SPEC actors, as of a date."""
 
-    def __init__(self, dictionary: ActorDictionary | None = None, unknown_entities: bool = True) -> None:
+    def __init__(self, dictionary: ActorDictionary | None = None, unknown_entities: bool = True,
+                 bare_agents: bool = False) -> None:
+        """``unknown_entities``: keep named entities the dictionaries miss, under ``---``;
+        ``bare_agents``: code an agent noun with no actor as ``---`` + agent (PETRARCH's way)."""
         self.dictionary = dictionary or packaged_dictionary()
         self.unknown_entities = unknown_entities
         self._name_prefixes = _prefixes(self.dictionary.names)
         self._agent_prefixes = _prefixes(self.dictionary.agents)
+        self.composer = Composer(self.dictionary, self._agent_at, bare_agents)
 
     # -- public API -------------------------------------------------------------------------
     def resolve(self, doc: Doc, published: str | None = None) -> Resolution:
         spans = self.resolve_spans(doc, published)
-        mentions = [to_mention(s, doc) for s in spans]
-        return Resolution(mentions, build_actors(mentions, doc.text))
+        text = doc.text
+        mentions = [to_mention(s, doc, text) for s in spans]
+        return Resolution(mentions, build_actors(mentions, text))
 
     def resolve_text(self, text: str, published: str | None = None, nlp=None) -> Resolution:
         """Resolve a short string (a headline); without ``nlp`` only the tokenizer is used."""
@@ -91,12 +94,15 @@ class ActorResolver:
     def resolve_spans(self, doc: Doc, published: str | None = None, coreference: bool = True) -> list[Span]:
         day = day_of(published)
         spans = self._match_names(doc, day)                      # 1 + 3
-        spans = self._compose(doc, spans, day)                   # 2
+        spans = self.composer.compose(doc, spans, day)           # 2
         spans = find_collectives(doc, spans)                     # 4
+        spans = self.composer.link(doc, spans)                   # 2, "the ambassadors of A and B"
         if self.unknown_entities:
             spans = self._unknown_entities(doc, spans)           # 5
         if coreference and doc.has_annotation("DEP"):
             spans = resolve_coreference(doc, spans, self.dictionary.country_names)  # 6
+        if day is None:
+            _titled_office_everywhere(spans)
         return sorted(spans, key=lambda s: (s.i, s.j))
 
     def _match_names(self, doc: Doc, day: str | None) -> list[Span]:
@@ -115,11 +121,18 @@ class ActorResolver:
                 # "Jordan" inside the name "Jordan Peterson": a person, not the country
                 i += 1
                 continue
-            spans.append(self._span_for(entry, i, j, day))
+            span = self._span_for(entry, i, j, day)
+            if span is not None:
+                spans.append(span)
             i = j
         return spans
 
-    def _span_for(self, entry: Entry, i: int, j: int, day: str | None) -> Span:
+    def _span_for(self, entry: Entry, i: int, j: int, day: str | None) -> Span | None:
+        if entry.sort == IMPORTED:
+            code = entry.code_on(day)
+            if code in DISCARD_CODES:
+                return None  # PETRARCH's "not an actor" codes
+            return Span(i, j, code.split("/"), kind_of_code(code), entry.name, entry=entry)
         if entry.is_person:
             held = entry.tenure_on(day)
             code = entry.code_on(day)
@@ -153,109 +166,14 @@ class ActorResolver:
                 best = (k, agents[key])
         return best
 
-    def _compose(self, doc: Doc, spans: list[Span], day: str | None) -> list[Span]:
-        lower = [t.lower_ for t in doc]
-        taken = {t for s in spans for t in range(s.i, s.j)}
-        starts = {s.i: s for s in spans}
-        ents_at = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
-        out: list[Span] = []
-        absorbed: set[int] = set()
-        for s in spans:
-            if id(s) in absorbed:
-                continue
-            if s.entry is not None and s.entry.composes:
-                s = self._compose_after(doc, lower, s, taken, starts, ents_at, absorbed, day)
-            out.append(s)
-        out = self._compose_of(doc, lower, out, taken)
-        return self._titles_before_people(doc, lower, out)
-
-    def _compose_after(self, doc, lower, s: Span, taken, starts, ents_at, absorbed, day) -> Span:
-        country = s.code[:3]
-        k = s.j
-        if k < len(doc) and lower[k] in POSSESSIVE:
-            k += 1
-        # "Iran-backed groups": the backer stays a mention; the groups become their own span
-        if k + 2 < len(doc) and lower[k] == "-" and lower[k + 1] in BACKED:
-            return s
-        found = self._agent_at(lower, k)
-        skipped = 0
-        while found is None and skipped < 2 and k < len(doc) and k not in taken \
-                and doc[k].is_alpha and (doc[k].pos_ in MODIFIER_POS or not doc[k].pos_):
-            k += 1
-            skipped += 1
-            found = self._agent_at(lower, k)
-        if found is None or any(t in taken for t in range(k, found[0])):
-            return s
-        end, agent = found
-        former = s.i > 0 and lower[s.i - 1] in FORMER or (s.i > 1 and lower[s.i - 1] == "the"
-                                                          and lower[s.i - 2] in FORMER)
-        code = country + ("ELI" if former and agent in TITLE_AGENTS else agent)
-        title = doc[k:end].text.lower()
-        composed = Span(s.i, end, [code], agent_kind(agent), composed_name(country, agent, self.dictionary.country_names),
-                        agent=agent, office=title, via="composed")
-        if agent not in TITLE_AGENTS:
-            return composed
-        # a title followed by a name: "Russian President Vladimir Putin", "Iranian FM Abbas Araghchi"
-        person = starts.get(end)
-        if person is not None and person.is_person:
-            absorbed.add(id(person))
-            return Span(s.i, person.j, person.codes, "person", person.name, person=person.person,
-                        office=person.office or title, entry=person.entry)
-        ent = ents_at.get(end)
-        if ent is not None and not any(t in taken for t in range(ent.start, ent.end)):
-            return Span(s.i, ent.end, [code], "person", ent.text, person=ent.text, office=title,
-                        via="composed")
-        return composed
-
-    def _compose_of(self, doc, lower, spans: list[Span], taken) -> list[Span]:
-        """"the government of Iran", "President of Russia": agent noun + of + country."""
-        by_start = {s.i: s for s in spans}
-        out = []
-        drop: set[int] = set()
-        for s in spans:
-            j = s.i - 1  # the "of" before this country
-            if s.entry is None or s.entry.sort not in (COUNTRY,) or j < 1:
-                continue
-            if lower[j] == "the" and j >= 2:
-                j -= 1
-            if lower[j] != "of":
-                continue
-            for k in range(max(0, j - 3), j):
-                found = self._agent_at(lower, k)
-                if found and found[0] == j and not any(t in taken for t in range(k, j)):
-                    country, agent = s.code[:3], found[1]
-                    by_start[k] = Span(k, s.j, [country + agent], agent_kind(agent),
-                                       composed_name(country, agent, self.dictionary.country_names),
-                                       agent=agent, office=doc[k:j].text.lower(), via="composed")
-                    drop.add(id(s))
-                    break
-        for s in sorted(by_start.values(), key=lambda x: x.i):
-            if id(s) not in drop:
-                out.append(s)
-        return out
-
-    def _titles_before_people(self, doc, lower, spans: list[Span]) -> list[Span]:
-        """"President Vladimir Putin": the bare title joins the name and gives its office word."""
-        for s in spans:
-            if not s.is_person or s.via != "dictionary" or s.i == 0:
-                continue
-            for k in range(max(0, s.i - 3), s.i):
-                found = self._agent_at(lower, k)
-                if found and found[0] == s.i and found[1] in TITLE_AGENTS and doc[k].text[:1].isupper():
-                    if not any(o.i < s.i and o.j > k for o in spans if o is not s):
-                        s.office = s.office or doc[k:s.i].text.lower()
-                        s.i = k
-                    break
-        return spans
-
     def _unknown_entities(self, doc: Doc, spans: list[Span]) -> list[Span]:
         taken = {t for s in spans for t in range(s.i, s.j)}
         for ent in doc.ents:
             kind = UNKNOWN_LABELS.get(ent.label_)
             if kind is None or any(t in taken for t in range(ent.start, ent.end)):
                 continue
-            if any(c.isdigit() for c in ent.text):
-                continue  # "S-400", "F-16": weapons and products, not actors
+            if any(c.isdigit() for c in ent.text) or not any(c.isupper() for c in ent.text):
+                continue  # "S-400", "F-16": weapons and products; "new jersey": not a name
             start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
             if start >= ent.end:
                 continue
@@ -277,6 +195,19 @@ class ActorResolver:
             return ResolvedMention(0, len(code), code, (code,), agent_kind(agent),
                                    composed_name(code[:3], agent, names))
         return None
+
+
+def _titled_office_everywhere(spans: list[Span]) -> None:
+    """Undated text: the office a title gave a person holds for all of that person's mentions."""
+    members = [p for s in spans for p in (s.parts or [s])]
+    titled = {p.person: p.codes for p in members if p.is_person and p.entry is not None and p.office
+              and p.entry.sort == "person" and p.via == "dictionary" and p.codes != [p.entry.code_on(None)]}
+    for p in members:
+        if p.person in titled:
+            p.codes = list(titled[p.person])
+    for s in spans:
+        if s.parts:
+            s.codes = list(dict.fromkeys(c for p in s.parts for c in p.codes))
 
 
 def _looks_like_code(name: str) -> bool:
