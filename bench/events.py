@@ -65,12 +65,14 @@ def petrarch_part() -> None:
     print(f"(b) PETRARCH2 verbs import: {report.families} families, {report.patterns} patterns -> "
           f"{report.rules} rules; skipped {report.skipped}")
     try:
-        from multipolar.actors.petrarch import load_petrarch_resolver  # the actor importer
+        from multipolar.actors.petrarch import load_petrarch  # the actor importer (actors helper)
+        from multipolar.actors.resolver import ActorResolver
     except ImportError:
         print("(b) PETRARCH2 suite: NOT RUN - no PETRARCH actor importer (multipolar.actors.petrarch) "
               "on this branch; the actor dictionaries PETR.Validate.actors/agents.txt cannot be read")
         return
-    resolver = load_petrarch_resolver(raw / "PETR.Validate.actors.txt", raw / "PETR.Validate.agents.txt")
+    dictionary = load_petrarch(raw / "PETR.Validate.actors.txt", raw / "PETR.Validate.agents.txt")
+    resolver = ActorResolver(dictionary, unknown_entities=False, bare_agents=True)
     nlp = load_nlp()
     records = [json.loads(line) for line in open(EVAL / "petrarch2_validation.jsonl", encoding="utf-8")]
     active = [r for r in records if r["active"]]

@@ -90,7 +90,15 @@ class _Coder:
         """Actor codes named by the phrase headed by ``tok`` (not looking into its PPs)."""
         m = self.mention_at(tok)
         if m is not None and not all(c.startswith(UNKNOWN) for c in m.codes):
-            return [c for c in m.codes if not c.startswith(UNKNOWN)]
+            codes = [c for c in m.codes if not c.startswith(UNKNOWN)]
+            if len(codes) == 1 and len(codes[0]) == 3 and tok.i > 0:
+                # "Bree Prime Minister Romendacil": the title before the name says which office
+                for c in tok.doc[tok.left_edge.i:tok.i]:
+                    lm = self.mention_at(c)
+                    if lm is not None and lm is not m and len(lm.codes) == 1 and \
+                            lm.codes[0].startswith(codes[0]) and len(lm.codes[0]) > 3:
+                        return [lm.codes[0]]
+            return codes
         # "US Secretary of State Antony Blinken": a role without a country takes the country named
         # beside it; unknown-country codes never make an event on their own.
         out: list[str] = []
@@ -180,11 +188,24 @@ class _Coder:
                             found.extend(x for x in self.phrase_actors([c]) if x not in found)
             elif slot == "accuser":
                 found = self.latest_accusers(sources)
+            elif slot == "phrase":  # the first actor named in the verb phrase, outside its clauses
+                found = self.first_actor_after(verb)
             elif slot == "clause_subject":  # "demanded that the West facilitate ..."
                 found = self.phrase_actors([x for c in children(verb, "ccomp") for x in subjects(c)])
             found = [f for f in found if f not in sources] if slot != "accuser" else found
             if found:
                 return found
+        return []
+
+    def first_actor_after(self, verb: Token) -> list[str]:
+        skip = {c.i for c in verb.children if c.dep_ in ("ccomp", "advcl", "conj", "parataxis", "relcl")}
+        stack = [c for c in verb.children if c.i > verb.i and c.i not in skip and c.dep_ not in ("cc", "punct")]
+        for tok in sorted((t for c in stack for t in c.subtree), key=lambda t: t.i):
+            if any(a.i in skip for a in tok.ancestors if a.i > verb.i):
+                continue
+            m = self.mention_at(tok)
+            if m is not None:
+                return [c for c in m.codes if not c.startswith(UNKNOWN)]
         return []
 
     def purpose_targets(self, verb: Token, sources: list[str]) -> list[str]:
@@ -223,6 +244,10 @@ class _Coder:
         hits = [o for o in cand for t in conjuncts(o)
                 if t.lemma_.lower() in rule.objects or t.lower_ in rule.objects
                 or any(c.dep_ == "compound" and c.lemma_.lower() in rule.objects for c in t.children)]
+        if rule.object_mods:
+            # "abandon economic ties": every further pattern word is somewhere in the object phrase
+            hits = [o for o in hits if all(any(w.lower_ in need or w.lemma_.lower() in need
+                                               for w in o.subtree if w.i != o.i) for need in rule.object_mods)]
         return hits or None
 
     # ----- verbs --------------------------------------------------------------------------
@@ -385,7 +410,7 @@ class _Coder:
     def emit(self, found: _Found, anchor: Token, sent: Span) -> None:
         status, neg = self.status_of(anchor)
         code = found.code
-        if status == "planned" and root_of(code) in ("05", "06", "07", "08"):
+        if status == "planned" and self.lex.future_as_intent and root_of(code) in ("05", "06", "07", "08"):
             code = INTENT_OF.get(code[:3], INTENT_OF[root_of(code)])
         pairs: list[tuple[str, str | None, str]] = []
         if found.reciprocal:

@@ -26,8 +26,8 @@ from .verbs import Lexicon, VerbRule, default_lexicon
 PREPOSITIONS = {"to", "with", "against", "on", "in", "from", "for", "of", "at", "by", "into", "over",
                 "about", "upon", "toward", "towards", "between", "among", "across", "near", "under"}
 PARTICLES = {"out", "down", "up", "off", "back", "away", "over", "in", "on"}
-DEFAULT_TARGETS = ("dobj", "dative", "prep:with", "prep:to", "prep:against", "prep:on", "prep:in",
-                   "prep:from", "prep:for", "prep:at", "prep:into")
+# PETRARCH takes the first actor of the verb phrase as the target.
+DEFAULT_TARGETS = ("dobj", "dative", "phrase")
 MARKERS = {"+", "$", "%", "^"}
 _CODE = re.compile(r"\[([^\]]*)\]")
 
@@ -124,9 +124,11 @@ def _pattern_rules(verbs: list[tuple[str, str | None]], body: str, code: str,
             continue
         content.append(w)
     objects: list[str] = []
+    mods: list[frozenset[str]] = []
     if content:
         objects = _expand(content[-1], synsets)
-        if not objects:
+        mods = [frozenset(_expand(w, synsets)) for w in content[:-1]]
+        if not objects or not all(mods):
             report.skip("empty synset")
             return []
     rules = []
@@ -134,6 +136,7 @@ def _pattern_rules(verbs: list[tuple[str, str | None]], body: str, code: str,
         rules.append(VerbRule(
             code=code, lemma=verb, particle=particle or vparticle,
             objects=frozenset(objects) if objects else None, object_preps=tuple(object_preps),
+            object_mods=tuple(mods),
             target=tuple(dict.fromkeys(targets)) or DEFAULT_TARGETS, reciprocal=reciprocal,
             origin="petrarch"))
     return rules
@@ -154,7 +157,7 @@ def load_petrarch_verbs(path: str | Path, base: Lexicon | None = None) -> tuple[
     lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
     synsets = read_synsets(lines)
     lex = Lexicon(light_verbs=base.light_verbs, attribution=dict(base.attribution),
-                  actor_heads=base.actor_heads)
+                  actor_heads=base.actor_heads, future_as_intent=False)
     report = ImportReport()
     family_code: str | None = None
     verbs: list[tuple[str, str | None]] = []

@@ -23,6 +23,7 @@ class VerbRule:
     lemma: str
     particle: str | None = None
     objects: frozenset[str] | None = None  # required object head lemmas; None: any object or none
+    object_mods: tuple[frozenset[str], ...] = ()  # words the object must also carry, one from each set
     object_preps: tuple[str, ...] = ()
     target: tuple[str, ...] = ("dobj",)
     reciprocal: bool = False
@@ -39,7 +40,7 @@ class VerbRule:
     @property
     def specificity(self) -> int:
         return (2 if self.objects or self.needs_adverb else 0) + (1 if self.particle else 0) + (
-            1 if self.needs_prep else 0)
+            1 if self.needs_prep else 0) + len(self.object_mods)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,9 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     attribution: dict[str, str] = field(default_factory=dict)
     actor_heads: frozenset[str] = frozenset()
+    # PLOVER files a future or intended cooperative act as intent (AGREE); imported PETRARCH
+    # dictionaries carry their own codes for that and turn this off.
+    future_as_intent: bool = True
 
     def add_verb(self, rule: VerbRule) -> None:
         rules = self.verbs.setdefault(rule.lemma, [])
@@ -97,6 +101,7 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
                 code=code, lemma=verb, particle=particle or None,
                 objects=frozenset(_words(objects)) if objects else None,
                 object_preps=tuple(_words(entry.get("object_preps"))),
+                object_mods=tuple(frozenset(_words(m)) for m in entry.get("object_mods") or []),
                 target=tuple(entry.get("target", ["dobj"])),
                 reciprocal=bool(entry.get("reciprocal", False)),
                 reverse=str(entry["reverse"]) if entry.get("reverse") else None,
