@@ -273,6 +273,10 @@ class _Coder:
                 continue
             if rule.needs_clause and not children(verb, "xcomp"):
                 continue
+            if rule.before and not words_before(verb, rule.before):
+                continue
+            if rule.needs_compound and len(sources) < 2:
+                continue
             if rule.needs_adverb and not any(c.lower_ in rule.needs_adverb for c in verb.subtree
                                              if c.dep_ in ("advmod", "conj") and c.i < verb.i + 3):
                 continue
@@ -517,6 +521,24 @@ class _Coder:
                 self.code_modifier(tok, sent)
             elif tok.pos_ in ("NOUN", "PROPN"):
                 self.code_noun(tok, sent)
+
+
+def words_before(verb: Token, items: tuple[tuple[tuple[str, ...], ...], ...], window: int = 8) -> bool:
+    """Whether ``items`` occur in order among the few words before the verb in its sentence."""
+    start = max(verb.sent.start, verb.i - window)
+    words = [t.lower_ for t in verb.doc[start:verb.i]]
+    pos = 0
+    for alternatives in items:
+        found = None
+        for alt in alternatives:
+            for k in range(pos, len(words) - len(alt) + 1):
+                if tuple(words[k:k + len(alt)]) == alt:
+                    found = k + len(alt) if found is None else min(found, k + len(alt))
+                    break
+        if found is None:
+            return False
+        pos = found
+    return True
 
 
 def code_events(ctx: CodingContext, lexicon: Lexicon | None = None) -> list[Event]:

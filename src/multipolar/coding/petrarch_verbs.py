@@ -11,8 +11,9 @@ Comments start with ``#``; ``<!-- -->`` lines are skipped.
 PETRARCH matched patterns on constituency parses, word by word. Our coder works on dependency
 parses, so a pattern becomes a :class:`VerbRule`: the words after ``*`` become the required object
 (its head word, or a synset's members), a preposition before ``+`` names where the target is, and a
-particle glued to the verb becomes the rule's particle. Patterns with ordinary words before ``*``
-("SAID * TO ATTEND") need context our rules cannot express; they are counted and skipped.
+particle glued to the verb becomes the rule's particle. Words before ``*`` ("SAID * TO ATTEND",
+"&NEGATVAUXVRB *") must appear, in order, among the few words before the verb; ``%`` before the
+verb asks for a compound subject.
 """
 
 from __future__ import annotations
@@ -95,10 +96,20 @@ def _pattern_rules(verbs: list[tuple[str, str | None]], body: str, code: str,
         return []
     star = words.index("*")
     pre, post = words[:star], words[star + 1:]
-    if any(w not in MARKERS for w in pre):
-        report.skip("words before the verb")
-        return []
-    reciprocal = "%" in pre or "%" in post
+    before: list[tuple[tuple[str, ...], ...]] = []
+    for w in pre:
+        if w in MARKERS:
+            continue
+        if w.startswith("&"):
+            members = synsets.get(w.upper().rstrip("_"), [])
+            if not members:
+                report.skip("empty synset")
+                return []
+            before.append(tuple(tuple(m.split()) for m in members))
+        else:
+            before.append(((w.lower(),),))
+    needs_compound = "%" in pre
+    reciprocal = "%" in post
     particle = None
     if post and post[0].lower() in PARTICLES and (len(post) == 1 or post[1] not in ("+",)) and \
             post[0].lower() not in PREPOSITIONS - PARTICLES:
@@ -111,7 +122,9 @@ def _pattern_rules(verbs: list[tuple[str, str | None]], body: str, code: str,
     for i, w in enumerate(post):
         lw = w.lower()
         if w in MARKERS or w.startswith("+") or w.startswith("$"):
-            if (w == "+" or w.startswith("+")) and i > 0 and post[i - 1].lower() in PREPOSITIONS:
+            if w == "%" and i > 0 and post[i - 1].lower() in PREPOSITIONS:
+                targets.append(f"prep:{post[i - 1].lower()}")  # "* WITH %": with a compound partner
+            elif (w == "+" or w.startswith("+")) and i > 0 and post[i - 1].lower() in PREPOSITIONS:
                 targets.append(f"prep:{post[i - 1].lower()}")
             elif w == "+" or w.startswith("+"):
                 targets.extend(["dobj", "dative"])
@@ -136,7 +149,7 @@ def _pattern_rules(verbs: list[tuple[str, str | None]], body: str, code: str,
         rules.append(VerbRule(
             code=code, lemma=verb, particle=particle or vparticle,
             objects=frozenset(objects) if objects else None, object_preps=tuple(object_preps),
-            object_mods=tuple(mods),
+            object_mods=tuple(mods), before=tuple(before), needs_compound=needs_compound,
             target=tuple(dict.fromkeys(targets)) or DEFAULT_TARGETS, reciprocal=reciprocal,
             origin="petrarch"))
     return rules

@@ -34,13 +34,16 @@ class VerbRule:
     needs_clause: bool = False
     needs_adverb: tuple[str, ...] = ()
     target_prefix: str | None = None
+    # words that must come before the verb, in order; each item lists alternative word sequences
+    before: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    needs_compound: bool = False  # a joint subject ("% *" in PETRARCH patterns)
     swap: bool = False  # the named target acts on the subject ("X buys tanks from Y": Y aids X)
     origin: str = ""
 
     @property
     def specificity(self) -> int:
         return (2 if self.objects or self.needs_adverb else 0) + (1 if self.particle else 0) + (
-            1 if self.needs_prep else 0) + len(self.object_mods)
+            1 if self.needs_prep else 0) + len(self.object_mods) + 2 * len(self.before) + self.needs_compound
 
 
 @dataclass(frozen=True)
