@@ -49,7 +49,8 @@ UNKNOWN = "---"
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # "SEOUL, South Korea — ", "KYIV (Reuters) - ": a capitalised place before a dash opens the story.
 DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]{2,}(?:,[^—–\n]{0,40})?(?:\s*\([^)]{0,30}\))?\s*[—–-]{1,2}\s")
-DEEPER_PREPS = ("in", "of", "on", "for")  # "participation IN the pact with X", "in favour OF X's bid"
+DEEPER_PREPS = ("in", "of", "on", "for", "to")
+OWNER_PREPS = ("about", "over", "against", "on", "for", "to")  # "participation IN the pact with X", "in favour OF X's bid"
 PLACE_ROOTS = ("15", "18", "19", "20")
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "dozens", "number", "batch", "shipment", "consignment",
                   "contingent", "unit", "fleet", "squadron", "package", "set", "pair", "range", "array"}
@@ -136,6 +137,12 @@ class _Coder:
         "Russia in its war": a possessive "its"/"their" is the nearest actor before it in the clause."""
         if pron.dep_ in ("nsubj", "nsubjpass"):
             clause = pron.head
+            if clause.dep_ in ("advcl", "conj") and clause.head.pos_ in ("VERB", "AUX"):
+                # "X and Y condemned ..., as they announced": the main clause's subject, if the
+                # pronoun's number fits it.
+                main = self.phrase_actors(subjects(clause.head))
+                if (pron.lower_ == "they" and len(main) >= 2) or (pron.lower_ == "it" and len(main) == 1):
+                    return main
             while clause.dep_ == "conj" and clause.head is not clause:
                 clause = clause.head
             if clause.dep_ == "ccomp" and clause.head.pos_ in ("VERB", "AUX"):
@@ -174,6 +181,10 @@ class _Coder:
             elif slot.startswith("prep:"):
                 prep = slot[5:]
                 found = self.phrase_actors(prep_objects(verb, (prep,)))
+                if not found and prep in OWNER_PREPS:
+                    # "concerns about Russia's conduct": the owner of what the phrase is about
+                    found = self.phrase_actors([p for o in prep_objects(verb, (prep,)) + [
+                        x for ob in objects for x in prep_objects(ob, (prep,))] for p in children(o, "poss")])
                 if not found:
                     # "participation in the pact WITH X", "committed to collaboration WITH X"
                     inner = prep_objects(verb, DEEPER_PREPS + ("to",)) if prep != "to" else []
