@@ -73,3 +73,22 @@ def test_joining_an_alliance_is_signing_into_it(nlp):
 
 def test_a_document_condemning_someone_speaks_for_its_author(nlp):
     assert triples(code(nlp, "NATO issued a statement condemning Russia.")) == {("IGONAT", "111", "RUS")}
+
+
+def test_neither_confirmed_nor_denied_leaves_the_act_alleged(nlp):
+    events = code(nlp, "The Kremlin neither confirmed nor denied supplying drones to Iran.")
+    assert [(e.source, e.cameo, e.target, e.status) for e in events] == [("RUS", "072", "IRN", "alleged")]
+
+
+def test_reported_negation_is_kept(nlp):
+    events = code(nlp, "Seoul said Pyongyang did not send troops to Russia.")
+    assert [(e.source, e.target, e.negated) for e in events] == [("PRK", "RUS", True)]
+
+
+def test_pronoun_of_a_subordinate_clause_takes_the_main_subjects(nlp):
+    events = code(nlp, "Norway and Finland criticised Russia as they announced a new partnership.")
+    assert {("NOR", "111", "RUS"), ("FIN", "111", "RUS"), ("NOR", "057", "FIN")} <= triples(events)
+
+
+def test_concerns_about_someones_conduct_target_them(nlp):
+    assert triples(code(nlp, "Japan raised concerns about China's naval drills.")) == {("JPN", "111", "CHN")}

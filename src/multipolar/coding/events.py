@@ -413,8 +413,8 @@ class _Coder:
                 s = self.lex.attribution[lemma]
                 if s == "denied" or status is None:
                     status = s
-                if s == "denied" and negated(head):
-                    status = "asserted"
+                if s == "denied" and (negated(head) or (head.dep_ == "conj" and negated(head.head))):
+                    status = "alleged"  # "did not deny", "neither confirmed nor denied": still a claim
                 break
         return status or "asserted", neg
 
