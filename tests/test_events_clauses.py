@@ -92,3 +92,13 @@ def test_pronoun_of_a_subordinate_clause_takes_the_main_subjects(nlp):
 
 def test_concerns_about_someones_conduct_target_them(nlp):
     assert triples(code(nlp, "Japan raised concerns about China's naval drills.")) == {("JPN", "111", "CHN")}
+
+
+def test_participle_with_a_by_agent(nlp):
+    events = code(nlp, "Japan joined the annual naval exercise conducted by Norway and Finland.")
+    assert {("NOR", "062", "FIN"), ("FIN", "062", "NOR")} <= triples(events)
+
+
+def test_gerund_subject_inside_a_prepositional_phrase(nlp):
+    events = code(nlp, "Oslo cited grievances over Sweden criticising Norway over its fishing policy.")
+    assert ("SWE", "111", "NOR") in triples(events)

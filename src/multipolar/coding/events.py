@@ -235,7 +235,8 @@ class _Coder:
     def place_targets(self, verb: Token, sources: list[str]) -> list[str]:
         """"in Ukraine, where Russia is waging a campaign": the place a relative clause is about."""
         if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
-            return [f for f in self.actors_at(verb.head) if f not in sources]
+            place = self.actors_at(verb.head) or self.phrase_actors(prep_objects(verb.head, ("in",)))
+            return [f for f in place if f not in sources]
         return []
 
     def verb_objects(self, verb: Token, rule: VerbRule) -> list[Token] | None:
@@ -331,7 +332,7 @@ class _Coder:
             out = self.phrase_actors(prep_objects(noun, ("by",)))
         if not out and noun.dep_ == "appos":
             out = self.phrase_actors([noun.head])
-        if not out and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and (
+        if not out and noun.dep_ in ("dobj", "attr", "conj") and noun.head.pos_ in ("VERB", "AUX") and (
                 noun.dep_ == "attr" or noun.head.lemma_.lower() in self.lex.light_verbs):
             out = self.phrase_actors(subjects(noun.head))
         if not out and noun.dep_ == "pobj" and noun.head.dep_ == "prep":

@@ -66,10 +66,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """Heads of the verb's agent phrase, following control, coordination and clause links."""
     if depth > 6:
         return []
-    if is_passive(verb):
-        agents = agent_of(verb)
-        if agents:
-            return agents
+    agents = agent_of(verb)  # a by-agent also marks the bare participle ("an exercise conducted by X")
+    if agents:
+        return agents
     subs = children(verb, *SUBJECT_DEPS)
     if subs:
         out = []
@@ -93,6 +92,10 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         if head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp"):
             return subjects(head.head, depth + 1)  # "was due to travel", "is ready to sign"
         return subjects(head, depth + 1)  # "agreed to"
+    if dep == "pcomp" and head.dep_ == "prep":
+        own = [c for c in head.children if c.dep_ == "pobj" and c.i < verb.i]
+        if own:
+            return own  # "over Sweden criticising Hungary": the gerund's subject is the PP's object
     if dep == "pcomp" or (dep == "pobj" and verb.pos_ == "VERB"):
         governor = head.head if head.dep_ == "prep" else head
         if governor.pos_ not in ("VERB", "AUX"):
