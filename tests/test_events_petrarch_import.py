@@ -18,7 +18,7 @@ def test_families_synonyms_and_defaults():
 def test_pattern_with_synset_object_and_prepositional_target():
     lex, _ = load_petrarch_verbs(FIXTURE)
     rule = next(r for r in lex.verbs["supply"] if r.code == "072")
-    assert rule.objects == frozenset({"tanks", "howitzers", "jets"})
+    assert rule.after == ((("tanks",), ("howitzers",), ("fighter", "jets")), (("to",),))
     assert rule.target == ("prep:to",)
     assert lex.verbs["supply"][-1].code == "070"  # the family default is tried last
 
@@ -29,7 +29,7 @@ def test_particle_compound_and_context_patterns():
     assert any(r.needs_compound for r in lex.verbs["meet"])  # "% *": a joint subject
     assert ("prep:with",) in {r.target for r in lex.verbs["meet"]}
     said = next(r for r in lex.verbs["supply"] if r.code == "071")  # "SAID * AID"
-    assert said.before == ((("said",),),) and said.objects == frozenset({"aid"})
+    assert said.before == ((("said",),),) and said.after == ((("aid",),),)
 
 
 def test_words_before_the_verb_must_be_there(nlp):

@@ -287,6 +287,8 @@ class _Coder:
                 continue
             if rule.before and not words_before(verb, rule.before):
                 continue
+            if rule.after and not words_after(verb, rule.after):
+                continue
             if rule.needs_compound and len(sources) < 2:
                 continue
             if rule.needs_adverb and not any(c.lower_ in rule.needs_adverb for c in verb.subtree
@@ -538,7 +540,17 @@ class _Coder:
 def words_before(verb: Token, items: tuple[tuple[tuple[str, ...], ...], ...], window: int = 8) -> bool:
     """Whether ``items`` occur in order among the few words before the verb in its sentence."""
     start = max(verb.sent.start, verb.i - window)
-    words = [t.lower_ for t in verb.doc[start:verb.i]]
+    return _in_order([t.lower_ for t in verb.doc[start:verb.i]], items)
+
+
+def words_after(verb: Token, items: tuple[tuple[tuple[str, ...], ...], ...], window: int = 12) -> bool:
+    """Whether ``items`` occur in order among the words of the verb's phrase after the verb."""
+    end = min(verb.right_edge.i + 1, verb.i + 1 + window)
+    words = [t.lower_ for t in verb.doc[verb.i + 1:end]]
+    return _in_order(words, items)
+
+
+def _in_order(words: list[str], items: tuple[tuple[tuple[str, ...], ...], ...]) -> bool:
     pos = 0
     for alternatives in items:
         found = None

@@ -37,13 +37,14 @@ class VerbRule:
     # words that must come before the verb, in order; each item lists alternative word sequences
     before: tuple[tuple[tuple[str, ...], ...], ...] = ()
     needs_compound: bool = False  # a joint subject ("% *" in PETRARCH patterns)
+    after: tuple[tuple[tuple[str, ...], ...], ...] = ()  # words that must follow, in order, in the verb's phrase
     swap: bool = False  # the named target acts on the subject ("X buys tanks from Y": Y aids X)
     origin: str = ""
 
     @property
     def specificity(self) -> int:
         return (2 if self.objects or self.needs_adverb else 0) + (1 if self.particle else 0) + (
-            1 if self.needs_prep else 0) + len(self.object_mods) + 2 * len(self.before) + self.needs_compound
+            1 if self.needs_prep else 0) + len(self.object_mods) + 2 * len(self.before) + self.needs_compound + 2 * len(self.after)
 
 
 @dataclass(frozen=True)
