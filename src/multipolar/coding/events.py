@@ -371,6 +371,8 @@ class _Coder:
             between = prep_objects(noun, ("between", "among"))
             if rule.reciprocal and not sources and len(targets) >= 2 and between:
                 targets = self.phrase_actors(between)  # "the treaty between Russia and North Korea"
+            elif rule.reciprocal and not targets and len(sources) >= 2:
+                pass  # "the signing of the accord by Norway and Finland"
             elif not sources or not targets:
                 continue
             self.emit(_Found(sources, targets, rule.code, rule.reciprocal, rule.reverse, noun), noun, sent)
