@@ -61,3 +61,12 @@ def test_actors_resolver_deterministic_and_safe_on_odd_input(resolver, nlp):
 def test_actors_resolver_headline_without_model(resolver):
     res = resolver.resolve_text("Russia and Iran Forge 20-Year Defence Pact", "2025-01-18")
     assert [m.codes for m in res.mentions] == [("RUS", "IRN")]
+
+
+def test_actors_resolver_names_inside_names(resolver, nlp):
+    got = _mentions(resolver, nlp, "Russia's Security Council met while the Security Council in New York "
+                                   "debated. George Washington never visited Jordan.")
+    assert ("Russia's Security Council", ("RUSGOV",)) in got
+    assert ("Security Council", ("IGOUNO",)) in got
+    assert not any(codes == ("USA",) for _, codes in got)
+    assert ("Jordan", ("JOR",)) in got

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from .dictionary import CAPITAL, COUNTRY, IMPORTED, ActorDictionary
+from .dictionary import CAPITAL, COUNTRY, ENTITY, IMPORTED, ActorDictionary
 from .spans import Span, agent_kind, composed_name
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -54,12 +54,11 @@ class Composer:
         self.dictionary = dictionary
         self.agent_at = agent_at
         self.bare_agents = bare_agents
-        self._undated = False
 
     def compose(self, doc: Doc, spans: list[Span], day: str | None = None) -> list[Span]:
         """``day``: the article's date; without one, a known person's title in the text
         ("Japanese Foreign Minister Yoko Kamikawa") is the best evidence of the office held."""
-        self._undated = day is None
+        undated = day is None  # a local, not state: one resolver serves many threads
         lower = [t.lower_ for t in doc]
         taken = {t for s in spans for t in range(s.i, s.j)}
         starts = {s.i: s for s in spans}
@@ -71,9 +70,9 @@ class Composer:
                 continue
             if s.entry is not None and s.entry.composes and len(s.codes) == 1:
                 s = self._prefix_agent(doc, lower, s, taken)
-                s = self._after(doc, lower, s, taken, starts, ents_at, absorbed)
+                s = self._after(doc, lower, s, taken, starts, ents_at, absorbed, undated)
             out.append(s)
-        out = self._titles_before_people(doc, lower, out)
+        out = self._titles_before_people(doc, lower, out, undated)
         return sorted(out, key=lambda s: (s.i, s.j))
 
     def link(self, doc: Doc, spans: list[Span]) -> list[Span]:
@@ -99,7 +98,7 @@ class Composer:
                             entry=s.entry, agent=found[1], via="composed")
         return s
 
-    def _after(self, doc, lower, s: Span, taken, starts, ents_at, absorbed) -> Span:
+    def _after(self, doc, lower, s: Span, taken, starts, ents_at, absorbed, undated: bool) -> Span:
         k = s.j
         if k < len(doc) and lower[k] in POSSESSIVE:
             k += 1
@@ -113,8 +112,16 @@ class Composer:
             k += 1
             skipped += 1
             found = self.agent_at(lower, k)
-        if found is None or found[1].endswith("~") or any(t in taken for t in range(k, found[0])):
+        if found is None or found[1].endswith("~"):
             return s
+        entity = starts.get(k)
+        if any(t in taken for t in range(k, found[0])):
+            # "Russia's Security Council": a named body that is also an agent noun belongs to
+            # the country before it (not the UN's Security Council)
+            if entity is None or entity.j != found[0] or entity.entry is None or entity.entry.sort != ENTITY \
+                    or entity.is_person:
+                return s
+            absorbed.add(id(entity))
         end, agent = found
         # chained agent nouns: "Danish Islamist media" (imported codes add blocks: DNKMUSMED);
         # ours keep the first role and take the words: "Russian military officials" -> RUSMIL
@@ -136,7 +143,7 @@ class Composer:
         person = starts.get(end)
         if person is not None and person.is_person:
             absorbed.add(id(person))
-            codes = [code] if self._undated and person.entry is not None else person.codes
+            codes = [code] if undated and person.entry is not None else person.codes
             return Span(s.i, person.j, codes, "person", person.name, person=person.person,
                         office=person.office or title, entry=person.entry)
         ent = ents_at.get(end)
@@ -196,7 +203,7 @@ class Composer:
                 break
         return list(out.values())
 
-    def _titles_before_people(self, doc, lower, spans: list[Span]) -> list[Span]:
+    def _titles_before_people(self, doc, lower, spans: list[Span], undated: bool) -> list[Span]:
         """"President Vladimir Putin": the bare title joins the name and gives its office word."""
         for s in spans:
             if not s.is_person or s.via != "dictionary" or s.i == 0:
@@ -208,7 +215,7 @@ class Composer:
                         title = doc[k:s.i].text.lower()
                         s.office = s.office or title
                         s.i = k
-                        if self._undated and s.entry is not None:
+                        if undated and s.entry is not None:
                             # undated "President Joe Biden": the office the title names
                             held = [t for t in s.entry.tenures if title in t.office.lower()]
                             if held:

@@ -8,7 +8,9 @@ b. "the two nations", "both sides", "the three countries": the latest collective
 c. "the president", "the foreign minister": the one person holding that title in the last few
    sentences;
 d. "he"/"she" as the subject of a clause: the one person named earlier in the sentence, else the
-   one person named in the sentence before.
+   one person named in the sentence before; "they": the one group of several actors named
+   earlier in the sentence, else the group that was the previous sentence's subject;
+e. "the coalition" after "the Saudi-led coalition" (one leader named so far).
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ OFFICES = ("supreme leader", "prime minister", "foreign minister", "defence mini
            "chancellor", "king", "leader", "emir", "crown prince")
 PRONOUNS = {"he", "she"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# countries whose names are written family name first in English news ("Kim Jong Un" -> "Kim")
+FAMILY_NAME_FIRST = {"PRK", "KOR", "CHN", "TWN", "VNM", "HKG", "MAC", "KHM"}
 
 
 def resolve_coreference(doc: Doc, spans: list[Span], country_names: dict[str, str]) -> list[Span]:
@@ -38,6 +42,7 @@ def resolve_coreference(doc: Doc, spans: list[Span], country_names: dict[str, st
     taken = {t for s in spans for t in range(s.i, s.j)}
     added = _collective_references(doc, spans, taken, sent_of, country_names)
     added += _office_references(doc, spans, taken, sent_of)
+    added += _led_references(doc, spans, taken)
     spans = sorted(spans + added, key=lambda s: (s.i, s.j))
     spans += _pronouns(doc, spans, taken, sent_of)
     return spans
@@ -77,6 +82,8 @@ def _surnames(doc: Doc, spans: list[Span]) -> list[Span]:
             words = p.person.split()
             if len(words) >= 2:
                 known.setdefault(words[-1].lower(), {})[p.person] = p
+                if p.code[:3] in FAMILY_NAME_FIRST:  # "Kim Jong Un ... Kim said"
+                    known.setdefault(words[0].lower(), {})[p.person] = p
     # surnames the model did not tag at all ("Tremblay said"): capitalised, uncovered tokens
     taken = {t for s in out for t in range(s.i, s.j)}
     for tok in doc:
@@ -166,6 +173,19 @@ def _office_references(doc, spans, taken, sent_of) -> list[Span]:
     return added
 
 
+# e. "the coalition" after "the Saudi-led coalition" ------------------------------------------
+def _led_references(doc, spans, taken) -> list[Span]:
+    led = [s for s in spans if s.via == "led"]
+    added = []
+    for tok in doc:
+        if tok.i == 0 or tok.i in taken or doc[tok.i - 1].lower_ != "the":
+            continue
+        earlier = [s for s in led if s.office == tok.lower_ and s.j <= tok.i]
+        if earlier and len({tuple(s.codes) for s in earlier}) == 1:
+            added.append(_copy(earlier[-1], tok.i - 1, tok.i + 1))
+    return added
+
+
 # d. "he said" -----------------------------------------------------------------------------
 def _pronouns(doc, spans, taken, sent_of) -> list[Span]:
     added = []
@@ -179,4 +199,23 @@ def _pronouns(doc, spans, taken, sent_of) -> list[Span]:
             same = {p.person: p for p in persons if sent_of[p.i] == here - 1}
         if len(same) == 1:
             added.append(_copy(next(iter(same.values())), tok.i, tok.i + 1))
+    return added + _they(doc, spans, taken, sent_of)
+
+
+def _they(doc, spans, taken, sent_of) -> list[Span]:
+    """"they" as a subject: the one group of several actors named earlier in the sentence, else
+    the one such group that was the subject of the sentence before."""
+    groups = [s for s in spans if len(set(s.codes)) >= 2]
+    added = []
+    for tok in doc:
+        if tok.lower_ != "they" or tok.dep_ not in SUBJECT_DEPS or tok.i in taken:
+            continue
+        here = sent_of[tok.i]
+        same = [g for g in groups if sent_of[g.i] == here and g.j <= tok.i]
+        if not same:
+            same = [g for g in groups if sent_of[g.i] == here - 1
+                    and any(doc[t].dep_ in SUBJECT_DEPS for t in range(g.i, g.j))]
+        if len({tuple(g.codes) for g in same}) == 1:
+            g = same[-1]
+            added.append(Span(tok.i, tok.i + 1, list(g.codes), g.kind, g.name, via="coref"))
     return added

@@ -34,10 +34,36 @@ def actor_class(s: Span) -> str:
     return "state"
 
 
+LED_NOUNS = {"coalition": "MIL", "forces": "MIL", "operation": "MIL", "campaign": "MIL", "mission": "MIL",
+             "offensive": "MIL", "alliance": "", "bloc": "", "initiative": "", "government": "GOV"}
+
+
 def find_collectives(doc: Doc, spans: list[Span]) -> list[Span]:
     spans = sorted(spans, key=lambda s: (s.i, s.j))
     spans = _coordinations(doc, spans)
+    spans = _led(doc, spans)
     return _examples(doc, spans)
+
+
+def _led(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"the Saudi-led coalition": the coalition is the leader's (SAUMIL); the leader word stays
+    its own mention. Coreference later reads "the coalition" as this span."""
+    lower = [t.lower_ for t in doc]
+    taken = {t for s in spans for t in range(s.i, s.j)}
+    added = []
+    for s in spans:
+        k = s.j
+        if s.entry is None or not s.entry.composes or k + 2 >= len(doc) or lower[k] != "-" or lower[k + 1] != "led":
+            continue
+        h = k + 2
+        if lower[h] not in LED_NOUNS and h + 1 < len(doc) and doc[h].pos_ in ("ADJ", "NOUN", "PROPN"):
+            h += 1  # "US-led military coalition"
+        if lower[h] not in LED_NOUNS or h in taken:
+            continue
+        base = s.code[:3]
+        added.append(Span(h, h + 1, [base + LED_NOUNS[lower[h]]], "military" if LED_NOUNS[lower[h]] == "MIL"
+                          else "state", f"{s.name}-led {lower[h]}", office=lower[h], via="led"))
+    return sorted(spans + added, key=lambda s: (s.i, s.j))
 
 
 def _gap_ok(doc: Doc, a: Span, b: Span) -> tuple[bool, bool]:

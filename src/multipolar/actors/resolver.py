@@ -24,7 +24,9 @@ from .compose import Composer
 from .coref import resolve_coreference
 from .dictionary import (
     ADJECTIVE,
+    CAPITAL,
     COUNTRY,
+    ENTITY,
     IMPORTED,
     ActorDictionary,
     Entry,
@@ -108,7 +110,7 @@ class ActorResolver:
     def _match_names(self, doc: Doc, day: str | None) -> list[Span]:
         words = [t.text for t in doc]
         lower = [w.lower() for w in words]
-        person_ent_end = _person_entity_ends(doc)
+        person_ents = _person_entities(doc)
         spans: list[Span] = []
         i, n = 0, len(words)
         while i < n:
@@ -117,8 +119,10 @@ class ActorResolver:
                 i += 1
                 continue
             j, entry = found
-            if not entry.is_person and entry.sort in (COUNTRY, ADJECTIVE) and person_ent_end.get(i, j) > j:
-                # "Jordan" inside the name "Jordan Peterson": a person, not the country
+            ent = person_ents.get(i)
+            if not entry.is_person and entry.sort in (COUNTRY, ADJECTIVE, CAPITAL, ENTITY) and ent \
+                    and (ent[0] < i or ent[1] > j) and self._agent_at(lower, j) is None:
+                # "Jordan" in "Jordan Peterson", "Washington" in "George Washington": a person
                 i += 1
                 continue
             span = self._span_for(entry, i, j, day)
@@ -223,9 +227,9 @@ def _prefixes(table: dict) -> set[tuple[str, ...]]:
     return out
 
 
-def _person_entity_ends(doc: Doc) -> dict[int, int]:
-    """Token index -> end of the PERSON entity that contains it."""
-    return {t: e.end for e in doc.ents if e.label_ == "PERSON" for t in range(e.start, e.end)}
+def _person_entities(doc: Doc) -> dict[int, tuple[int, int]]:
+    """Token index -> (start, end) of the PERSON entity that contains it."""
+    return {t: (e.start, e.end) for e in doc.ents if e.label_ == "PERSON" for t in range(e.start, e.end)}
 
 
 @lru_cache(maxsize=1)
