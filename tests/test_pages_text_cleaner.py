@@ -135,3 +135,84 @@ def test_empty_and_chrome_only_pages_do_not_crash():
 def test_windows_line_endings_are_read():
     text = (FIXTURES / "bottom_chrome.txt").read_text(encoding="utf-8").replace("\n", "\r\n")
     assert len(paragraphs(extract_text_scrape(text, "crlf"))) == 3
+
+
+def test_table_laid_out_one_cell_a_line_stays_in_the_body():
+    article = clean("table_body.txt")
+    paras = paragraphs(article)
+    for cell in ("Greens", "412,880", "28.4%", "Liberals", "8.2%"):
+        assert cell in paras
+    assert paras[0].startswith("Turnout in Sunday's regional election")
+    assert paras[-1].startswith("The new assembly meets")
+    assert "Storm Closes Coastal Roads" not in article.text
+
+
+def test_table_with_a_header_row_under_an_introducing_line_is_kept_whole():
+    article = clean("standings_table.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("Final standings of the regional rally championship")
+    for cell in ("Pos.", "Points", "Marta Kowal", "412", "Iris Lund", "96"):
+        assert cell in paras
+    # The small numbers of the cells (ranks, wins) stay, however often they repeat.
+    assert paras.count("1") >= 3
+    assert "Privacy Policy" not in paras and "Calendar" not in paras
+
+
+def test_reporters_address_and_bio_under_the_body_are_dropped():
+    article = clean("tail_bio_contact.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("The last of the harbour's four container cranes")
+    assert paras[-1].startswith("Shipping lines that had moved")
+    assert len(paras) == 3
+    assert article.byline == "Mira Holm"
+
+
+def test_list_items_written_as_clauses_are_kept_in_the_body():
+    article = clean("dense_list.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("Before you leave")
+    assert "A warm layer that you can put on when the wind picks up" in paras
+    assert paras[-1].startswith("Whatever the weather forecast says")
+    assert "Ten Best Trails Of The Year" not in paras
+
+
+def test_about_paragraph_under_the_tags_is_not_body():
+    article = clean("about_tail.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("A survey flown over the northern icefield")
+    assert paras[-1].startswith("The researchers published their measurements")
+    assert not any("independent daily" in p for p in paras)
+
+
+def test_table_of_small_numbers_keeps_its_repeated_row_labels():
+    article = clean("squad_table.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("Harbour United go into the winter break")
+    assert paras[-1].startswith("The club said it would not sign")
+    assert paras.count("FW") == 2 and paras.count("MF") == 2
+    for cell in ("Pos", "Goals", "Ana Ruiz", "14", "9", "Piet de Vries", "16"):
+        assert cell in paras
+    assert "Club Shop" not in paras and "Privacy" not in paras
+
+
+def test_schedule_of_dated_items_under_the_body_is_kept():
+    article = clean("schedule_body.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("The folk band Harbour Lights")
+    assert "June 9 – Lisbon @ Coliseu" in paras and paras[-1] == "July 5 – Prague @ Lucerna Hall"
+    assert "Singer Cancels Autumn Shows" not in paras
+
+
+def test_most_read_inset_inside_the_article_does_not_cut_it_short():
+    article = clean("inset_body.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("Ferries returned to the outer islands")
+    assert paras[-1].startswith("A spokesman for the operator")
+    assert not any("Lighthouse Keeper" in p or "Most Read" in p for p in paras)
+
+
+def test_sign_up_form_under_the_body_is_not_taken_for_a_list():
+    article = clean("signup_tail.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("The city's water utility")
+    assert not any("newsletter" in p or "confirmation link" in p or p == "No, thanks" for p in paras)

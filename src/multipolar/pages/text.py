@@ -12,12 +12,16 @@ from __future__ import annotations
 
 from ..article import Article
 from .text_blocks import Block, describe, split_blocks
+from .text_dates import leading_date_marker
 from .text_dedup import find_duplicates
 from .text_lang import detect_language
-from .text_meta import find_header
+from .text_meta import find_header, standfirst_at_body_top, title_at_body_top
 from .text_region import after_header, find_body
+from .text_tail import trim_tail
 
 CHROME_KINDS = ("bad",)
+LABEL_MAX_WORDS = 3
+DROP_LABELS = False
 
 
 def _keep_inside(run: list[Block]) -> list[Block]:
@@ -42,6 +46,9 @@ def _keep_inside(run: list[Block]) -> list[Block]:
 def extract_text_scrape(text: str, source: str) -> Article:
     """The article in a page saved as plain text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A stored copy's date marker in front of the page: a dateline, not body text; the page's
+    # own dateline, when it has one, is the better date.
+    marker_date, text = leading_date_marker(text)
     blocks = split_blocks(text)
     language = detect_language(text)
     describe(blocks, language)
@@ -60,12 +67,35 @@ def extract_text_scrape(text: str, source: str) -> Article:
         # labels); only blocks repeating something outside it are dropped.
         first, last = body[0].index, body[-1].index
         inside = {b.text for b in body}
-        restored = [b for b in blocks[first:last + 1] if b.index in duplicates and b.text in inside]
+        # A table's cells repeat too ("Pos", "Player", a position code on every row): those the
+        # region finder took in as a table or list stay.
+        restored = [b for b in blocks[first:last + 1]
+                    if b.index in duplicates and (b.text in inside and b.words >= LABEL_MAX_WORDS + 1
+                                                  or b.kind == "list")]
         if restored:
             keep = {b.index for b in body} | {b.index for b in restored}
             body = [b for b in blocks[first:last + 1] if b.index in keep]
             duplicates = duplicates - {b.index for b in restored}
+        # A short line said more than once inside the body is a label ("Related", "Advert",
+        # "Image caption", a photo agency), not a subhead: subheads do not repeat.
+        labels = {b.text for b in blocks[first:last + 1] if b.index in duplicates and b.words <= LABEL_MAX_WORDS}
+        if labels:
+            body = [b for b in body if b.text not in labels]
+    body = trim_tail(body)
     header = find_header(blocks, body[0].index if body else len(blocks))
+    if header.title is None and body:
+        top = title_at_body_top(body)
+        header.title, header.used = top.title, header.used + top.used
+        header.subtitle, header.title_at = header.subtitle or top.subtitle, top.title_at
+        if top.title_at is not None and top.title_at != body[0].index:
+            # What stands above the headline (a teaser for another story, a caption) is the
+            # page's, not the article's.
+            body = [b for b in body if b.index > top.title_at]
+    if header.title_at is not None and header.subtitle is None:
+        standfirst = standfirst_at_body_top([b for b in body if b.index not in header.used], header.title_at)
+        if standfirst is not None:
+            header.subtitle = standfirst.text
+            header.used += (standfirst.index,)
     used = set(header.used)
     body = [b for b in body if b.index not in used]
     if not body:
@@ -78,7 +108,7 @@ def extract_text_scrape(text: str, source: str) -> Article:
         title=header.title,
         subtitle=header.subtitle,
         byline=header.byline,
-        published=header.published,
+        published=header.published or marker_date,
         language=language,
         cleaning={"duplicate_blocks_removed": len(duplicates), "boilerplate_lines_removed": max(0, removed)},
     )

@@ -26,11 +26,13 @@ _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f\u2026:;][\"'\u201d\u2019\u00
 _FULL_STOP = re.compile(r"[.:\u3002][\"'\u201d\u2019\u00bb)\]]*$")
 _RANK = re.compile(r"^\s*(?:#\s*)?\d{1,2}\s*[.):]?\s+\S")
 # A headline run into its teaser without a space ("...Student-AthleteA 24-year-old woman"):
-# innerText of a card whose headline and summary are inline elements.
-_GLUE_POINT = re.compile(r"(?<=[a-z?!)\u2019\u201d'\"])(?=[A-Z][a-z]* )")
+# innerText of a card whose headline and summary are inline elements. (Not after ")": that is a
+# wire dateline run into its story, "Hong Kong (CNN Business)A muddled view...".)
+_GLUE_POINT = re.compile(r"(?<=[a-z?!\u2019\u201d'\"])(?=[A-Z][a-z]* )")
 
 
 CUE_MAX_WORDS = 25
+DENSE_ITEM = 0.45
 GLUED_MAX_WORDS = 50  # a teaser card is short; a long paragraph with a glued link is body
 TEMPLATE_MAX_WORDS = 12
 TEMPLATE_MIN_COUNT = 3
@@ -114,6 +116,8 @@ def _classify(block: Block, has_stoplist: bool) -> str:
         return "near"
     if words < 7 and not (block.ranked or headline_like):
         return "short"
+    if words >= 7 and density >= DENSE_ITEM and block.title_case < 0.4 and not block.ranked:
+        return "near"  # a list item written as a clause: as dense in function words as prose
     if words >= 7 and density >= 0.1 and _FULL_STOP.search(block.text) and not block.ranked:
         return "near"  # a sentence, if a dense one: results, credits written out, a list in prose
     return "bad"

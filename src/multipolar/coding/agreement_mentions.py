@@ -1,0 +1,254 @@
+"""Where a sentence names an agreement, and what the phrase says about it.
+
+A mention is an agreement noun (treaty, pact, deal, ...) that is not part of a longer name of
+something else ("treaty allies", "Collective Security Treaty Organization"). Its parties come
+from the phrase ("between A and B", "A-B pact", "with B"), from the clause that signs or holds it
+(subject, "by" agent, "with" object), or from an alliance's member list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .agreement_lexicon import lexicon
+from .agreement_syntax import (
+    clause_dates,
+    duration_years,
+    mentions_in,
+    state_codes,
+    subtree_ids,
+)
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "our", "his", "her"})
+REPORTING_VERBS = frozenset({"say", "warn", "tell", "accuse", "claim", "report", "add", "note", "argue",
+                             "criticize", "criticise", "announce", "state", "insist"})
+INDEFINITE_MARKS = frozenset({"a", "an", "new", "another"})
+
+
+@dataclass
+class Mention:
+    token: Token
+    parties: list[str]
+    definite: bool
+    indefinite: bool  # marked as a new agreement ("a", "another", "new")
+    embedded: bool  # inside another phrase's modifier; does not shift the discourse focus
+    date: str | None
+    duration: int | None
+    kind: str
+    name: str
+    proper: bool
+    aliases: list[str] = field(default_factory=list)
+
+
+def is_agreement_noun(tok: Token) -> bool:
+    lex = lexicon()
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in lex.nouns and tok.lower_ not in lex.nouns:
+        return False
+    # "treaty allies", "alliance members", "Treaty Organization": the noun modifies another noun.
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in lex.not_before:
+        return False
+    return True
+
+
+def _kind(tok: Token) -> str:
+    lex = lexicon()
+    return lex.nouns.get(tok.lower_) or lex.nouns.get(tok.lemma_.lower(), "other")
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb whose clause the noun phrase belongs to (prepositions count as links)."""
+    cur = tok
+    while cur.head.i != cur.i:
+        head = cur.head
+        if head.pos_ in ("VERB", "AUX") and head.dep_ != "prep":
+            return head
+        if cur.dep_ in ("acl", "relcl", "advcl", "ccomp"):
+            return None
+        cur = head
+    return None
+
+
+def _is_embedded(tok: Token) -> bool:
+    """A mention nested in a modifier of another phrase ("a clause like the one in a treaty")."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ in ("acl", "relcl", "appos"):
+            return True
+        if cur.dep_ == "pobj" and cur.head.head.pos_ in ("NOUN", "PROPN") and cur.head.lower_ != "with":
+            return True
+        cur = cur.head
+    return False
+
+
+def _phrase_ids(tok: Token) -> set[int]:
+    """The noun phrase itself: left modifiers and party prepositions, without clauses or conjuncts."""
+    lex = lexicon()
+    ids = {tok.i}
+    for c in tok.children:
+        if c.dep_ in ("conj", "cc", "punct", "relcl", "acl", "appos", "advcl"):
+            continue
+        if c.dep_ == "prep" and c.lower_ not in lex.party_preps:
+            continue
+        ids |= subtree_ids(c)
+    return ids
+
+
+def _partner_groups(ctx, sent: Span, tok: Token) -> list[list[str]]:
+    """Countries after "with" on the noun or its verb, one group per coordinated item."""
+    groups: list[list[str]] = []
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
+    for prep in preps:
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            items = [obj] + [c for c in obj.conjuncts if c.i > obj.i]
+            for item in items:
+                ids = subtree_ids(item) - {t.i for c in item.children if c.dep_ == "conj" for t in c.subtree}
+                codes = [code for m in mentions_in(ctx, sent, ids) for code in state_codes(m)]
+                if codes:
+                    groups.append(codes)
+    return groups
+
+
+def _clause_parties(ctx, sent: Span, verb: Token) -> list[str]:
+    """Subject, passive agent, "with"/"from" objects of a signing or holding verb."""
+    ids: set[int] = set()
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subs and verb.dep_ in ("conj", "xcomp", "pcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        subs = [c for c in verb.head.children if c.dep_ in ("nsubj",)]
+    if not subs and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        outer = verb.head.head
+        subs = [c for c in outer.children if c.dep_ == "nsubj"]
+    for s in subs:
+        if s.pos_ != "PRON":
+            ids |= subtree_ids(s)
+    for c in verb.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("with", "from")):
+            for obj in c.children:
+                ids |= subtree_ids(obj)
+    return [code for m in mentions_in(ctx, sent, ids) for code in state_codes(m)]
+
+
+def _name(tok: Token) -> tuple[str, bool]:
+    """The agreement's name as the text gives it, and whether it is a proper name."""
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    proper = tok.pos_ == "PROPN" or any(c.pos_ == "PROPN" and c.dep_ == "compound" for c in left)
+    if proper:
+        start = min([tok.i] + [c.left_edge.i for c in left])
+        words = [t for t in tok.doc[start:tok.i + 1] if t.pos_ not in ("DET", "NUM") and t.dep_ != "poss"]
+        return " ".join(t.text for t in words).strip(), True
+    words = []
+    for c in left:
+        for t in c.subtree:
+            if t.pos_ in ("ADJ", "NOUN") and t.is_lower and not t.like_num and "year" not in t.lower_:
+                words.append(t.text)
+    return " ".join(words + [tok.text]), False
+
+
+def _aliases(tok: Token) -> list[str]:
+    """Short names given in the phrase: "(RAA)", "named Aukus", "known as EDCA"."""
+    out = []
+    doc = tok.doc
+    end = tok.i + 1
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].is_upper:
+        out.append(doc[end + 1].text)
+    for t in tok.subtree:
+        if t.lower_ in ("named", "called", "dubbed", "known") and t.i > tok.i:
+            for w in doc[t.i + 1:t.i + 4]:
+                if w.pos_ == "PROPN":
+                    out.append(w.text)
+                    break
+    return out
+
+
+def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
+    """Agreement mentions of one sentence, with the parties the sentence gives each of them."""
+    lex = lexicon()
+    out: list[Mention] = []
+    for tok in sent:
+        alias_ref = tok.text in aliases
+        if not alias_ref and not is_agreement_noun(tok):
+            continue
+        if alias_ref and tok.dep_ in ("compound", "amod", "nmod"):  # "EDCA sites" is not the pact
+            continue
+        ids = _phrase_ids(tok)
+        words = {tok.doc[i].lemma_.lower() for i in ids}
+        verb = _governing_verb(tok)
+        if verb is not None:
+            words.add(verb.lemma_.lower())
+            if verb.dep_ in ("xcomp", "acl"):  # "failed to reach an agreement"
+                words.add(verb.head.lemma_.lower())
+        if words & lex.not_concluded and not alias_ref:
+            continue
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+        amods = {c.lower_ for c in tok.children if c.dep_ == "amod"}
+        name, proper = _name(tok)
+        parties = [code for m in mentions_in(ctx, sent, ids - _with_ids(tok)) for code in state_codes(m)]
+        groups = _partner_groups(ctx, sent, tok)
+        date = None
+        signing = None
+        for c in tok.children:  # "the treaty signed in 2010", "a deal clinched last month with Poland"
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.signing_verbs:
+                signing = c
+        for t in tok.subtree:  # "an alliance ..., comprising Russia, Armenia, ..."
+            if t.i > tok.i and t.lemma_.lower() in lex.member_verbs and t.dep_ in ("acl", "relcl", "advcl", "prep"):
+                parties += [code for m in mentions_in(ctx, sent, {x.i for x in t.subtree}) for code in state_codes(m)]
+        if signing is not None:
+            parties += _clause_parties(ctx, sent, signing)
+            date = clause_dates(ctx, signing)
+        if verb is not None and verb.lemma_.lower() in lex.signing_verbs | lex.holding_verbs:
+            parties += _clause_parties(ctx, sent, verb)
+            groups += [g for g in _partner_groups(ctx, sent, verb) if g not in groups]
+            if date is None and verb.lemma_.lower() in lex.signing_verbs:
+                date = clause_dates(ctx, verb)
+                if date is None and verb.dep_ == "pcomp" and verb.head.lower_ == "by":
+                    date = clause_dates(ctx, verb.head.head)
+        if (len(set(parties)) + len(groups) == 1 and verb is not None and groups
+                and verb.lemma_.lower() not in REPORTING_VERBS):
+            # "X ... in a new deal with Y": the clause's subject is the other party.
+            parties += _clause_parties(ctx, sent, verb)
+        if (not parties and not groups and tok.dep_ == "nsubj" and verb is not None
+                and (proper or not bool(dets & DEFINITE))):
+            # "The 2014 agreement gave US forces access to Philippine bases": its objects name both.
+            ids = set()
+            for c in verb.children:
+                if c.dep_ in ("dobj", "dative", "attr", "prep"):
+                    ids |= subtree_ids(c)
+            objs = _unique([code for m in mentions_in(ctx, sent, ids) for code in state_codes(m)])
+            if len(objs) == 2:
+                parties += objs
+        if date is None:  # "a 1961 treaty", "the 2014 Enhanced Defense Cooperation Agreement"
+            for c in tok.lefts:
+                if c.like_num and len(c.text) == 4 and c.text[:2] in ("19", "20"):
+                    date = c.text
+        left_text = tok.doc[tok.left_edge.i:tok.i].text
+        common = dict(definite=bool(dets & DEFINITE) or alias_ref,
+                      indefinite=bool((dets | amods) & INDEFINITE_MARKS),
+                      embedded=_is_embedded(tok), date=date, duration=duration_years(left_text),
+                      kind=_kind(tok) if not alias_ref else "other", name=name if not alias_ref else tok.text,
+                      proper=proper or alias_ref, aliases=_aliases(tok))
+        if tok.tag_ == "NNS" and len(groups) > 1:  # "pacts with North Korea and Belarus": one each
+            for g in groups:
+                out.append(Mention(tok, _unique(parties + g), **common))
+        else:
+            out.append(Mention(tok, _unique(parties + [c for g in groups for c in g]), **common))
+    return out
+
+
+def _with_ids(tok: Token) -> set[int]:
+    ids: set[int] = set()
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            ids |= {t.i for t in c.subtree}
+    return ids
+
+
+def _unique(codes: list[str]) -> list[str]:
+    seen: list[str] = []
+    for c in codes:
+        if c not in seen:
+            seen.append(c)
+    return seen

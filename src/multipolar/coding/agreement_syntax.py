@@ -1,0 +1,117 @@
+"""Small parse-tree helpers shared by the agreement, claim and quote coders.
+
+They read spaCy's dependency parse and the actor :class:`Resolution`; they never look names
+up themselves.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..actors import ResolvedMention, code_country
+
+# Clauses that start a new proposition: their actors are not the parties of the phrase above.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "parataxis"})
+NON_STATE_KINDS = frozenset({"region", "igo", "group"})
+DURATION = re.compile(r"\b(\d{1,3}|one|two|three|five|ten|fifteen|twenty|twenty-five|thirty|fifty|ninety-nine)[- ]years?\b", re.I)
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "five": 5, "ten": 10, "fifteen": 15, "twenty": 20,
+                "twenty-five": 25, "thirty": 30, "fifty": 50, "ninety-nine": 99}
+
+
+def state_codes(m: ResolvedMention) -> list[str]:
+    """The country codes a mention stands for; empty for regions, IGOs and armed groups."""
+    if m.kind in NON_STATE_KINDS:
+        return []
+    out = []
+    for code in m.codes:
+        if code.startswith("IGO") or code[3:6] == "REB" or not code[:3].isalpha():
+            continue
+        out.append(code_country(code))
+    return out
+
+
+def actor_codes(m: ResolvedMention) -> list[str]:
+    """The scored unit of each code of a mention: countries, regions (WST) and IGOs alike."""
+    return [code_country(c) if not c.startswith("IGO") else c[:6] for c in m.codes]
+
+
+def subtree_ids(tok: Token, skip_clauses: bool = True) -> set[int]:
+    """Token indices of ``tok``'s subtree, leaving out embedded clauses when asked."""
+    out = {tok.i}
+    stack = list(tok.children)
+    while stack:
+        t = stack.pop()
+        if skip_clauses and t.dep_ in CLAUSE_DEPS:
+            continue
+        out.add(t.i)
+        stack.extend(t.children)
+    return out
+
+
+def mentions_in(ctx, sent: Span, ids: set[int]) -> list[ResolvedMention]:
+    """Resolved mentions of ``sent`` whose tokens all lie in ``ids``, in text order."""
+    doc = ctx.doc
+    out = []
+    for m in ctx.actors.in_span(sent.start_char, sent.end_char):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and all(t.i in ids for t in span):
+            out.append(m)
+    return out
+
+
+def mention_at(ctx, tok: Token) -> ResolvedMention | None:
+    return ctx.actors.covering(tok.idx, tok.idx + len(tok.text))
+
+
+def clause_dates(ctx, verb: Token) -> str | None:
+    """The first date named in ``verb``'s own clause (not in clauses below it), resolved."""
+    # The date nearest the verb wins: a sentence can also carry a dateline or a reporting date.
+    for ent in sorted(verb.sent.ents, key=lambda e: abs(e.root.i - verb.i)):
+        if ent.label_ != "DATE" or DURATION.search(ent.text):
+            continue
+        tok = ent.root
+        ok = True
+        while tok.i != verb.i:
+            if tok.head.i == tok.i:
+                ok = False
+                break
+            if tok.i != ent.root.i and tok.pos_ in ("VERB", "AUX") and tok.dep_ != "prep":
+                ok = False
+                break
+            tok = tok.head
+        if not ok:
+            continue
+        before = ent.start - 1
+        prefix = ""
+        if before >= verb.sent.start and ent.doc[before].lower_ in ("in", "on", "since", "last", "of"):
+            prefix = ent.doc[before].text + " "
+        found = ctx.date_of(prefix + ent.text)
+        if found:
+            return found
+    return None
+
+
+def duration_years(text: str) -> int | None:
+    m = DURATION.search(text)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    return int(word) if word.isdigit() else WORD_NUMBERS.get(word)
+
+
+def is_negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def has_modal(tok: Token, modals: frozenset[str]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children)
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Subject heads of ``verb`` (with coordinated subjects), borrowing a coordinated verb's."""
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subs and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        subs = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subs
