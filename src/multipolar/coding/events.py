@@ -53,7 +53,8 @@ DEEPER_PREPS = ("in", "of", "on", "for", "to")
 OWNER_PREPS = ("about", "over", "against", "on", "for", "to")  # "participation IN the pact with X", "in favour OF X's bid"
 PLACE_ROOTS = ("15", "18", "19", "20")
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "dozens", "number", "batch", "shipment", "consignment",
-                  "contingent", "unit", "fleet", "squadron", "package", "set", "pair", "range", "array"}
+                  "contingent", "unit", "fleet", "squadron", "package", "set", "pair", "range", "array",
+                  "million", "billion", "tranche", "worth"}
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "pcomp", "pobj", "prep", "conj", "dobj", "acl")
 
 
@@ -252,7 +253,7 @@ class _Coder:
             return objs
         # "thousands of troops", "a batch of missiles": the quantity's of-object is the real object.
         cand += [p for o in list(cand) if o.lemma_.lower() in QUANTITY_HEADS or o.pos_ == "NUM"
-                 for p in prep_objects(o, ("of",))]
+                 for p in prep_objects(o, ("of", "in"))]  # "$5 million in aid"
         hits = [o for o in cand for t in conjuncts(o)
                 if t.lemma_.lower() in rule.objects or t.lower_ in rule.objects
                 or any(c.dep_ == "compound" and c.lemma_.lower() in rule.objects for c in t.children)]
