@@ -185,3 +185,31 @@ def sentence_is_discarded(sent: Span, doc_text: str | None = None) -> bool:
         return True
     chrome = sum(len(ln) for ln in lines if is_chrome_line(ln))
     return chrome * 2 > sum(len(ln) for ln in lines)
+
+
+def words_before(verb: Token, items: tuple[tuple[tuple[str, ...], ...], ...], window: int = 8) -> bool:
+    """Whether ``items`` occur in order among the few words before the verb in its sentence."""
+    start = max(verb.sent.start, verb.i - window)
+    return _in_order([t.lower_ for t in verb.doc[start:verb.i]], items)
+
+
+def words_after(verb: Token, items: tuple[tuple[tuple[str, ...], ...], ...], window: int = 12) -> bool:
+    """Whether ``items`` occur in order among the words of the verb's phrase after the verb."""
+    end = min(verb.right_edge.i + 1, verb.i + 1 + window)
+    words = [t.lower_ for t in verb.doc[verb.i + 1:end]]
+    return _in_order(words, items)
+
+
+def _in_order(words: list[str], items: tuple[tuple[tuple[str, ...], ...], ...]) -> bool:
+    pos = 0
+    for alternatives in items:
+        found = None
+        for alt in alternatives:
+            for k in range(pos, len(words) - len(alt) + 1):
+                if tuple(words[k:k + len(alt)]) == alt:
+                    found = k + len(alt) if found is None else min(found, k + len(alt))
+                    break
+        if found is None:
+            return False
+        pos = found
+    return True
