@@ -102,3 +102,25 @@ def test_participle_with_a_by_agent(nlp):
 def test_gerund_subject_inside_a_prepositional_phrase(nlp):
     events = code(nlp, "Oslo cited grievances over Sweden criticising Norway over its fishing policy.")
     assert ("SWE", "111", "NOR") in triples(events)
+
+
+def test_declined_acts_are_negated(nlp):
+    events = code(nlp, "Norway declined to send arms to Ukraine.")
+    assert [(e.source, e.cameo, e.target, e.negated) for e in events] == [("NOR", "072", "UKR", True)]
+
+
+def test_urged_acts_are_hypothetical(nlp):
+    events = code(nlp, "Washington urged Beijing to resume talks with Tokyo.")
+    talks = [e for e in events if e.cameo == "046"]
+    assert talks and {e.status for e in talks} == {"hypothetical"}
+    assert ("USA", "020", "CHN") in triples(events)  # the appeal itself (no PLOVER type)
+
+
+def test_joint_subjects_with_a_partner_pair_with_the_partner_only(nlp):
+    got = triples(code(nlp, "Egypt and Jordan signed peace treaties with Israel."))
+    assert {("EGY", "057", "ISR"), ("ISR", "057", "EGY"), ("JOR", "057", "ISR")} <= got
+    assert ("EGY", "057", "JOR") not in got
+
+
+def test_match_results_are_not_assaults(nlp):
+    assert code(nlp, "Norway beat Finland 2-1 on Monday.") == []

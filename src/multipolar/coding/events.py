@@ -105,8 +105,9 @@ class _Coder(RoleFinder):
                 targets = self.purpose_targets(verb, sources)
             if not targets and rule.target and root_of(rule.code) in PLACE_ROOTS:
                 targets = self.place_targets(verb, sources)
-            if not sources and not (rule.reciprocal and len(targets) >= 2):
-                continue
+            if not sources and not (rule.reciprocal and len(targets) >= 2 and any(
+                    prep_objects(t, ("between", "among")) for t in [verb, *objs])):
+                continue  # only "between A and B" names parties without a subject
             if not targets and not rule.intransitive and not (rule.reciprocal and len(sources) >= 2):
                 continue
             if rule.swap:
@@ -182,6 +183,8 @@ class _Coder(RoleFinder):
             if dep not in COMPLEMENT_DEPS:
                 break
             lemma = head.lemma_.lower()
+            if lemma in self.lex.negators and dep in ("xcomp", "pcomp", "ccomp") and not negated(head):
+                neg = True  # "declined to send arms": the act did not happen
             if status == "hypothetical" and dep == "ccomp" and any(
                     c.lower_ == "would" for c in anchor.children if c.dep_ == "aux"):
                 status = "planned"  # "said he would give": future in reported speech
@@ -205,13 +208,15 @@ class _Coder(RoleFinder):
             code = INTENT_OF.get(code[:3], INTENT_OF[root_of(code)])
         pairs: list[tuple[str, str | None, str]] = []
         if found.reciprocal:
-            # Joint parties act on each other and on the partner; partners named after "with" do
-            # not act on each other ("pacts with A and B"), those after "between" do.
-            joint = found.sources or found.targets
-            pairs = [(a, b, code) for a in joint for b in joint if a != b]
-            if found.sources:
-                pairs += [p for a in found.sources for b in found.targets if a != b
-                          for p in ((a, b, code), (b, a, code))]
+            # Joint parties with no named partner act on each other ("Moscow and Tehran signed");
+            # with a partner, each acts with the partner ("Egypt and Jordan signed treaties with
+            # Israel"); parties after "between" act on each other, those after "with" do not.
+            if not found.sources or not found.targets:
+                joint = found.sources or found.targets
+                pairs = [(a, b, code) for a in joint for b in joint if a != b]
+            else:
+                pairs = [p for a in found.sources for b in found.targets if a != b
+                         for p in ((a, b, code), (b, a, code))]
         else:
             for s in found.sources:
                 for t in found.targets or [None]:

@@ -64,6 +64,7 @@ class Lexicon:
     modifiers: dict[str, str] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
     attribution: dict[str, str] = field(default_factory=dict)
+    negators: frozenset[str] = frozenset()
     actor_heads: frozenset[str] = frozenset()
     # PLOVER files a future or intended cooperative act as intent (AGREE); imported PETRARCH
     # dictionaries carry their own codes for that and turn this off.
@@ -131,6 +132,7 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
             lex.modifiers[lemma] = str(entry["code"])
     lex.light_verbs = frozenset(_words(data.get("light_verbs")))
     lex.actor_heads = frozenset(_words(data.get("actor_heads")))
+    lex.negators = frozenset(_words(data.get("negators")))
     for status, words in (data.get("attribution") or {}).items():
         for w in _words(words):
             lex.attribution.setdefault(w, status)
