@@ -119,3 +119,9 @@ def test_date_falls_back_to_the_article_date(nlp):
     assert [e.date for e in events] == ["2024-06-19"]
     events = code(nlp, "France sold artillery systems to Armenia.", published=None)
     assert [e.date for e in events] == [None]
+
+
+def test_talks_between_two_parties(nlp):
+    events = code(nlp, "Talks between Norway and Finland resumed on Monday.")
+    assert triples(events) == {("NOR", "046", "FIN"), ("FIN", "046", "NOR")}
+    assert {e.date for e in events} == {"2025-03-10"}
