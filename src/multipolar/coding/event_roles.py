@@ -131,7 +131,13 @@ class RoleFinder:
     def phrase_actors(self, heads: list[Token]) -> list[str]:
         out: list[str] = []
         for h in heads:
-            for t in conjuncts(h):
+            members = conjuncts(h)
+            # "Fornost and the evil Gondor" is sometimes parsed as a coordinated modifier of the
+            # last name; a modifier that carries its own coordination is part of the phrase.
+            members += [x for t in list(members) for c in t.children
+                        if c.dep_ == "nmod" and c.i < t.i and any(g.dep_ in ("cc", "conj") for g in c.children)
+                        for x in conjuncts(c)]
+            for t in members:
                 for code in self.actors_at(t):
                     if code not in out:
                         out.append(code)
