@@ -48,3 +48,9 @@ def test_imported_lexicon_codes_a_sentence(nlp):
     lex, _ = load_petrarch_verbs(FIXTURE)
     events = code_with(nlp, "France supplied howitzers to Armenia.", lex)
     assert [(e.source, e.cameo, e.target) for e in events] == [("FRA", "072", "ARM")]
+
+
+def test_same_code_both_ways_is_mutual():
+    lex, _ = load_petrarch_verbs(FIXTURE)
+    rule = next(r for r in lex.verbs["meet"] if r.code == "041")
+    assert rule.reciprocal and rule.after == ((("privately",),),)

@@ -20,7 +20,7 @@ patterns are tried first; the family's code applies when none matches.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .verbs import Lexicon, VerbRule, default_lexicon
@@ -57,6 +57,15 @@ def _first_code(text: str) -> str | None:
         return None
     code = m.group(1).split(":")[0].strip()
     return code if code and code != "---" and code[:1].isdigit() else None
+
+
+def _second_code(text: str) -> str | None:
+    """The code after ":" in ``[064:064]``: the event the target returns (same code: mutual)."""
+    m = _CODE.search(text)
+    if not m or ":" not in m.group(1):
+        return None
+    code = m.group(1).split(":")[1].strip()
+    return code if code and code[:1].isdigit() else None
 
 
 def read_synsets(lines: list[str]) -> dict[str, list[str]]:
@@ -109,7 +118,7 @@ def _pattern_rules(verbs: list[tuple[str, str | None]], body: str, code: str,
         else:
             before.append(((w.lower(),),))
     needs_compound = "%" in pre
-    reciprocal = "%" in post
+    reciprocal = needs_compound  # "% *": the joint subjects act on each other; "* WITH %" does not
     particle = None  # a particle after "*" ("*_OUT") is matched as a following word like the others
     targets: list[str] = []
     after: list[tuple[tuple[str, ...], ...]] = []
@@ -198,7 +207,12 @@ def load_petrarch_verbs(path: str | Path, base: Lexicon | None = None) -> tuple[
             if not code:
                 report.skip("no usable code")
                 continue
+            second = _second_code(stripped)
             for rule in _pattern_rules(verbs, body, code, synsets, report):
+                if second == code:
+                    rule = replace(rule, reciprocal=True)
+                elif second:
+                    rule = replace(rule, reverse=second)
                 lex.add_verb(rule)
                 report.rules += 1
             continue
