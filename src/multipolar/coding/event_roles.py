@@ -184,8 +184,11 @@ class RoleFinder:
                 return found
         return []
 
-    def first_actor_after(self, verb: Token) -> list[str]:
-        skip = {c.i for c in verb.children if c.dep_ in ("ccomp", "advcl", "conj", "parataxis", "relcl")}
+    def first_actor_after(self, verb: Token, clauses: tuple[str, ...] = ("ccomp", "advcl", "conj",
+                                                                          "parataxis", "relcl")) -> list[str]:
+        """The first actor in the verb's phrase after it, outside ``clauses``; failing that, in its
+        complement clause ("allowed that Mordor is ...")."""
+        skip = {c.i for c in verb.children if c.dep_ in clauses}
         stack = [c for c in verb.children if c.i > verb.i and c.i not in skip and c.dep_ not in ("cc", "punct")]
         for tok in sorted((t for c in stack for t in c.subtree), key=lambda t: t.i):
             if any(a.i in skip for a in tok.ancestors if a.i > verb.i):
@@ -193,6 +196,8 @@ class RoleFinder:
             m = self.mention_at(tok)
             if m is not None:
                 return [c for c in m.codes if not c.startswith(UNKNOWN)]
+        if "ccomp" in clauses:
+            return self.first_actor_after(verb, ("advcl", "conj", "parataxis", "relcl"))
         return []
 
     def purpose_targets(self, verb: Token, sources: list[str]) -> list[str]:
