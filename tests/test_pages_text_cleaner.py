@@ -216,3 +216,19 @@ def test_sign_up_form_under_the_body_is_not_taken_for_a_list():
     paras = paragraphs(article)
     assert paras[0].startswith("The city's water utility")
     assert not any("newsletter" in p or "confirmation link" in p or p == "No, thanks" for p in paras)
+
+
+def test_about_the_author_box_is_dropped_but_an_about_subhead_is_not():
+    article = clean("about_author.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("Children who are read to")
+    assert "About the early years" in paras
+    assert paras[-1].startswith("Parents who did not read well")
+    assert not any("primary school teacher" in p for p in paras)
+
+
+def test_teaser_cards_each_under_the_same_share_bar_are_not_body():
+    article = clean("teaser_cards.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("Patience is not the same as waiting")
+    assert not any(p.startswith(("Every morning", "Friends are", "Kindness costs")) for p in paras)
