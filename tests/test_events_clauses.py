@@ -124,3 +124,10 @@ def test_joint_subjects_with_a_partner_pair_with_the_partner_only(nlp):
 
 def test_match_results_are_not_assaults(nlp):
     assert code(nlp, "Norway beat Finland 2-1 on Monday.") == []
+
+
+def test_deal_to_buy_names_the_seller_as_partner(nlp):
+    got = triples(code(nlp, "Norway said on Friday it had signed a deal to buy four fighter jets from Sweden."))
+    assert {("NOR", "057", "SWE"), ("SWE", "057", "NOR"), ("SWE", "072", "NOR")} <= got
+    got = triples(code(nlp, "Norway signed a contract to supply Finland with tanks."))
+    assert {("NOR", "057", "FIN"), ("NOR", "072", "FIN")} <= got

@@ -177,6 +177,14 @@ class RoleFinder:
                 found = self.latest_accusers(sources)
             elif slot == "phrase":  # the first actor named in the verb phrase, outside its clauses
                 found = self.first_actor_after(verb)
+            elif slot == "deal_partner":  # "signed a deal to buy jets from Sweden"
+                acts = [a for o in objects for a in children(o, "acl")] + [
+                    a for a in children(verb, "advcl", "xcomp") if any(x.lower_ == "to" for x in children(a, "aux"))]
+                for act in acts:
+                    found = self.phrase_actors(children(act, "dobj", "dative")) or self.phrase_actors(
+                        [x for h in [act, *children(act, "dobj")] for x in prep_objects(h, ("from", "with", "to"))])
+                    if found:
+                        break
             elif slot == "clause_subject":  # "demanded that the West facilitate ..."
                 found = self.phrase_actors([x for c in children(verb, "ccomp") for x in subjects(c)])
             found = [f for f in found if f not in sources] if slot != "accuser" else found

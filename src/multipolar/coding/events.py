@@ -70,10 +70,15 @@ class _Coder(RoleFinder):
             return
         subj_heads = subjects(verb)
         sources = self.phrase_actors(subj_heads)
-        if not sources and verb.dep_ == "acl":
+        if not sources and verb.dep_ in ("acl", "advcl"):
             if any(c.lower_ == "to" for c in children(verb, "aux")):
-                # "Stockholm's bid to join NATO": the noun's owner acts, else nobody named.
+                # "Stockholm's bid to join NATO": the noun's owner acts; "Hungary signed a deal to
+                # buy jets": the party to the deal; else nobody named.
                 sources = self.phrase_actors(children(verb.head, "poss"))
+                deal = verb.head if verb.dep_ == "acl" else next(iter(children(verb.head, "dobj")), None)
+                if not sources and deal is not None and deal.dep_ == "dobj" and \
+                        deal.head.lemma_.lower() in self.lex.deal_verbs:
+                    sources = self.phrase_actors(subjects(deal.head))
             elif verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "nsubjpass", "attr"):
                 # "The IAEA passed a resolution censuring Iran": the resolution's author acts.
                 sources = self.phrase_actors(subjects(verb.head.head))

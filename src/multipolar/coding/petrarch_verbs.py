@@ -166,7 +166,8 @@ def load_petrarch_verbs(path: str | Path, base: Lexicon | None = None) -> tuple[
     lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
     synsets = read_synsets(lines)
     lex = Lexicon(light_verbs=base.light_verbs, attribution=dict(base.attribution),
-                  actor_heads=base.actor_heads, negators=base.negators, future_as_intent=False)
+                  actor_heads=base.actor_heads, negators=base.negators,
+                  deal_verbs=base.deal_verbs, future_as_intent=False)
     report = ImportReport()
     family_code: str | None = None
     verbs: list[tuple[str, str | None]] = []

@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-TARGET_SLOTS = ("dobj", "dative", "agent", "poss", "objmod", "accuser", "clause_subject")
+TARGET_SLOTS = ("dobj", "dative", "agent", "poss", "objmod", "accuser", "clause_subject", "deal_partner",
+                "phrase")
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     attribution: dict[str, str] = field(default_factory=dict)
     negators: frozenset[str] = frozenset()
+    deal_verbs: frozenset[str] = frozenset()  # "signed a deal to buy ...": the signer buys
     actor_heads: frozenset[str] = frozenset()
     # PLOVER files a future or intended cooperative act as intent (AGREE); imported PETRARCH
     # dictionaries carry their own codes for that and turn this off.
@@ -133,6 +135,7 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
     lex.light_verbs = frozenset(_words(data.get("light_verbs")))
     lex.actor_heads = frozenset(_words(data.get("actor_heads")))
     lex.negators = frozenset(_words(data.get("negators")))
+    lex.deal_verbs = frozenset(_words(data.get("deal_verbs")))
     for status, words in (data.get("attribution") or {}).items():
         for w in _words(words):
             lex.attribution.setdefault(w, status)
