@@ -54,9 +54,6 @@ def _triples(events, root: bool) -> list[tuple[str, str, str]]:
 
 
 def petrarch_part() -> None:
-    from multipolar.article import Article
-    from multipolar.coding import CodingContext
-    from multipolar.coding.events import code_events
     from multipolar.coding.petrarch_verbs import load_petrarch_verbs
     from multipolar.nlp import load_nlp
 
@@ -75,10 +72,19 @@ def petrarch_part() -> None:
     resolver = ActorResolver(dictionary, unknown_entities=False, bare_agents=True)
     nlp = load_nlp()
     records = [json.loads(line) for line in open(EVAL / "petrarch2_validation.jsonl", encoding="utf-8")]
-    active = [r for r in records if r["active"]]
+    for label, subset in (("active", [r for r in records if r["active"]]),
+                          ("inactive (kept apart; PETRARCH never ran them)", [r for r in records if not r["active"]])):
+        _petrarch_score(label, subset, nlp, resolver, lexicon)
+
+
+def _petrarch_score(label: str, records: list[dict], nlp, resolver, lexicon) -> None:
+    from multipolar.article import Article
+    from multipolar.coding import CodingContext
+    from multipolar.coding.events import code_events
+
     exact = {False: 0, True: 0}
     counts = {False: [0, 0, 0], True: [0, 0, 0]}  # tp, fp, fn
-    for r, doc in zip(active, nlp.pipe(r["text"] for r in active), strict=True):
+    for r, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
         date = f"{r['date'][:4]}-{r['date'][4:6]}-{r['date'][6:8]}"
         article = Article(source=r["id"], text=r["text"], published=date)
         resolution = resolver.resolve(doc, date)
@@ -86,20 +92,20 @@ def petrarch_part() -> None:
                                                                     lexicon)]
         want = [(e["source"], e["target"], e["code"]) for e in r["expected"]]
         for root in (False, True):
-            g, w = _triples(got, root), _triples(want, root)
-            exact[root] += sorted(set(g)) == sorted(set(w))
-            tp = len(set(g) & set(w))
+            g, w = set(_triples(got, root)), set(_triples(want, root))
+            exact[root] += g == w
+            tp = len(g & w)
             counts[root][0] += tp
-            counts[root][1] += len(set(g)) - tp
-            counts[root][2] += len(set(w)) - tp
+            counts[root][1] += len(g) - tp
+            counts[root][2] += len(w) - tp
     for root in (False, True):
         tp, fp, fn = counts[root]
         p = tp / (tp + fp) if tp + fp else 0.0
         rc = tp / (tp + fn) if tp + fn else 0.0
         f = 2 * p * rc / (p + rc) if p + rc else 0.0
-        label = "root code" if root else "full code"
-        print(f"(b) PETRARCH2 active records ({len(active)}), {label}: exact match "
-              f"{exact[root] / len(active):.1%}; triples P={p:.3f} R={rc:.3f} F1={f:.3f} "
+        which = "root code" if root else "full code"
+        print(f"(b) PETRARCH2 {label} records ({len(records)}), {which}: exact match "
+              f"{exact[root] / max(len(records), 1):.1%}; triples P={p:.3f} R={rc:.3f} F1={f:.3f} "
               f"(tp={tp} fp={fp} fn={fn})")
 
 
