@@ -1,7 +1,316 @@
-"""Placeholder: the dedicated issue replaces this with the real coder."""
+"""Claims (accusations, allegations, warnings) and the responses the text reports.
+
+A claim comes from a claim verb ("X accused Y of ...", "X alleged that Y ...", "X warned that
+Y ..."), a claim noun ("the US accusation that Y ..."), or a verb of saying whose content is a
+contested kind of conduct by another actor ("the West says ... North Korean troops deployed").
+Claimants and subjects come from the actor resolution; one claim is kept per (claimant,
+subject, topic). Responses ("deny", "neither confirmed nor denied", "has not confirmed",
+"admits ...", "backed X's contention") attach to the claim of their own sentence, or to the
+latest earlier claims that their object matches (by topic or by the actors it names); a
+plural "reports"/"allegations" answers every matching claim.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
-def code_claims(ctx) -> list:
-    return []
+import yaml
+from spacy.tokens import Span, Token
+
+from ..model import Claim, Evidence, Response
+from .agreement_syntax import actor_codes, clause_dates, is_negated, mentions_in, subtree_ids
+
+RECENT_SENTENCES = 8
+
+
+@lru_cache(maxsize=1)
+def claim_lexicon() -> dict:
+    text = resources.files("multipolar").joinpath("data", "claims", "claims.yaml").read_text(encoding="utf-8")
+    lex = yaml.safe_load(text)
+    lex["topic_res"] = [(t, re.compile(p, re.I)) for t, p in lex["topics"]]
+    return lex
+
+
+def topic_of(text: str) -> str:
+    for topic, pattern in claim_lexicon()["topic_res"]:
+        if pattern.search(text):
+            return topic
+    return "other"
+
+
+@dataclass
+class _Found:
+    claimants: list[str]
+    subjects: list[str]
+    kind: str
+    topic: str
+    content: str
+    date: str | None
+    sent_no: int
+    evidence: Evidence
+    claims: list[Claim] = field(default_factory=list)
+
+
+class ClaimCoder:
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.lex = claim_lexicon()
+        self.by_key: dict[tuple[str, str, str], Claim] = {}
+        self.groups: list[_Found] = []
+
+    # -- actors -------------------------------------------------------------------------
+    def _actors(self, sent: Span, tok: Token | None) -> list[str]:
+        """Actor units named by the phrase headed by ``tok`` (a relative pronoun uses its antecedent)."""
+        if tok is None:
+            return []
+        if tok.lower_ in ("which", "who", "that") and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        if tok.lower_ in ("it", "they"):
+            return self._pronoun(sent, tok)
+        out: list[str] = []
+        for m in mentions_in(self.ctx, sent, subtree_ids(tok)):
+            for c in actor_codes(m):
+                if c not in out:
+                    out.append(c)
+        return out
+
+    def _pronoun(self, sent: Span, pron: Token) -> list[str]:
+        """"it"/"they": the subject named earlier in the same sentence, else the previous one's."""
+        for t in sent:
+            if t.i < pron.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON":
+                found = self._actors(sent, t)
+                if found:
+                    return found
+        return []
+
+    def _subjects(self, verb: Token) -> list[Token]:
+        subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        up = verb
+        for _ in range(3):
+            if subs or up.dep_ not in ("conj", "xcomp", "advcl", "relcl"):
+                break
+            if up.dep_ == "relcl":  # "Turkey, who accused ...": the antecedent
+                return [up.head]
+            up = up.head
+            subs = [c for c in up.children if c.dep_ == "nsubj"]
+        out = []
+        for s in subs:
+            out.append(s)
+        return out
+
+    def _all(self, sent: Span, heads: list[Token]) -> list[str]:
+        out: list[str] = []
+        for h in heads:
+            for c in self._actors(sent, h):
+                if c not in out:
+                    out.append(c)
+        return out
+
+    # -- claims -------------------------------------------------------------------------
+    def _claim_from_verb(self, sent: Span, verb: Token) -> tuple | None:
+        lemma = verb.lemma_.lower()
+        lex = self.lex
+        if is_negated(verb):
+            return None
+        if lemma in lex["object_verbs"]:
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            if not objs and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                objs = [verb.head]  # "the United States, which it accused of ..."
+            content_tok = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")
+                           for t in c.children]
+            content = " ".join(self.ctx.doc[min(t.left_edge.i for t in content_tok):
+                                            max(t.right_edge.i for t in content_tok) + 1].text.split()) \
+                if content_tok else ""
+            return lex["object_verbs"][lemma], self._all(sent, objs), content
+        if lemma in lex["clause_verbs"] or lemma in lex["weak_verbs"]:
+            comps = [c for c in verb.children if c.dep_ in ("ccomp",)]
+            if not comps:
+                return None
+            comp = comps[0]
+            content = " ".join(self.ctx.doc[comp.left_edge.i:comp.right_edge.i + 1].text.split())
+            subj = self._content_subjects(sent, comp)
+            kind = lex["clause_verbs"].get(lemma, "assert")
+            if lemma in lex["weak_verbs"] and topic_of(content) == "other":
+                return None
+            return kind, subj, content
+        return None
+
+    def _content_subjects(self, sent: Span, comp: Token) -> list[str]:
+        subs = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+        agents = [p for c in comp.children if c.dep_ == "agent" for p in c.children]
+        if subs and subs[0].dep_ == "nsubjpass" and agents:  # "Russia was provoked ... by the West"
+            return self._all(sent, agents)
+        heads = [s for s in subs if s.pos_ != "PRON" or s.lower_ in ("it", "they")]
+        found = []
+        for h in heads:  # the subject's own actor ("France's equipping of Armenia" -> France)
+            for c in (self._actors(sent, h) or [])[:1] + [x for cj in h.conjuncts for x in self._actors(sent, cj)[:1]]:
+                if c not in found:
+                    found.append(c)
+        if found:
+            return found
+        if heads:  # a subject that names no actor ("an attack on Belarus ...") has none
+            return []
+        for m in mentions_in(self.ctx, sent, {t.i for t in comp.subtree}):
+            return actor_codes(m)[:1]
+        return []
+
+    def _claim_from_noun(self, sent: Span, noun: Token) -> tuple | None:
+        lemma = noun.lemma_.lower()
+        comps = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and
+                 any(g.lower_ == "that" and g.dep_ in ("mark",) for g in c.children)]
+        if not comps:
+            return None
+        comp = comps[0]
+        content = " ".join(self.ctx.doc[comp.left_edge.i:comp.right_edge.i + 1].text.split())
+        if content.lower().startswith("that "):
+            content = content[5:]
+        return self.lex["nouns"][lemma], self._content_subjects(sent, comp), content
+
+    def _noun_claimants(self, sent: Span, noun: Token) -> list[Token]:
+        heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                heads += [p for p in c.children]
+        return heads
+
+    def _add(self, sent: Span, sent_no: int, anchor: Token, claimants: list[str], kind: str,
+             subjects: list[str], content: str) -> None:
+        claimants = [c for c in claimants if c not in subjects] or claimants
+        subjects = [s for s in subjects if s not in claimants]
+        if not claimants or not subjects:
+            return
+        topic = topic_of(content)
+        date = clause_dates(self.ctx, anchor) if anchor.pos_ == "VERB" else None
+        found = _Found(claimants, subjects, kind, topic, content, date, sent_no, self.ctx.evidence(sent))
+        for cl in claimants:
+            for sb in subjects:
+                key = (cl, sb, topic)
+                claim = self.by_key.get(key)
+                if claim is None:
+                    claim = Claim(claimant=cl, kind=kind, subject=sb, topic=topic, content=content,
+                                  evidence=found.evidence, date=date)
+                    self.by_key[key] = claim
+                found.claims.append(claim)
+        self.groups.append(found)
+
+    # -- responses ----------------------------------------------------------------------
+    def _stance(self, tok: Token) -> str | None:
+        lemma = tok.lemma_.lower()
+        resp = self.lex["responses"]
+        if tok.pos_ != "VERB":
+            return None
+        if lemma == "confirm":
+            if any(c.lower_ == "neither" for c in tok.children) or any(
+                    c.dep_ == "conj" and c.lemma_.lower() == "deny" for c in tok.children):
+                return "neither_confirm_nor_deny"
+            if is_negated(tok):
+                return "not_confirmed"
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("refuse", "decline", "fail"):
+                return "not_confirmed"
+            return "confirm" if self._names_claim(tok) else None
+        if lemma == "deny" and tok.dep_ == "conj" and tok.head.lemma_.lower() == "confirm":
+            return None  # counted with "neither confirmed nor denied"
+        if lemma in ("refuse", "decline") and any(c.lemma_.lower() == "confirm" for c in tok.children):
+            return None  # the xcomp "confirm" carries it
+        if lemma == "call" and any(t.lower_ in self.lex["denial_adjectives"] for t in tok.subtree):
+            return "deny"
+        for stance, verbs in resp.items():
+            if lemma in verbs and not is_negated(tok):
+                if stance == "confirm" and not self._names_claim(tok):
+                    return None  # "backs Kyiv" is support, not a response to a claim
+                return stance
+        return None
+
+    def _names_claim(self, tok: Token) -> bool:
+        return any(t.lemma_.lower() in self.lex["nouns"] for t in tok.subtree if t.i != tok.i)
+
+    def _responders(self, sent: Span, tok: Token) -> list[str]:
+        agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children]
+        if agents:
+            return self._all(sent, agents)
+        heads = self._subjects(tok)
+        if not heads and tok.dep_ == "advcl":  # "..., denying the US accusation"
+            heads = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        if not heads and tok.dep_ == "xcomp":
+            heads = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        return self._all(sent, heads)
+
+    def _targets(self, sent: Span, sent_no: int, tok: Token, same: list[_Found],
+                 actors: list[str], stance: str) -> list[Claim]:
+        if same:
+            return [c for g in same for c in g.claims]
+        # A party does not answer its own claim; the accused's denial answers a claim about it.
+        recent = [g for g in self.groups if sent_no - g.sent_no <= RECENT_SENTENCES
+                  and not set(actors) & set(g.claimants)]
+        if stance in ("deny", "acknowledge_partly"):
+            recent = [g for g in recent if set(actors) & set(g.subjects)] or recent
+        if not recent:
+            return []
+        obj_ids: set[int] = set()
+        for c in tok.children:
+            if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "nsubjpass") or c.dep_ == "prep":
+                obj_ids |= {t.i for t in c.subtree}
+        if tok.dep_ == "relcl":
+            obj_ids |= {tok.head.i}
+        obj_text = " ".join(self.ctx.doc[i].text for i in sorted(obj_ids))
+        obj_topic = topic_of(obj_text)
+        obj_actors = {c for m in mentions_in(self.ctx, sent, obj_ids) for c in actor_codes(m)}
+        plural = any(self.ctx.doc[i].lemma_.lower() in self.lex["nouns"] and self.ctx.doc[i].tag_ == "NNS"
+                     for i in obj_ids)
+        anaphoric = any(self.ctx.doc[i].lemma_.lower() in self.lex["nouns"] for i in obj_ids)
+        matching = []
+        for g in recent:
+            if obj_topic != "other" and g.topic != obj_topic:
+                continue
+            if obj_topic == "other" and obj_actors and not obj_actors & set(g.subjects):
+                continue
+            if obj_topic == "other" and not obj_actors and not anaphoric:
+                continue
+            matching.append(g)
+        if not matching:
+            return []
+        if plural:
+            return [c for g in matching for c in g.claims]
+        return list(matching[-1].claims)
+
+    def code(self) -> list[Claim]:
+        lex = self.lex
+        for sent_no, sent in enumerate(self.ctx.doc.sents):
+            same: list[_Found] = []
+            before = len(self.groups)
+            for tok in sent:
+                lemma = tok.lemma_.lower()
+                if tok.pos_ == "VERB" and (lemma in lex["object_verbs"] or lemma in lex["clause_verbs"]
+                                           or lemma in lex["weak_verbs"]):
+                    got = self._claim_from_verb(sent, tok)
+                    if got:
+                        self._add(sent, sent_no, tok, self._all(sent, self._subjects(tok)), got[0], got[1], got[2])
+                elif tok.pos_ == "NOUN" and lemma in lex["nouns"]:
+                    got = self._claim_from_noun(sent, tok)
+                    if got:
+                        self._add(sent, sent_no, tok, self._all(sent, self._noun_claimants(sent, tok)),
+                                  got[0], got[1], got[2])
+            same = self.groups[before:]
+            for tok in sent:
+                stance = self._stance(tok)
+                if stance is None:
+                    continue
+                actors = self._responders(sent, tok)
+                if not actors:
+                    continue
+                for claim in self._targets(sent, sent_no, tok, same, actors, stance):
+                    for actor in actors:
+                        if actor == claim.claimant:
+                            continue
+                        if any(r.actor == actor and r.stance == stance for r in claim.responses):
+                            continue
+                        claim.responses.append(Response(actor, stance, self.ctx.evidence(sent)))
+        return list(self.by_key.values())
+
+
+def code_claims(ctx) -> list[Claim]:
+    """One claim per (claimant, subject, topic), with the responses reported for it."""
+    return ClaimCoder(ctx).code()
