@@ -1,0 +1,84 @@
+"""Agreement coder on sentences written for these tests (hand-made actor resolution)."""
+
+from __future__ import annotations
+
+import pytest
+from fixtures.agree.handmade import context
+
+from multipolar.coding.agreements import code_agreements
+
+pytestmark = pytest.mark.model
+
+NAMES = {"Ruritania": "RUR", "Ruritanian": "RUR", "Borduria": "BOR", "Bordurian": "BOR",
+         "Syldavia": "SYL", "Carpathia": "CAR", "the two countries": ("BOR", "RUR"),
+         "Anna Vok": "RURGOV", "Piet Lund": "BORGOV"}
+PERSONS = {"Anna Vok": "Anna Vok", "Piet Lund": "Piet Lund"}
+
+
+def _one(agreements, parties):
+    found = [a for a in agreements if sorted(a.parties) == sorted(parties)]
+    assert len(found) == 1, [a.parties for a in agreements]
+    return found[0]
+
+
+def test_signing_leaders_give_parties_date_duration_and_listed_provisions(nlp):
+    text = ("Ruritanian leader Anna Vok and Bordurian leader Piet Lund on Tuesday signed a 15-year "
+            "security treaty in the capital.\n\n"
+            "The treaty provides for joint naval drills, the sharing of intelligence and training of "
+            "officers between the two countries.")
+    ctx = context(nlp, text, NAMES, persons=PERSONS)
+    a = _one(code_agreements(ctx), ["BOR", "RUR"])
+    assert a.signed == "2025-03-04" and a.duration_years == 15 and a.kind == "treaty"
+    values = {p.key: p.value for p in a.provisions}
+    assert values == {"joint_exercises": "present", "intelligence_sharing": "present",
+                      "military_training": "present"}
+    for p in a.provisions:
+        assert p.evidence.text.startswith("The treaty provides for")
+        assert ctx.doc.text[p.evidence.start:p.evidence.end] == p.evidence.text
+
+
+def test_negated_inclusion_is_absent_and_other_pact_gets_its_own_record(nlp):
+    text = ("Ruritania and Borduria signed a friendship treaty on Monday. "
+            "It does not contain a mutual defence clause like the one included in a pact between "
+            "Ruritania and Syldavia.")
+    agreements = code_agreements(context(nlp, text, NAMES))
+    main = _one(agreements, ["BOR", "RUR"])
+    other = _one(agreements, ["RUR", "SYL"])
+    assert {p.key: p.value for p in main.provisions} == {"defense": "absent"}
+    assert {p.key: p.value for p in other.provisions} == {"defense": "present"}
+
+
+def test_no_mention_after_the_pact_reports_an_absence(nlp):
+    text = ("Ruritania and Borduria concluded an agreement last week. "
+            "There was no mention of weapons deliveries in the text.")
+    a = _one(code_agreements(context(nlp, text, NAMES)), ["BOR", "RUR"])
+    assert {p.key: p.value for p in a.provisions} == {"arms_transfers": "absent"}
+
+
+def test_silence_and_speculation_record_nothing(nlp):
+    text = ("Ruritania and Borduria signed a trade pact on Friday. Analysts expect joint exercises "
+            "next year. The pact could expand arms sales to Borduria.")
+    a = _one(code_agreements(context(nlp, text, NAMES)), ["BOR", "RUR"])
+    keys = {p.key for p in a.provisions}
+    assert "joint_exercises" not in keys and "arms_transfers" not in keys
+
+
+def test_under_the_pact_frames_the_obligations(nlp):
+    text = ("Ruritania and Borduria sealed a defence pact in 2019. Under the pact, neither side will "
+            "allow its territory to be used against the other.")
+    a = _one(code_agreements(context(nlp, text, NAMES)), ["BOR", "RUR"])
+    assert a.signed == "2019"
+    assert {p.key: p.value for p in a.provisions}.get("territory_non_use") == "present"
+
+
+def test_passing_mentions_of_pacts_with_several_partners_are_separate_records(nlp):
+    text = "Ruritania has deepened ties with its neighbours, including security pacts with Syldavia and Carpathia."
+    agreements = code_agreements(context(nlp, text, NAMES))
+    assert sorted(tuple(a.parties) for a in agreements) == [("CAR", "RUR"), ("RUR", "SYL")]
+    assert all(not a.provisions for a in agreements)
+
+
+def test_unconcluded_and_single_party_mentions_make_no_record(nlp):
+    text = ("Ruritania failed to reach an agreement with Borduria. "
+            "Syldavia is a member of the alliance.")
+    assert code_agreements(context(nlp, text, NAMES)) == []
