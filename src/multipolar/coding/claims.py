@@ -121,6 +121,9 @@ class ClaimCoder:
                 objs = [verb.head]  # "the United States, which it accused of ..."
             content_tok = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")
                            for t in c.children]
+            if not content_tok:  # "accused X in March of ...": the parse may hang "of" lower down
+                content_tok = [t for c in verb.subtree if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")
+                               for t in c.children if t.dep_ == "pcomp"][:1]
             content = " ".join(self.ctx.doc[min(t.left_edge.i for t in content_tok):
                                             max(t.right_edge.i for t in content_tok) + 1].text.split()) \
                 if content_tok else ""
@@ -250,9 +253,10 @@ class ClaimCoder:
         if not recent:
             return []
         obj_ids: set[int] = set()
-        for c in tok.children:
-            if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "nsubjpass") or c.dep_ == "prep":
-                obj_ids |= {t.i for t in c.subtree}
+        for v in [tok] + [c for c in tok.children if c.dep_ == "conj"]:  # "neither confirmed nor denied X"
+            for c in v.children:
+                if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "nsubjpass") or c.dep_ == "prep":
+                    obj_ids |= {t.i for t in c.subtree}
         if tok.dep_ == "relcl":
             obj_ids |= {tok.head.i}
         obj_text = " ".join(self.ctx.doc[i].text for i in sorted(obj_ids))

@@ -1,0 +1,54 @@
+"""Claim coder on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixtures.agree.handmade import context
+from multipolar.coding.claims import code_claims, topic_of
+
+pytestmark = pytest.mark.model
+
+NAMES = {"Ruritania": "RUR", "Borduria": "BOR", "Syldavia": "SYL", "Western governments": "WST",
+         "the Ruritanian government": "RURGOV", "Bordurian": "BOR"}
+
+
+def _key(claims):
+    return {(c.claimant, c.subject, c.topic): sorted((r.actor, r.stance) for r in c.responses) for c in claims}
+
+
+def test_topics_from_content():
+    assert topic_of("shipping drones and artillery shells to the front") == "arms_transfer"
+    assert topic_of("sending thousands of soldiers to fight abroad") == "troop_deployment"
+    assert topic_of("hiding enriched uranium from inspectors") == "nuclear"
+    assert topic_of("being too soft on smugglers") == "other"
+
+
+def test_accusation_with_same_sentence_and_later_responses(nlp):
+    text = ("Syldavia accused Borduria in March of supplying rockets to Ruritania, a charge Borduria denies. "
+            "Ruritania has neither confirmed nor denied receiving the rockets.")
+    claims = code_claims(context(nlp, text, NAMES))
+    got = _key(claims)
+    assert got == {("SYL", "BOR", "arms_transfer"): [("BOR", "deny"), ("RUR", "neither_confirm_nor_deny")]}
+    assert claims[0].date == "2025-03"
+
+
+def test_joint_denial_attaches_to_the_latest_claim_for_each_denier(nlp):
+    text = ("Western governments allege that Borduria is sending troops to fight for Ruritania. "
+            "Both Borduria and Ruritania deny these allegations.")
+    got = _key(code_claims(context(nlp, text, NAMES)))
+    assert got == {("WST", "BOR", "troop_deployment"): [("BOR", "deny"), ("RUR", "deny")]}
+
+
+def test_not_confirmed_and_partial_admission(nlp):
+    text = ("Syldavia accused Borduria of delivering missiles to Ruritania. "
+            "Ruritania has not confirmed receiving Bordurian missiles, but it admits defence cooperation "
+            "with Borduria.")
+    got = _key(code_claims(context(nlp, text, NAMES)))
+    assert got == {("SYL", "BOR", "arms_transfer"): [("RUR", "acknowledge_partly"), ("RUR", "not_confirmed")]}
+
+
+def test_one_claim_per_key(nlp):
+    text = ("Syldavia accused Borduria of shipping shells to Ruritania. "
+            "Syldavia also accused Borduria of selling drones to Ruritania.")
+    assert len(code_claims(context(nlp, text, NAMES))) == 1

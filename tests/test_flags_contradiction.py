@@ -1,0 +1,33 @@
+"""Flag coder on a document written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixtures.agree.handmade import context
+from multipolar.coding import code_document
+
+pytestmark = pytest.mark.model
+
+NAMES = {"Ruritania": "RUR", "Borduria": "BOR"}
+
+
+def test_standfirst_contradicting_the_body_is_flagged_with_field_evidence(nlp):
+    text = ("Ruritania and Borduria signed a partnership treaty on Friday. "
+            "It did not include a mutual defence clause.")
+    subtitle = "The two neighbours pledge mutual defence"
+    ctx = context(nlp, text, NAMES, subtitle=subtitle, cleaning={"duplicate_blocks_removed": 2})
+    coded = code_document(ctx)
+    kinds = [f.kind for f in coded.flags]
+    assert "contradiction" in kinds and "duplicate_content" in kinds
+    flag = next(f for f in coded.flags if f.kind == "contradiction")
+    head, body = flag.evidence
+    assert head.field == "subtitle" and subtitle[head.start:head.end] == head.text
+    assert body.field is None and text[body.start:body.end] == body.text
+    assert "did not include" in body.text
+
+
+def test_consistent_headline_gives_no_contradiction(nlp):
+    text = "Ruritania and Borduria signed a treaty on Friday. It includes a mutual defence clause."
+    ctx = context(nlp, text, NAMES, title="Ruritania and Borduria agree mutual defence")
+    assert [f for f in code_document(ctx).flags if f.kind == "contradiction"] == []
