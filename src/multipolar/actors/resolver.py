@@ -1,19 +1,218 @@
-"""Placeholder resolver: the Actors issue replaces it with the dictionary-driven one."""
+"""The dictionary-driven actor resolver.
+
+Stages (comments below reuse the numbers):
+1. longest match of dictionary names over the tokens (countries, adjectives, capitals, seats of
+   power, organisations, armed groups, people), case rules from :func:`form_accepts`;
+2. agent composition: a country word followed by an agent noun ("Iranian foreign minister",
+   "Kremlin's forces") or an agent noun followed by "of" + country ("the government of Iran");
+   a title followed by a name absorbs the name ("Russian President Vladimir Putin");
+3. people resolved by date: the office held on the article's date, country + ELI outside office;
+4. collectives: coordinated actors ("Moscow and Tehran"), "groups such as A and B";
+5. named entities the dictionaries do not know keep their text under code ``---``;
+6. coreference (:mod:`.coref`): surnames, "the two nations", "the president", "he said".
+"""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from . import Resolution
+from . import Resolution, ResolvedMention
+from .compose import Composer
+from .coref import resolve_coreference
+from .dictionary import (
+    ADJECTIVE,
+    COUNTRY,
+    IMPORTED,
+    ActorDictionary,
+    Entry,
+    form_accepts,
+    packaged_dictionary,
+    tokenizer,
+)
+from .grouping import build_actors, find_collectives
+from .petrarch import DISCARD_CODES, kind_of_code
+from .spans import Span, agent_kind, composed_name, to_mention
+
+UNKNOWN = "---"
+UNKNOWN_LABELS = {"PERSON": "person", "ORG": "other", "GPE": "other", "NORP": "other"}
+DATE_RE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
+
+
+def day_of(published: str | None) -> str | None:
+    """``YYYY-MM-DD`` from an ISO date/datetime or ``YYYYMMDD``; ``None`` if there is none."""
+    if not published:
+        return None
+    m = DATE_RE.match(published.strip())
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
 
 
 class ActorResolver:
+    """Resolves a spaCy ``Doc`` to actor mentions and SPEC actors, as of a date."""
+
+    def __init__(self, dictionary: ActorDictionary | None = None, unknown_entities: bool = True,
+                 bare_agents: bool = False) -> None:
+        """``unknown_entities``: keep named entities the dictionaries miss, under ``---``;
+        ``bare_agents``: code an agent noun with no actor as ``---`` + agent (PETRARCH's way)."""
+        self.dictionary = dictionary or packaged_dictionary()
+        self.unknown_entities = unknown_entities
+        self._name_prefixes = _prefixes(self.dictionary.names)
+        self._agent_prefixes = _prefixes(self.dictionary.agents)
+        self.composer = Composer(self.dictionary, self._agent_at, bare_agents)
+
+    # -- public API -------------------------------------------------------------------------
     def resolve(self, doc: Doc, published: str | None = None) -> Resolution:
-        return Resolution()
+        spans = self.resolve_spans(doc, published)
+        mentions = [to_mention(s, doc) for s in spans]
+        return Resolution(mentions, build_actors(mentions, doc.text))
+
+    def resolve_text(self, text: str, published: str | None = None, nlp=None) -> Resolution:
+        """Resolve a short string (a headline); without ``nlp`` only the tokenizer is used."""
+        doc = nlp(text) if nlp is not None else tokenizer()(text)
+        return self.resolve(doc, published)
+
+    def lookup(self, name: str, on: str | None = None) -> ResolvedMention | None:
+        """Resolve a bare name or code ("Putin", "the Kremlin", "RUSGOV") as of date ``on``."""
+        name = name.strip()
+        if not name:
+            return None
+        if _looks_like_code(name):
+            return self._lookup_code(name)
+        for text in (name, name.title()):  # a lowercase query ("putin") still finds "Putin"
+            doc = tokenizer()(text)
+            lead = 1 if doc[0].lower_ == "the" else 0
+            whole = [s for s in self.resolve_spans(doc, on, coreference=False)
+                     if s.i <= lead and s.j == len(doc) and not s.code.startswith(UNKNOWN)]
+            if whole:
+                return to_mention(whole[0], doc)
+        return None
+
+    # -- stages -----------------------------------------------------------------------------
+    def resolve_spans(self, doc: Doc, published: str | None = None, coreference: bool = True) -> list[Span]:
+        day = day_of(published)
+        spans = self._match_names(doc, day)                      # 1 + 3
+        spans = self.composer.compose(doc, spans)                # 2
+        spans = find_collectives(doc, spans)                     # 4
+        spans = self.composer.link(doc, spans)                   # 2, "the ambassadors of A and B"
+        if self.unknown_entities:
+            spans = self._unknown_entities(doc, spans)           # 5
+        if coreference and doc.has_annotation("DEP"):
+            spans = resolve_coreference(doc, spans, self.dictionary.country_names)  # 6
+        return sorted(spans, key=lambda s: (s.i, s.j))
+
+    def _match_names(self, doc: Doc, day: str | None) -> list[Span]:
+        words = [t.text for t in doc]
+        lower = [w.lower() for w in words]
+        person_ent_end = _person_entity_ends(doc)
+        spans: list[Span] = []
+        i, n = 0, len(words)
+        while i < n:
+            found = self._longest(lower, words, i)
+            if found is None:
+                i += 1
+                continue
+            j, entry = found
+            if not entry.is_person and entry.sort in (COUNTRY, ADJECTIVE) and person_ent_end.get(i, j) > j:
+                # "Jordan" inside the name "Jordan Peterson": a person, not the country
+                i += 1
+                continue
+            span = self._span_for(entry, i, j, day)
+            if span is not None:
+                spans.append(span)
+            i = j
+        return spans
+
+    def _span_for(self, entry: Entry, i: int, j: int, day: str | None) -> Span | None:
+        if entry.sort == IMPORTED:
+            code = entry.code_on(day)
+            if code in DISCARD_CODES:
+                return None  # PETRARCH's "not an actor" codes
+            return Span(i, j, code.split("/"), kind_of_code(code), entry.name, entry=entry)
+        if entry.is_person:
+            held = entry.tenure_on(day)
+            code = entry.code_on(day)
+            return Span(i, j, [code], "person", entry.name, person=entry.name,
+                        office=held.office if held else "", entry=entry)
+        return Span(i, j, [entry.code], entry.kind, entry.name, entry=entry)
+
+    def _longest(self, lower: list[str], words: list[str], i: int) -> tuple[int, Entry] | None:
+        """The longest dictionary name starting at token ``i`` that the text's case allows."""
+        best = None
+        names = self.dictionary.names
+        for k in range(i + 1, min(len(lower), i + self.dictionary.max_len) + 1):
+            key = tuple(lower[i:k])
+            if key not in self._name_prefixes:
+                break
+            for form, entry in names.get(key, ()):
+                if form_accepts(form, words[i:k]):
+                    best = (k, entry)
+                    break
+        return best
+
+    def _agent_at(self, lower: list[str], i: int) -> tuple[int, str] | None:
+        """The longest agent noun starting at token ``i`` ("foreign minister", "troops")."""
+        best = None
+        agents = self.dictionary.agents
+        for k in range(i + 1, min(len(lower), i + self.dictionary.agent_max_len) + 1):
+            key = tuple(lower[i:k])
+            if key not in self._agent_prefixes:
+                break
+            if key in agents:
+                best = (k, agents[key])
+        return best
+
+    def _unknown_entities(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        taken = {t for s in spans for t in range(s.i, s.j)}
+        for ent in doc.ents:
+            kind = UNKNOWN_LABELS.get(ent.label_)
+            if kind is None or any(t in taken for t in range(ent.start, ent.end)):
+                continue
+            if any(c.isdigit() for c in ent.text):
+                continue  # "S-400", "F-16": weapons and products, not actors
+            start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+            if start >= ent.end:
+                continue
+            text = doc[start:ent.end].text
+            spans.append(Span(start, ent.end, [UNKNOWN], kind, text,
+                              person=text if ent.label_ == "PERSON" else None, via="unknown"))
+        return spans
+
+    def _lookup_code(self, code: str) -> ResolvedMention | None:
+        code = code.upper()
+        names = self.dictionary.country_names
+        for entry in self.dictionary.entries():
+            if entry.code == code and not entry.is_person and entry.sort != ADJECTIVE:
+                return ResolvedMention(0, len(code), code, (code,), entry.kind, entry.name)
+        if code[:3] in names:
+            agent = code[3:6]
+            if not agent:
+                return ResolvedMention(0, len(code), code, (code,), "state", names[code])
+            return ResolvedMention(0, len(code), code, (code,), agent_kind(agent),
+                                   composed_name(code[:3], agent, names))
+        return None
+
+
+def _looks_like_code(name: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z-]{3}(?:[A-Z]{3})*", name)) and len(name) >= 3 and (
+        len(name) > 3 or name not in {"USA", "UAE", "DRC", "ROK", "PRC", "KSA", "CAR", "ROC"})
+
+
+def _prefixes(table: dict) -> set[tuple[str, ...]]:
+    out: set[tuple[str, ...]] = set()
+    for key in table:
+        for k in range(1, len(key) + 1):
+            out.add(key[:k])
+    return out
+
+
+def _person_entity_ends(doc: Doc) -> dict[int, int]:
+    """Token index -> end of the PERSON entity that contains it."""
+    return {t: e.end for e in doc.ents if e.label_ == "PERSON" for t in range(e.start, e.end)}
 
 
 @lru_cache(maxsize=1)
 def default_resolver() -> ActorResolver:
+    """The process-wide resolver over the packaged dictionaries (built once)."""
     return ActorResolver()

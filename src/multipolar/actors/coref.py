@@ -1,0 +1,173 @@
+"""Within-document coreference for the common news cases.
+
+Each rule fires only when its antecedent is unambiguous; otherwise the words stay unresolved
+(a wrong actor is worse than none):
+a. a later surname of a person named in full ("Abbas Araghchi ... Araghchi said");
+b. "the two nations", "both sides", "the three countries": the latest collective with that many
+   members, else the latest that many distinct countries;
+c. "the president", "the foreign minister": the one person holding that title in the last few
+   sentences;
+d. "he"/"she" as the subject of a clause: the one person named earlier in the sentence, else the
+   one person named in the sentence before.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from . import code_country
+from .spans import Span
+
+WINDOW_SENTENCES = 5
+NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+COUNTRY_NOUNS = {"nations", "countries", "states", "powers", "neighbours", "neighbors", "allies",
+                 "partners", "capitals"}
+GOVERNMENT_NOUNS = {"governments", "leaders", "presidents", "heads", "ministers", "administrations"}
+SIDE_NOUNS = {"sides", "parties"}
+OFFICES = ("supreme leader", "prime minister", "foreign minister", "defence minister",
+           "defense minister", "secretary-general", "secretary general", "president", "premier",
+           "chancellor", "king", "leader", "emir", "crown prince")
+PRONOUNS = {"he", "she"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+def resolve_coreference(doc: Doc, spans: list[Span], country_names: dict[str, str]) -> list[Span]:
+    spans = sorted(spans, key=lambda s: (s.i, s.j))
+    sent_of = _sentence_index(doc)
+    spans = _surnames(doc, spans)
+    taken = {t for s in spans for t in range(s.i, s.j)}
+    added = _collective_references(doc, spans, taken, sent_of, country_names)
+    added += _office_references(doc, spans, taken, sent_of)
+    spans = sorted(spans + added, key=lambda s: (s.i, s.j))
+    spans += _pronouns(doc, spans, taken, sent_of)
+    return spans
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    out = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for t in range(sent.start, sent.end):
+            out[t] = n
+    return out
+
+
+def _copy(s: Span, i: int, j: int) -> Span:
+    return Span(i, j, list(s.codes), s.kind, s.name, person=s.person, office=s.office,
+                entry=s.entry, agent=s.agent, via="coref")
+
+
+def _persons(spans: list[Span]) -> list[Span]:
+    out = []
+    for s in spans:
+        out.extend(p for p in (s.parts or [s]) if p.is_person)
+    return out
+
+
+# a. surnames ------------------------------------------------------------------------------
+def _surnames(doc: Doc, spans: list[Span]) -> list[Span]:
+    known: dict[str, dict[str, Span]] = {}
+    out = []
+    for s in spans:
+        if s.via == "unknown" and s.j - s.i == 1:  # NER may call a lone surname an ORG
+            people = known.get(doc[s.i].lower_, {})
+            if len(people) == 1:
+                s = _copy(next(iter(people.values())), s.i, s.j)
+        out.append(s)
+        for p in _persons([s]):
+            words = p.person.split()
+            if len(words) >= 2:
+                known.setdefault(words[-1].lower(), {})[p.person] = p
+    return out
+
+
+# b. "the two nations", "both sides" --------------------------------------------------------
+def _collective_references(doc, spans, taken, sent_of, country_names) -> list[Span]:
+    lower = [t.lower_ for t in doc]
+    added = []
+    for h, word in enumerate(lower):
+        if h in taken or not (word in COUNTRY_NOUNS or word in GOVERNMENT_NOUNS or word in SIDE_NOUNS):
+            continue
+        if h >= 1 and lower[h - 1] == "both":
+            start, count = h - 1, 2
+        elif h >= 2 and lower[h - 2] == "the" and lower[h - 1] in NUMBERS:
+            start, count = h - 2, NUMBERS[lower[h - 1]]
+        else:
+            continue
+        codes = _antecedent_codes(spans, start, count, word, sent_of)
+        if codes:
+            added.append(Span(start, h + 1, codes, "government" if word in GOVERNMENT_NOUNS else "state",
+                              doc[start:h + 1].text, via="coref"))
+    return added
+
+
+def _antecedent_codes(spans, before: int, count: int, noun: str, sent_of) -> list[str] | None:
+    earlier = [s for s in spans if s.j <= before]
+    # the most often named group of that size so far wins ("the two sides" of a treaty story
+    # are its parties, even just after another pair was named); ties go to the latest
+    tally: dict[frozenset[str], tuple[int, int, list[str]]] = {}
+    for order, s in enumerate(earlier):
+        bases = list(dict.fromkeys(code_country(c) for c in s.codes if not c.startswith("---")))
+        if len(s.parts) >= 2 and len(bases) == count:
+            n = tally.get(frozenset(bases), (0, 0, []))[0]
+            tally[frozenset(bases)] = (n + 1, order, list(s.codes))
+    group: list[str] | None = max(tally.values())[2] if tally else None
+    earlier = [s for s in earlier if sent_of[before] - sent_of[s.i] <= WINDOW_SENTENCES]
+    if group is None:
+        bases: list[str] = []
+        group = []
+        for s in reversed(earlier):
+            for c in s.codes:
+                base = code_country(c)
+                if base.startswith("---") or base in bases:
+                    continue
+                bases.append(base)
+                group.append(c)
+        if len(bases) < count:
+            return None
+        group = list(reversed(group[:count]))
+    if noun in SIDE_NOUNS:
+        return group
+    bases = list(dict.fromkeys(code_country(c) for c in group))
+    if noun in GOVERNMENT_NOUNS:
+        return [b + "GOV" if len(b) == 3 else b for b in bases]
+    return bases
+
+
+# c. "the president" -------------------------------------------------------------------------
+def _office_references(doc, spans, taken, sent_of) -> list[Span]:
+    lower = [t.lower_ for t in doc]
+    added = []
+    for t in range(len(doc) - 1):
+        if lower[t] != "the" or t + 1 in taken:
+            continue
+        office = next((o for o in OFFICES if lower[t + 1:t + 1 + len(o.split())] == o.split()), None)
+        if office is None:
+            continue
+        end = t + 1 + len(office.split())
+        if end < len(doc) and (lower[end] == "of" or doc[end].pos_ == "PROPN" or lower[end] in ("'s", "’s")):
+            continue  # "the president of X", "the President Vladimir Putin"
+        holders = [p for p in _persons(spans) if p.j <= t and office in p.office.lower()]
+        # salience: the holders named in this or the previous sentence, else in the last few
+        for window in (1, WINDOW_SENTENCES):
+            people = {p.person: p for p in holders if 0 <= sent_of[t] - sent_of[p.i] <= window}
+            if people:
+                break
+        if len(people) == 1:
+            added.append(_copy(next(iter(people.values())), t, end))
+    return added
+
+
+# d. "he said" -----------------------------------------------------------------------------
+def _pronouns(doc, spans, taken, sent_of) -> list[Span]:
+    added = []
+    persons = _persons(spans)
+    for tok in doc:
+        if tok.lower_ not in PRONOUNS or tok.dep_ not in SUBJECT_DEPS or tok.i in taken:
+            continue
+        here = sent_of[tok.i]
+        same = {p.person: p for p in persons if sent_of[p.i] == here and p.j <= tok.i}
+        if not same:
+            same = {p.person: p for p in persons if sent_of[p.i] == here - 1}
+        if len(same) == 1:
+            added.append(_copy(next(iter(same.values())), tok.i, tok.i + 1))
+    return added

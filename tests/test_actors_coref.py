@@ -1,0 +1,81 @@
+"""Within-document coreference and collectives, on a news-style fixture we wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from multipolar.actors.resolver import ActorResolver
+
+pytestmark = pytest.mark.model
+
+FIXTURE = Path(__file__).parent / "fixtures" / "actors" / "summit.txt"
+
+
+@pytest.fixture(scope="module")
+def resolved(nlp):
+    text = FIXTURE.read_text(encoding="utf-8")
+    res = ActorResolver().resolve(nlp(text), "2024-05-06")
+    return text, res
+
+
+def _codes_at(res, text, phrase, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    m = res.covering(start, start + len(phrase))
+    return m.codes if m else None
+
+
+def test_actors_coref_coordinated_people_are_one_collective(resolved):
+    text, res = resolved
+    assert _codes_at(res, text, "Lula da Silva") == ("BRAGOV", "ZAFGOV")
+
+
+def test_actors_coref_two_countries_and_both_sides(resolved):
+    text, res = resolved
+    assert set(_codes_at(res, text, "The two countries")) == {"BRA", "ZAF"}
+    assert set(_codes_at(res, text, "both sides")) == {"BRAGOV", "ZAFGOV"}
+
+
+def test_actors_coref_surname_and_pronoun(resolved):
+    text, res = resolved
+    assert _codes_at(res, text, "Lula said") == ("BRAGOV",)
+    he = res.covering(text.index("he added"), text.index("he added") + 2)
+    assert he.person == "Luiz Inacio Lula da Silva"
+
+
+def test_actors_coref_titled_unknown_person_then_surname(resolved):
+    text, res = resolved
+    first = res.covering(text.index("Melanie Joly"), text.index("Melanie Joly") + 5)
+    assert (first.code, first.person) == ("CANGOV", "Melanie Joly")
+    later = res.covering(text.index("Joly said"), text.index("Joly said") + 4)
+    assert (later.code, later.person) == ("CANGOV", "Melanie Joly")
+
+
+def test_actors_coref_the_president_when_one_is_salient(resolved):
+    text, res = resolved
+    m = res.covering(text.index("The president"), text.index("The president") + 13)
+    assert m is not None and m.person == "Abdel Fattah el-Sisi" and m.code == "EGYGOV"
+
+
+def test_actors_coref_agents_regions_and_unknowns(resolved):
+    text, res = resolved
+    assert _codes_at(res, text, "Kenyan troops") == ("KENMIL",)
+    assert _codes_at(res, text, "Western nations") == ("WST",)
+    assert _codes_at(res, text, "Iraqi officials") == ("IRQELI",)
+    militias = res.covering(text.index("militias"), text.index("militias") + 8)
+    assert militias.code == "---REB" and militias.kind == "group"
+    ruritania = res.covering(text.index("Ruritanian"), text.index("Ruritanian") + 10)
+    assert ruritania is None or ruritania.code == "---"  # unknown: no guess
+
+
+def test_actors_coref_actors_are_spec_shaped(resolved):
+    text, res = resolved
+    for actor in res.actors:
+        assert actor.mentions
+        for m in actor.mentions:
+            assert text[m.start:m.end] == m.text
+    people = {a.person for a in res.actors if a.person}
+    assert {"Luiz Inacio Lula da Silva", "Cyril Ramaphosa", "Melanie Joly"} <= people
