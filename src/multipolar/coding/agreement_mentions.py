@@ -24,6 +24,8 @@ from .agreement_syntax import (
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "our", "his", "her"})
 REPORTING_VERBS = frozenset({"say", "warn", "tell", "accuse", "claim", "report", "add", "note", "argue",
                              "criticize", "criticise", "announce", "state", "insist"})
+TRADE_VERBS = frozenset({"buy", "sell", "export", "import", "supply", "purchase", "deliver", "lease",
+                         "acquire", "provide", "procure"})
 INDEFINITE_MARKS = frozenset({"a", "an", "new", "another"})
 
 
@@ -125,10 +127,27 @@ def _clause_parties(ctx, sent: Span, verb: Token) -> list[str]:
     for s in subs:
         if s.pos_ != "PRON":
             ids |= subtree_ids(s)
+        elif s.lower_ in ("it", "they") and verb.dep_ == "ccomp":
+            # "Hungary said it had signed a deal": the reporting clause's subject.
+            ids |= {t for c in verb.head.children if c.dep_ == "nsubj" for t in subtree_ids(c)}
     for c in verb.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("with", "from")):
             for obj in c.children:
                 ids |= subtree_ids(obj)
+    found = [code for m in mentions_in(ctx, sent, ids) for code in state_codes(m)]
+    if not subs and not found and verb.lemma_.lower() in lexicon().signing_verbs:
+        found = _left_context_parties(ctx, sent, verb)
+    return found
+
+
+def _left_context_parties(ctx, sent: Span, verb: Token) -> list[str]:
+    """When the parse gives the signing verb no subject (a dateline or page chrome glued to the
+    sentence), the actors between the line's start or its last dash and the verb."""
+    doc = sent.doc
+    start = verb.i
+    while start > sent.start and "\n" not in doc[start - 1].text and doc[start - 1].text not in ("—", "–", ":"):
+        start -= 1
+    ids = set(range(start, verb.i))
     return [code for m in mentions_in(ctx, sent, ids) for code in state_codes(m)]
 
 
@@ -186,6 +205,15 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
         amods = {c.lower_ for c in tok.children if c.dep_ == "amod"}
         name, proper = _name(tok)
+        if any(tok.doc[i].lower_ == "whose" for i in ids):  # "France, whose submarine contract with ..."
+            rel = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+            if rel is not None:
+                ids |= subtree_ids(rel.head)
+        for c in tok.children:  # "a deal to buy jets from Sweden", "a contract to export tanks to Poland"
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in TRADE_VERBS:
+                for prep in c.subtree:
+                    if prep.dep_ in ("prep", "dative") and prep.lower_ in ("from", "to"):
+                        ids |= {t.i for t in prep.subtree}
         parties = [code for m in mentions_in(ctx, sent, ids - _with_ids(tok)) for code in state_codes(m)]
         groups = _partner_groups(ctx, sent, tok)
         date = None
@@ -194,7 +222,8 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
             if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.signing_verbs:
                 signing = c
         for t in tok.subtree:  # "an alliance ..., comprising Russia, Armenia, ..."
-            if t.i > tok.i and t.lemma_.lower() in lex.member_verbs and t.dep_ in ("acl", "relcl", "advcl", "prep"):
+            if (t.i > tok.i and t.lemma_.lower() in lex.member_verbs and t.dep_ in ("acl", "relcl", "advcl", "prep")
+                    and _nearest_noun(t) == tok.i):
                 parties += [code for m in mentions_in(ctx, sent, {x.i for x in t.subtree}) for code in state_codes(m)]
         if signing is not None:
             parties += _clause_parties(ctx, sent, signing)
@@ -230,12 +259,21 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
                       embedded=_is_embedded(tok), date=date, duration=duration_years(left_text),
                       kind=_kind(tok) if not alias_ref else "other", name=name if not alias_ref else tok.text,
                       proper=proper or alias_ref, aliases=_aliases(tok))
-        if tok.tag_ == "NNS" and len(groups) > 1:  # "pacts with North Korea and Belarus": one each
-            for g in groups:
-                out.append(Mention(tok, _unique(parties + g), **common))
+        partners = [code for g in groups for code in g]
+        if tok.tag_ == "NNS" and len(set(partners)) > 1:  # "pacts with North Korea and Belarus": one each
+            for code in _unique(partners):
+                out.append(Mention(tok, _unique(parties + [code]), **common))
         else:
             out.append(Mention(tok, _unique(parties + [c for g in groups for c in g]), **common))
     return out
+
+
+def _nearest_noun(tok: Token) -> int | None:
+    """The noun a modifier belongs to, passing through participles ("formed in 2002, comprising")."""
+    cur = tok.head
+    while cur.head.i != cur.i and cur.pos_ not in ("NOUN", "PROPN"):
+        cur = cur.head
+    return cur.i if cur.pos_ in ("NOUN", "PROPN") else None
 
 
 def _with_ids(tok: Token) -> set[int]:

@@ -26,15 +26,16 @@ def state_codes(m: ResolvedMention) -> list[str]:
         return []
     out = []
     for code in m.codes:
-        if code.startswith("IGO") or code[3:6] == "REB" or not code[:3].isalpha():
+        if code.startswith("IGO") or code[3:6] == "REB" or not code[:3].isalpha() or code.startswith("-"):
             continue
         out.append(code_country(code))
     return out
 
 
 def actor_codes(m: ResolvedMention) -> list[str]:
-    """The scored unit of each code of a mention: countries, regions (WST) and IGOs alike."""
-    return [code_country(c) if not c.startswith("IGO") else c[:6] for c in m.codes]
+    """The scored unit of each code of a mention: countries, regions (WST) and IGOs alike.
+    Codes the resolver could not place ("---...") are left out."""
+    return [code_country(c) for c in m.codes if not c.startswith("-")]
 
 
 def subtree_ids(tok: Token, skip_clauses: bool = True) -> set[int]:
@@ -56,7 +57,9 @@ def mentions_in(ctx, sent: Span, ids: set[int]) -> list[ResolvedMention]:
     out = []
     for m in ctx.actors.in_span(sent.start_char, sent.end_char):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and all(t.i in ids for t in span):
+        # A mention counts when it lies in the phrase, or when the phrase holds its last word
+        # ("fighter jets from Sweden" resolved as one mention, the phrase being "from Sweden").
+        if span is not None and (all(t.i in ids for t in span) or span[-1].i in ids):
             out.append(m)
     return out
 

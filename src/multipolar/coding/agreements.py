@@ -65,6 +65,8 @@ class AgreementCoder:
                     continue  # "a new agreement signed in 2000" is not the 2024 treaty
                 if not _dates_compatible(d.signed, m.date):
                     continue
+                if m.proper and m.date and d.signed is None and not d.proper:
+                    continue  # "The 2014 Enhanced Defense Cooperation Agreement" is not "a new deal"
                 for p in m.parties:
                     if p not in d.parties:
                         d.parties.append(p)
