@@ -16,6 +16,7 @@ from .agreement_lexicon import lexicon
 from .agreement_syntax import (
     clause_dates,
     duration_years,
+    left_context_ids,
     mentions_in,
     state_codes,
     subtree_ids,
@@ -143,11 +144,7 @@ def _clause_parties(ctx, sent: Span, verb: Token) -> list[str]:
 def _left_context_parties(ctx, sent: Span, verb: Token) -> list[str]:
     """When the parse gives the signing verb no subject (a dateline or page chrome glued to the
     sentence), the actors between the line's start or its last dash and the verb."""
-    doc = sent.doc
-    start = verb.i
-    while start > sent.start and "\n" not in doc[start - 1].text and doc[start - 1].text not in ("—", "–", ":"):
-        start -= 1
-    ids = set(range(start, verb.i))
+    ids = left_context_ids(sent, verb)
     return [code for m in mentions_in(ctx, sent, ids) for code in state_codes(m)]
 
 

@@ -118,3 +118,13 @@ def subjects(verb: Token) -> list[Token]:
     if not subs and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         subs = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return subs
+
+
+def left_context_ids(sent: Span, verb: Token) -> set[int]:
+    """Token indices between the verb's line start (or the last dash/colon) and the verb: where
+    the subject stands when page chrome glued to the sentence broke the parse."""
+    doc = sent.doc
+    start = verb.i
+    while start > sent.start and "\n" not in doc[start - 1].text and doc[start - 1].text not in ("—", "–", ":"):
+        start -= 1
+    return set(range(start, verb.i))

@@ -21,9 +21,18 @@ import yaml
 from spacy.tokens import Span, Token
 
 from ..model import Claim, Evidence, Response
-from .agreement_syntax import actor_codes, clause_dates, is_negated, mentions_in, subtree_ids
+from .agreement_syntax import (
+    actor_codes,
+    clause_dates,
+    is_negated,
+    left_context_ids,
+    mentions_in,
+    subtree_ids,
+)
 
-RECENT_SENTENCES = 8
+RECENT_SENTENCES = 12
+INSTITUTIONAL = frozenset({"spokesman", "spokeswoman", "spokesperson", "ministry", "minister", "government",
+                           "intelligence", "official", "officials", "ambassador", "representative"})
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +86,26 @@ class ClaimCoder:
                     out.append(c)
         return out
 
+    def _own_actors(self, sent: Span, head: Token) -> list[str]:
+        """Actors the phrase itself names: its head, possessor and modifiers, and coordinated
+        heads, but not prepositional objects ("an attack on Belarus" names no attacker)."""
+        if head.lower_ in ("it", "they"):
+            return self._pronoun(sent, head)
+        ids = {head.i}
+        for c in head.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod", "det", "appos"):
+                ids |= subtree_ids(c)
+            if c.dep_ == "conj":
+                ids |= {t.i for t in c.subtree}
+            if c.dep_ == "prep" and c.lower_ in ("of", "for") and head.lemma_.lower() in INSTITUTIONAL:
+                ids |= subtree_ids(c)  # "a spokesman for the Foreign Ministry of X"
+        out: list[str] = []
+        for m in mentions_in(self.ctx, sent, ids):
+            for c in actor_codes(m):
+                if c not in out:
+                    out.append(c)
+        return out
+
     def _pronoun(self, sent: Span, pron: Token) -> list[str]:
         """"it"/"they": the subject named earlier in the same sentence, else the previous one's."""
         for t in sent:
@@ -90,21 +119,46 @@ class ClaimCoder:
         subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         up = verb
         for _ in range(3):
-            if subs or up.dep_ not in ("conj", "xcomp", "advcl", "relcl"):
+            if subs or up.dep_ not in ("conj", "xcomp", "advcl", "relcl", "acl"):
                 break
             if up.dep_ == "relcl":  # "Turkey, who accused ...": the antecedent
                 return [up.head]
+            if up.dep_ == "acl" and up.head.pos_ in ("NOUN", "PROPN"):
+                # "Sweden criticising Hungary"; "a resolution censuring Iran" -> who passed it
+                noun = up.head
+                if self.ctx.actors.covering(noun.idx, noun.idx + len(noun.text)) is not None:
+                    return [noun]
+                up = noun.head
+                while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+                    up = up.head
+                subs = [c for c in up.children if c.dep_ == "nsubj"]
+                continue
             up = up.head
             subs = [c for c in up.children if c.dep_ == "nsubj"]
-        out = []
-        for s in subs:
-            out.append(s)
-        return out
+        return list(subs)
+
+    def _claimants(self, sent: Span, verb: Token) -> list[str]:
+        subs = self._subjects(verb)
+        if not subs and verb.dep_ == "pcomp":  # "grievances over Sweden criticising Hungary"
+            subs = [c for c in verb.head.children if c.dep_ == "pobj" and c.i < verb.i]
+        found = self._all(sent, subs)
+        line = self.ctx.doc[sent.start:verb.i].text
+        broken = "\n" in line and (not subs or any(
+            "\n" in t.text for s in subs for t in self.ctx.doc[min(s.i, verb.i):verb.i]))
+        if not found and broken:  # a parse broken by page chrome glued to the sentence
+            ids = left_context_ids(sent, verb)
+            for m in mentions_in(self.ctx, sent, ids):
+                for c in actor_codes(m):
+                    if c not in found:
+                        found.append(c)
+        return found
 
     def _all(self, sent: Span, heads: list[Token]) -> list[str]:
         out: list[str] = []
         for h in heads:
-            for c in self._actors(sent, h):
+            if h.lower_ in ("which", "who", "that") and h.head.dep_ == "relcl":
+                h = h.head.head
+            for c in self._own_actors(sent, h):
                 if c not in out:
                     out.append(c)
         return out
@@ -127,6 +181,11 @@ class ClaimCoder:
             content = " ".join(self.ctx.doc[min(t.left_edge.i for t in content_tok):
                                             max(t.right_edge.i for t in content_tok) + 1].text.split()) \
                 if content_tok else ""
+            if topic_of(content) == "other":  # "censuring Iran for ... and calling on it to explain uranium ..."
+                clause = " ".join(t.text for t in verb.subtree)
+                if topic_of(clause) == "nuclear":
+                    content = content or clause
+                    return lex["object_verbs"][lemma], self._all(sent, objs), clause
             return lex["object_verbs"][lemma], self._all(sent, objs), content
         if lemma in lex["clause_verbs"] or lemma in lex["weak_verbs"]:
             comps = [c for c in verb.children if c.dep_ in ("ccomp",)]
@@ -148,8 +207,8 @@ class ClaimCoder:
             return self._all(sent, agents)
         heads = [s for s in subs if s.pos_ != "PRON" or s.lower_ in ("it", "they")]
         found = []
-        for h in heads:  # the subject's own actor ("France's equipping of Armenia" -> France)
-            for c in (self._actors(sent, h) or [])[:1] + [x for cj in h.conjuncts for x in self._actors(sent, cj)[:1]]:
+        for h in heads:  # the subject's own actors ("France's equipping of Armenia" -> France)
+            for c in self._own_actors(sent, h):
                 if c not in found:
                     found.append(c)
         if found:
@@ -239,7 +298,14 @@ class ClaimCoder:
             heads = [c for c in tok.head.children if c.dep_ == "nsubj"]
         if not heads and tok.dep_ == "xcomp":
             heads = [c for c in tok.head.children if c.dep_ == "nsubj"]
-        return self._all(sent, heads)
+        found = self._all(sent, heads)
+        up = tok
+        while not found and up.dep_ in ("conj", "ccomp") and up.head.i != up.i:
+            # "Iran has asserted that its programme is peaceful and denies ...": the parse hangs
+            # "denies" on the inner clause; the denier is the subject further up.
+            up = up.head
+            found = self._all(sent, [c for c in up.children if c.dep_ == "nsubj" and c.pos_ != "PRON"])
+        return found
 
     def _targets(self, sent: Span, sent_no: int, tok: Token, same: list[_Found],
                  actors: list[str], stance: str) -> list[Claim]:
@@ -291,7 +357,7 @@ class ClaimCoder:
                                            or lemma in lex["weak_verbs"]):
                     got = self._claim_from_verb(sent, tok)
                     if got:
-                        self._add(sent, sent_no, tok, self._all(sent, self._subjects(tok)), got[0], got[1], got[2])
+                        self._add(sent, sent_no, tok, self._claimants(sent, tok), got[0], got[1], got[2])
                 elif tok.pos_ == "NOUN" and lemma in lex["nouns"]:
                     got = self._claim_from_noun(sent, tok)
                     if got:
