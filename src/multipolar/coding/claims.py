@@ -378,7 +378,25 @@ class ClaimCoder:
                         if any(r.actor == actor and r.stance == stance for r in claim.responses):
                             continue
                         claim.responses.append(Response(actor, stance, self.ctx.evidence(sent)))
-        return list(self.by_key.values())
+        return self._fold_unspecific()
+
+    def _fold_unspecific(self) -> list[Claim]:
+        """A claim of topic "other" between a claimant and a subject that also have a claim of a
+        specific topic is taken as the same dispute worded vaguely ("accused France of
+        undermining stability" beside its arms-sale charge): its responses join the specific one."""
+        claims = list(self.by_key.values())
+        out = []
+        for c in claims:
+            if c.topic == "other":
+                specific = [d for d in claims if d is not c and d.topic != "other"
+                            and (d.claimant, d.subject) == (c.claimant, c.subject)]
+                if specific:
+                    for r in c.responses:
+                        if not any((x.actor, x.stance) == (r.actor, r.stance) for x in specific[0].responses):
+                            specific[0].responses.append(r)
+                    continue
+            out.append(c)
+        return out
 
 
 def code_claims(ctx) -> list[Claim]:
