@@ -75,3 +75,14 @@ def test_actors_dictionary_day_of():
     assert day_of("2025-01-18T00:42") == "2025-01-18"
     assert day_of("19950112") == "1995-01-12"
     assert day_of(None) is None and day_of("yesterday") is None
+
+
+def test_actors_dictionary_tenures_of_one_person_do_not_conflict(resolver):
+    # two offices held at once must give the same code, or the date could not decide
+    for entry in resolver.dictionary.entries():
+        if not entry.is_person:
+            continue
+        for i, a in enumerate(entry.tenures):
+            for b in entry.tenures[i + 1:]:
+                overlap = a.start < (b.end or "9999") and b.start < (a.end or "9999")
+                assert not overlap or a.code == b.code, (entry.name, a, b)

@@ -44,3 +44,11 @@ def test_actors_people_in_text_use_published_date(resolver):
     assert [m.code for m in old.mentions] == ["USAGOV", "RUSGOV", "RUS"]
     assert [m.code for m in new.mentions] == ["USAELI", "RUSGOV", "RUS"]
     assert {a.person for a in new.actors if a.person} == {"Barack Obama", "Dmitry Medvedev"}
+
+
+def test_actors_people_undated_text_trusts_the_title(resolver):
+    # no article date: the title in the text is the best evidence of the office held
+    res = resolver.resolve_text("Japanese Foreign Minister Yoko Kamikawa met reporters. Kamikawa said no.")
+    assert [m.code for m in res.mentions] == ["JPNGOV", "JPNGOV"]
+    dated = resolver.resolve_text("Japanese Foreign Minister Yoko Kamikawa met reporters.", "2025-01-01")
+    assert dated.mentions[0].code == "JPNELI"  # with a date, the tenure table decides

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from .dictionary import CAPITAL, COUNTRY, IMPORTED, ActorDictionary
+from .dictionary import CAPITAL, COUNTRY, ENTITY, IMPORTED, ActorDictionary
 from .spans import Span, agent_kind, composed_name
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -55,7 +55,10 @@ class Composer:
         self.agent_at = agent_at
         self.bare_agents = bare_agents
 
-    def compose(self, doc: Doc, spans: list[Span]) -> list[Span]:
+    def compose(self, doc: Doc, spans: list[Span], day: str | None = None) -> list[Span]:
+        """``day``: the article's date; without one, a known person's title in the text
+        ("Japanese Foreign Minister Yoko Kamikawa") is the best evidence of the office held."""
+        undated = day is None  # a local, not state: one resolver serves many threads
         lower = [t.lower_ for t in doc]
         taken = {t for s in spans for t in range(s.i, s.j)}
         starts = {s.i: s for s in spans}
@@ -67,9 +70,9 @@ class Composer:
                 continue
             if s.entry is not None and s.entry.composes and len(s.codes) == 1:
                 s = self._prefix_agent(doc, lower, s, taken)
-                s = self._after(doc, lower, s, taken, starts, ents_at, absorbed)
+                s = self._after(doc, lower, s, taken, starts, ents_at, absorbed, undated)
             out.append(s)
-        out = self._titles_before_people(doc, lower, out)
+        out = self._titles_before_people(doc, lower, out, undated)
         return sorted(out, key=lambda s: (s.i, s.j))
 
     def link(self, doc: Doc, spans: list[Span]) -> list[Span]:
@@ -95,7 +98,7 @@ class Composer:
                             entry=s.entry, agent=found[1], via="composed")
         return s
 
-    def _after(self, doc, lower, s: Span, taken, starts, ents_at, absorbed) -> Span:
+    def _after(self, doc, lower, s: Span, taken, starts, ents_at, absorbed, undated: bool) -> Span:
         k = s.j
         if k < len(doc) and lower[k] in POSSESSIVE:
             k += 1
@@ -109,9 +112,26 @@ class Composer:
             k += 1
             skipped += 1
             found = self.agent_at(lower, k)
-        if found is None or found[1].endswith("~") or any(t in taken for t in range(k, found[0])):
+        if found is None or found[1].endswith("~"):
             return s
+        entity = starts.get(k)
+        if any(t in taken for t in range(k, found[0])):
+            # "Russia's Security Council": a named body that is also an agent noun belongs to
+            # the country before it (not the UN's Security Council)
+            if entity is None or entity.j != found[0] or entity.entry is None or entity.entry.sort != ENTITY \
+                    or entity.is_person:
+                return s
+            absorbed.add(id(entity))
         end, agent = found
+        # chained agent nouns: "Danish Islamist media" (imported codes add blocks: DNKMUSMED);
+        # ours keep the first role and take the words: "Russian military officials" -> RUSMIL
+        chained = self.agent_at(lower, end) if end not in taken else None
+        while chained is not None and not chained[1].endswith("~") and not any(t in taken for t in range(end, chained[0])):
+            if s.entry is not None and s.entry.sort == IMPORTED:
+                agent = agent + "".join(b for b in (chained[1][i:i + 3] for i in range(0, len(chained[1]), 3))
+                                        if b not in [agent[i:i + 3] for i in range(0, len(agent), 3)])
+            end = chained[0]
+            chained = self.agent_at(lower, end) if end not in taken else None
         former = (s.i > 0 and lower[s.i - 1] in FORMER) or (s.i > 1 and lower[s.i - 1] == "the"
                                                             and lower[s.i - 2] in FORMER)
         code = s.code[:3] + "ELI" if former and agent[:3] in TITLE_AGENTS else combine(s, agent)
@@ -119,17 +139,32 @@ class Composer:
         composed = Span(s.i, end, [code], agent_kind(agent[:3]), self._name(code, agent, s.name),
                         entry=s.entry, agent=agent, office=title, via="composed")
         if agent[:3] not in TITLE_AGENTS:
-            return composed
+            return self._agent_pair(doc, lower, s, composed, taken)
         person = starts.get(end)
         if person is not None and person.is_person:
             absorbed.add(id(person))
-            return Span(s.i, person.j, person.codes, "person", person.name, person=person.person,
+            codes = [code] if undated and person.entry is not None else person.codes
+            return Span(s.i, person.j, codes, "person", person.name, person=person.person,
                         office=person.office or title, entry=person.entry)
         ent = ents_at.get(end)
         if ent is not None and not any(t in taken for t in range(ent.start, ent.end)):
             return Span(s.i, ent.end, [code], "person", ent.text, person=ent.text, office=title,
                         agent=agent, via="composed")
-        return composed
+        return self._agent_pair(doc, lower, s, composed, taken)
+
+    def _agent_pair(self, doc, lower, s: Span, first: Span, taken) -> Span:
+        """"Danish media and government": a second agent noun shares the country word."""
+        k = first.j
+        if k + 1 >= len(doc) or lower[k] not in ("and", "or") or k + 1 in taken:
+            return first
+        found = self.agent_at(lower, k + 1)
+        if found is None or found[1].endswith("~") or any(t in taken for t in range(k + 1, found[0])):
+            return first
+        end, agent = found
+        second = Span(k + 1, end, [combine(s, agent)], agent_kind(agent[:3]), self._name(s.code, agent, s.name),
+                      entry=s.entry, agent=agent, office=doc[k + 1:end].text.lower(), via="composed")
+        return Span(first.i, end, first.codes + second.codes, first.kind if first.kind == second.kind else "state",
+                    f"{first.name} and {second.name}", parts=[first, second], via="collective")
 
     def _linked(self, doc, lower, spans: list[Span]) -> list[Span]:
         """Agent + of/from/in + actor(s): the agent noun heads the phrase."""
@@ -160,7 +195,7 @@ class Composer:
                 del out[s.i]
                 if s.parts:
                     s.codes = [c for m in members for c in m.codes]
-                    s.i = k
+                    s.i, s.kind = k, agent_kind(agent[:3])
                     out[k] = s
                 else:
                     out[k] = Span(k, s.j, list(s.codes), s.kind, s.name, entry=s.entry, agent=agent,
@@ -168,7 +203,7 @@ class Composer:
                 break
         return list(out.values())
 
-    def _titles_before_people(self, doc, lower, spans: list[Span]) -> list[Span]:
+    def _titles_before_people(self, doc, lower, spans: list[Span], undated: bool) -> list[Span]:
         """"President Vladimir Putin": the bare title joins the name and gives its office word."""
         for s in spans:
             if not s.is_person or s.via != "dictionary" or s.i == 0:
@@ -177,8 +212,14 @@ class Composer:
                 found = self.agent_at(lower, k)
                 if found and found[0] == s.i and found[1][:3] in TITLE_AGENTS and doc[k].text[:1].isupper():
                     if not any(o.i < s.i and o.j > k for o in spans if o is not s):
-                        s.office = s.office or doc[k:s.i].text.lower()
+                        title = doc[k:s.i].text.lower()
+                        s.office = s.office or title
                         s.i = k
+                        if undated and s.entry is not None:
+                            # undated "President Joe Biden": the office the title names
+                            held = [t for t in s.entry.tenures if title in t.office.lower()]
+                            if held:
+                                s.codes = [max(held, key=lambda t: t.start).code]
                     break
         return spans
 

@@ -8,7 +8,8 @@ b. "the two nations", "both sides", "the three countries": the latest collective
 c. "the president", "the foreign minister": the one person holding that title in the last few
    sentences;
 d. "he"/"she" as the subject of a clause: the one person named earlier in the sentence, else the
-   one person named in the sentence before.
+   one person named in the sentence before;
+e. "the coalition" after "the Saudi-led coalition" (one leader named so far).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ OFFICES = ("supreme leader", "prime minister", "foreign minister", "defence mini
            "chancellor", "king", "leader", "emir", "crown prince")
 PRONOUNS = {"he", "she"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# countries whose names are written family name first in English news ("Kim Jong Un" -> "Kim")
+FAMILY_NAME_FIRST = {"PRK", "KOR", "CHN", "TWN", "VNM", "HKG", "MAC", "KHM"}
 
 
 def resolve_coreference(doc: Doc, spans: list[Span], country_names: dict[str, str]) -> list[Span]:
@@ -38,6 +41,7 @@ def resolve_coreference(doc: Doc, spans: list[Span], country_names: dict[str, st
     taken = {t for s in spans for t in range(s.i, s.j)}
     added = _collective_references(doc, spans, taken, sent_of, country_names)
     added += _office_references(doc, spans, taken, sent_of)
+    added += _led_references(doc, spans, taken)
     spans = sorted(spans + added, key=lambda s: (s.i, s.j))
     spans += _pronouns(doc, spans, taken, sent_of)
     return spans
@@ -77,7 +81,18 @@ def _surnames(doc: Doc, spans: list[Span]) -> list[Span]:
             words = p.person.split()
             if len(words) >= 2:
                 known.setdefault(words[-1].lower(), {})[p.person] = p
-    return out
+                if p.code[:3] in FAMILY_NAME_FIRST:  # "Kim Jong Un ... Kim said"
+                    known.setdefault(words[0].lower(), {})[p.person] = p
+    # surnames the model did not tag at all ("Tremblay said"): capitalised, uncovered tokens
+    taken = {t for s in out for t in range(s.i, s.j)}
+    for tok in doc:
+        people = known.get(tok.lower_)
+        if tok.i in taken or not people or len(people) != 1 or not tok.text[:1].isupper():
+            continue
+        person = next(iter(people.values()))
+        if person.j <= tok.i:
+            out.append(_copy(person, tok.i, tok.i + 1))
+    return sorted(out, key=lambda s: (s.i, s.j))
 
 
 # b. "the two nations", "both sides" --------------------------------------------------------
@@ -154,6 +169,19 @@ def _office_references(doc, spans, taken, sent_of) -> list[Span]:
                 break
         if len(people) == 1:
             added.append(_copy(next(iter(people.values())), t, end))
+    return added
+
+
+# e. "the coalition" after "the Saudi-led coalition" ------------------------------------------
+def _led_references(doc, spans, taken) -> list[Span]:
+    led = [s for s in spans if s.via == "led"]
+    added = []
+    for tok in doc:
+        if tok.i == 0 or tok.i in taken or doc[tok.i - 1].lower_ != "the":
+            continue
+        earlier = [s for s in led if s.office == tok.lower_ and s.j <= tok.i]
+        if earlier and len({tuple(s.codes) for s in earlier}) == 1:
+            added.append(_copy(earlier[-1], tok.i - 1, tok.i + 1))
     return added
 
 

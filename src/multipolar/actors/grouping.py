@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 
 from ..model import Actor, Evidence
 from . import ResolvedMention, code_country
-from .dictionary import ADJECTIVE
+from .dictionary import ADJECTIVE, COUNTRY
+from .petrarch import kind_of_code
 from .spans import CollectiveMention, Span
 
 JOINERS = {",", "and", "or", "&", "the", "both", "as", "well"}
@@ -33,10 +34,36 @@ def actor_class(s: Span) -> str:
     return "state"
 
 
+LED_NOUNS = {"coalition": "MIL", "forces": "MIL", "operation": "MIL", "campaign": "MIL", "mission": "MIL",
+             "offensive": "MIL", "alliance": "", "bloc": "", "initiative": "", "government": "GOV"}
+
+
 def find_collectives(doc: Doc, spans: list[Span]) -> list[Span]:
     spans = sorted(spans, key=lambda s: (s.i, s.j))
     spans = _coordinations(doc, spans)
+    spans = _led(doc, spans)
     return _examples(doc, spans)
+
+
+def _led(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"the Saudi-led coalition": the coalition is the leader's (SAUMIL); the leader word stays
+    its own mention. Coreference later reads "the coalition" as this span."""
+    lower = [t.lower_ for t in doc]
+    taken = {t for s in spans for t in range(s.i, s.j)}
+    added = []
+    for s in spans:
+        k = s.j
+        if s.entry is None or not s.entry.composes or k + 2 >= len(doc) or lower[k] != "-" or lower[k + 1] != "led":
+            continue
+        h = k + 2
+        if lower[h] not in LED_NOUNS and h + 1 < len(doc) and doc[h].pos_ in ("ADJ", "NOUN", "PROPN"):
+            h += 1  # "US-led military coalition"
+        if lower[h] not in LED_NOUNS or h in taken:
+            continue
+        base = s.code[:3]
+        added.append(Span(h, h + 1, [base + LED_NOUNS[lower[h]]], "military" if LED_NOUNS[lower[h]] == "MIL"
+                          else "state", f"{s.name}-led {lower[h]}", office=lower[h], via="led"))
+    return sorted(spans + added, key=lambda s: (s.i, s.j))
 
 
 def _gap_ok(doc: Doc, a: Span, b: Span) -> tuple[bool, bool]:
@@ -92,7 +119,8 @@ def _share_agent(run: list[Span]) -> None:
     if not last.agent:
         return
     for s in run[:-1]:
-        if s.entry is not None and s.entry.sort == ADJECTIVE and not s.agent:
+        # "Russian and Iranian officials", "US and British militaries" (not "Russia's and ...")
+        if s.entry is not None and s.entry.sort in (ADJECTIVE, COUNTRY) and not s.agent:
             s.codes = [s.code[:3] + last.agent]
             s.agent, s.kind, s.office = last.agent, last.kind, last.office
             s.name = last.name.replace(last.name.split(" of ")[-1], s.name) if " of " in last.name else s.name
@@ -154,10 +182,14 @@ def build_actors(mentions: list[ResolvedMention], text: str) -> list[Actor]:
     def add(code: str, m: ResolvedMention, name: str, kind: str, person: str | None) -> None:
         unknown = code.startswith("---")
         key = (code, person or (name if unknown else ""))
-        if key not in actors:
-            actors[key] = Actor(code=code, name=name, country=None if unknown else code_country(code),
-                                kind=kind, person=person)
-        actors[key].mentions.append(Evidence.of(text, m.start, m.end))
+        actor = actors.get(key)
+        if actor is None:
+            actor = actors[key] = Actor(code=code, name=name, country=None if unknown else code_country(code),
+                                        kind=kind, person=person)
+        elif actor.name == code and name != code:
+            # first seen through "the two nations": a later named mention names it
+            actor.name, actor.kind = name, kind
+        actor.mentions.append(Evidence.of(text, m.start, m.end))
 
     for m in mentions:
         if isinstance(m, CollectiveMention) and m.parts:
@@ -165,7 +197,7 @@ def build_actors(mentions: list[ResolvedMention], text: str) -> list[Actor]:
                 add(p.code, p, p.name, p.kind, p.person)
         elif len(m.codes) > 1:
             for code in m.codes:
-                add(code, m, code, "state" if len(code) == 3 else "other", None)
+                add(code, m, code, kind_of_code(code), None)
         else:
             add(m.code, m, m.name, m.kind, m.person)
     _name_collective_codes(actors)
@@ -173,8 +205,9 @@ def build_actors(mentions: list[ResolvedMention], text: str) -> list[Actor]:
 
 
 def _name_collective_codes(actors: dict[tuple[str, str], Actor]) -> None:
-    """An actor first seen through "the two nations" borrows the name a named mention gave it."""
-    by_code = {k[0]: a for k, a in actors.items() if a.name != k[0]}
+    """An actor known only through "the two nations" borrows the name another actor with the
+    same code has (a person's office, say)."""
+    by_code = {k[0]: a for k, a in actors.items() if a.name != k[0] and not a.person}
     for (code, _), a in actors.items():
         if a.name == code and code in by_code:
             a.name, a.kind = by_code[code].name, by_code[code].kind

@@ -24,7 +24,9 @@ from .compose import Composer
 from .coref import resolve_coreference
 from .dictionary import (
     ADJECTIVE,
+    CAPITAL,
     COUNTRY,
+    ENTITY,
     IMPORTED,
     ActorDictionary,
     Entry,
@@ -65,8 +67,9 @@ class ActorResolver:
     # -- public API -------------------------------------------------------------------------
     def resolve(self, doc: Doc, published: str | None = None) -> Resolution:
         spans = self.resolve_spans(doc, published)
-        mentions = [to_mention(s, doc) for s in spans]
-        return Resolution(mentions, build_actors(mentions, doc.text))
+        text = doc.text
+        mentions = [to_mention(s, doc, text) for s in spans]
+        return Resolution(mentions, build_actors(mentions, text))
 
     def resolve_text(self, text: str, published: str | None = None, nlp=None) -> Resolution:
         """Resolve a short string (a headline); without ``nlp`` only the tokenizer is used."""
@@ -93,19 +96,21 @@ class ActorResolver:
     def resolve_spans(self, doc: Doc, published: str | None = None, coreference: bool = True) -> list[Span]:
         day = day_of(published)
         spans = self._match_names(doc, day)                      # 1 + 3
-        spans = self.composer.compose(doc, spans)                # 2
+        spans = self.composer.compose(doc, spans, day)           # 2
         spans = find_collectives(doc, spans)                     # 4
         spans = self.composer.link(doc, spans)                   # 2, "the ambassadors of A and B"
         if self.unknown_entities:
             spans = self._unknown_entities(doc, spans)           # 5
         if coreference and doc.has_annotation("DEP"):
             spans = resolve_coreference(doc, spans, self.dictionary.country_names)  # 6
+        if day is None:
+            _titled_office_everywhere(spans)
         return sorted(spans, key=lambda s: (s.i, s.j))
 
     def _match_names(self, doc: Doc, day: str | None) -> list[Span]:
         words = [t.text for t in doc]
         lower = [w.lower() for w in words]
-        person_ent_end = _person_entity_ends(doc)
+        person_ents = _person_entities(doc)
         spans: list[Span] = []
         i, n = 0, len(words)
         while i < n:
@@ -114,8 +119,10 @@ class ActorResolver:
                 i += 1
                 continue
             j, entry = found
-            if not entry.is_person and entry.sort in (COUNTRY, ADJECTIVE) and person_ent_end.get(i, j) > j:
-                # "Jordan" inside the name "Jordan Peterson": a person, not the country
+            ent = person_ents.get(i)
+            if not entry.is_person and entry.sort in (COUNTRY, ADJECTIVE, CAPITAL, ENTITY) and ent \
+                    and (ent[0] < i or ent[1] > j) and self._agent_at(lower, j) is None:
+                # "Jordan" in "Jordan Peterson", "Washington" in "George Washington": a person
                 i += 1
                 continue
             span = self._span_for(entry, i, j, day)
@@ -169,8 +176,8 @@ class ActorResolver:
             kind = UNKNOWN_LABELS.get(ent.label_)
             if kind is None or any(t in taken for t in range(ent.start, ent.end)):
                 continue
-            if any(c.isdigit() for c in ent.text):
-                continue  # "S-400", "F-16": weapons and products, not actors
+            if any(c.isdigit() for c in ent.text) or not any(c.isupper() for c in ent.text):
+                continue  # "S-400", "F-16": weapons and products; "new jersey": not a name
             start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
             if start >= ent.end:
                 continue
@@ -194,6 +201,19 @@ class ActorResolver:
         return None
 
 
+def _titled_office_everywhere(spans: list[Span]) -> None:
+    """Undated text: the office a title gave a person holds for all of that person's mentions."""
+    members = [p for s in spans for p in (s.parts or [s])]
+    titled = {p.person: p.codes for p in members if p.is_person and p.entry is not None and p.office
+              and p.entry.sort == "person" and p.via == "dictionary" and p.codes != [p.entry.code_on(None)]}
+    for p in members:
+        if p.person in titled:
+            p.codes = list(titled[p.person])
+    for s in spans:
+        if s.parts:
+            s.codes = list(dict.fromkeys(c for p in s.parts for c in p.codes))
+
+
 def _looks_like_code(name: str) -> bool:
     return bool(re.fullmatch(r"[A-Z-]{3}(?:[A-Z]{3})*", name)) and len(name) >= 3 and (
         len(name) > 3 or name not in {"USA", "UAE", "DRC", "ROK", "PRC", "KSA", "CAR", "ROC"})
@@ -207,9 +227,9 @@ def _prefixes(table: dict) -> set[tuple[str, ...]]:
     return out
 
 
-def _person_entity_ends(doc: Doc) -> dict[int, int]:
-    """Token index -> end of the PERSON entity that contains it."""
-    return {t: e.end for e in doc.ents if e.label_ == "PERSON" for t in range(e.start, e.end)}
+def _person_entities(doc: Doc) -> dict[int, tuple[int, int]]:
+    """Token index -> (start, end) of the PERSON entity that contains it."""
+    return {t: (e.start, e.end) for e in doc.ents if e.label_ == "PERSON" for t in range(e.start, e.end)}
 
 
 @lru_cache(maxsize=1)

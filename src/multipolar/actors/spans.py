@@ -64,14 +64,15 @@ def agent_kind(agent: str) -> str:
     return AGENT_KINDS.get(agent, "other")
 
 
-def to_mention(span: Span, doc) -> ResolvedMention:
-    """The public mention for ``span``: character offsets into ``doc.text``."""
+def to_mention(span: Span, doc, text: str | None = None) -> ResolvedMention:
+    """The public mention for ``span``: character offsets into ``doc.text`` (pass ``text`` =
+    ``doc.text`` when converting many spans: spaCy rebuilds it on every access)."""
+    text = doc.text if text is None else text
     start = doc[span.i].idx
     last = doc[span.j - 1]
     end = last.idx + len(last.text)
-    text = doc.text[start:end]
     codes = tuple(dict.fromkeys(span.codes))
     if len(codes) > 1 or span.parts:
-        return CollectiveMention(start, end, text, codes, span.kind, span.name, span.person,
-                                 tuple(to_mention(p, doc) for p in span.parts))
-    return ResolvedMention(start, end, text, codes, span.kind, span.name, span.person)
+        return CollectiveMention(start, end, text[start:end], codes, span.kind, span.name, span.person,
+                                 tuple(to_mention(p, doc, text) for p in span.parts))
+    return ResolvedMention(start, end, text[start:end], codes, span.kind, span.name, span.person)

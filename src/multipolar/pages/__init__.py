@@ -42,4 +42,9 @@ def page_to_article(page: Page) -> Article:
         article.url = page.url
     if not article.text.strip():
         raise ExtractionError("article", "no_body", f"{page.source}: no article body found")
+    if not article.published:
+        from .published import best_published
+
+        # The page said nothing: fall back to a day in its URL, then HTTP Last-Modified.
+        article.published = best_published(None, page.url, page.headers)
     return article

@@ -42,3 +42,23 @@ def decode_bytes(data: bytes, content_type: str | None = None) -> str:
             continue
     # Latin-1 maps every byte; reached only when cp1252 meets one of its five holes.
     return data.decode("latin-1")
+
+
+def is_gzip(data: bytes) -> bool:
+    """True for data that starts with the gzip magic number."""
+    return data[:2] == b"\x1f\x8b"
+
+
+def gunzip_capped(data: bytes, limit: int) -> bytes:
+    """Decompress gzip ``data``, stopping after ``limit`` bytes of output (a zip bomb stays small).
+
+    A truncated stream gives what could be decompressed; corrupt data raises ``ExtractionError``.
+    """
+    import zlib
+
+    decompressor = zlib.decompressobj(wbits=31)
+    try:
+        out = decompressor.decompress(data, limit)
+    except zlib.error as e:
+        raise ExtractionError("read", "decode", f"gzip data is corrupt ({e})") from e
+    return out

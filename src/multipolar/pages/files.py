@@ -1,7 +1,14 @@
-"""Paths, folders and stdin to :class:`Page` objects, in input order, never raising."""
+"""Paths, folders and stdin to :class:`Page` objects, in input order, never raising.
+
+A file's kind comes from its name (``.html``, ``.txt``, ``.warc[.gz]``, each
+optionally ``.gz``), else from its first bytes; stdin is sniffed the same way,
+so ``cat crawl.warc.gz | multipolar extract -`` works. Size is checked before
+reading, so a huge file costs nothing but an error record.
+"""
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -9,16 +16,21 @@ from collections.abc import Iterable, Iterator
 from ..errors import ExtractionError
 from ..settings import Settings
 from . import Page
+from .decode import gunzip_capped, is_gzip
 
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 TEXT_SUFFIXES = (".txt", ".text")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
-SUPPORTED = HTML_SUFFIXES + TEXT_SUFFIXES + WARC_SUFFIXES + (".html.gz", ".htm.gz", ".txt.gz")
+SUPPORTED = HTML_SUFFIXES + TEXT_SUFFIXES + WARC_SUFFIXES + tuple(
+    s + ".gz" for s in HTML_SUFFIXES + TEXT_SUFFIXES)
 
 
 def sniff_kind(data: bytes) -> str:
+    """ "html" for markup, else "text", judged from the first 2 KiB."""
     head = data[:2048].lstrip().lower()
-    return "html" if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head else "text"
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")):
+        return "html"
+    return "html" if b"<body" in head or (b"<head" in head and b"</" in head) else "text"
 
 
 def iter_pages(paths: Iterable[str], settings: Settings | None = None) -> Iterator[Page]:
@@ -26,8 +38,7 @@ def iter_pages(paths: Iterable[str], settings: Settings | None = None) -> Iterat
     settings = settings or Settings()
     for path in paths:
         if path == "-":
-            data = sys.stdin.buffer.read(settings.max_bytes + 1)
-            yield _page_from_bytes("-", data, None, settings)
+            yield from _stdin_pages(settings)
         elif os.path.isdir(path):
             for found in _walk(path):
                 yield from _pages_of_file(found, settings)
@@ -45,6 +56,36 @@ def _walk(folder: str) -> list[str]:
     return found
 
 
+def _stdin_pages(settings: Settings) -> Iterator[Page]:
+    stream = sys.stdin.buffer
+    head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
+    if not head:
+        # Unpeekable (or empty) stdin: read the capped document and sniff that.
+        data = stream.read(settings.max_bytes + 1)
+        if _is_warc(data[:64]):
+            from .warc import iter_warc_stream
+
+            yield from iter_warc_stream(io.BytesIO(data), "-", settings)
+            return
+        yield _page_from_bytes("-", data, None, settings)
+        return
+    if _is_warc(head):
+        from .warc import iter_warc_stream
+
+        yield from iter_warc_stream(stream, "-", settings)
+        return
+    yield _page_from_bytes("-", stream.read(settings.max_bytes + 1), None, settings)
+
+
+def _is_warc(head: bytes) -> bool:
+    if is_gzip(head):
+        try:
+            head = gunzip_capped(head, 16)
+        except ExtractionError:
+            return False
+    return head.startswith((b"WARC/", b"filedesc://"))
+
+
 def _pages_of_file(path: str, settings: Settings) -> Iterator[Page]:
     lower = path.lower()
     if lower.endswith(WARC_SUFFIXES):
@@ -54,35 +95,40 @@ def _pages_of_file(path: str, settings: Settings) -> Iterator[Page]:
         return
     try:
         size = os.path.getsize(path)
+        with open(path, "rb") as f:
+            head = f.read(64)
     except OSError as e:
         yield Page(path, error=ExtractionError("read", "not_found", f"{path}: {e.strerror or e}"))
+        return
+    if _is_warc(head):  # a crawl saved under another name
+        from .warc import iter_warc_pages
+
+        yield from iter_warc_pages(path, settings)
         return
     if size > settings.max_bytes:
         yield Page(path, error=ExtractionError(
             "read", "too_large", f"{path}: {size} bytes is over the limit of {settings.max_bytes}"))
         return
     try:
-        if lower.endswith(".gz"):
-            import gzip
-
-            with gzip.open(path, "rb") as f:
-                data = f.read(settings.max_bytes + 1)
-        else:
-            with open(path, "rb") as f:
-                data = f.read()
-    except (OSError, EOFError) as e:
+        with open(path, "rb") as f:
+            data = f.read(settings.max_bytes + 1)
+    except OSError as e:
         yield Page(path, error=ExtractionError("read", "not_found", f"{path}: {e}"))
         return
-    kind = None
-    if lower.endswith(HTML_SUFFIXES + (".html.gz", ".htm.gz")):
-        kind = "html"
-    elif lower.endswith(TEXT_SUFFIXES + (".txt.gz",)):
-        kind = "text"
+    name = lower.removesuffix(".gz")
+    kind = "html" if name.endswith(HTML_SUFFIXES) else "text" if name.endswith(TEXT_SUFFIXES) else None
     yield _page_from_bytes(path, data, kind, settings)
 
 
 def _page_from_bytes(source: str, data: bytes, kind: str | None, settings: Settings) -> Page:
+    if is_gzip(data):
+        try:
+            data = gunzip_capped(data, settings.max_bytes + 1)
+        except ExtractionError as err:
+            return Page(source, error=ExtractionError(err.stage, err.code, f"{source}: {err.message}"))
     if len(data) > settings.max_bytes:
         return Page(source, error=ExtractionError(
             "read", "too_large", f"{source}: over the limit of {settings.max_bytes} bytes"))
+    if kind == "text" and sniff_kind(data) == "html":
+        kind = "html"  # an HTML page saved as .txt is still HTML
     return Page(source, data, kind or sniff_kind(data))

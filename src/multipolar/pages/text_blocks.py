@@ -12,15 +12,31 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from .text_lang import stoplist, uses_spaces
 
 _WORD = re.compile(r"\w+")
+# Zero-width characters that some pages leave on otherwise empty lines.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _WIDE_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # A sentence ends in one of these, possibly followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f\u2026:;][\"'\u201d\u2019\u00bb)\]]*$")
+_FULL_STOP = re.compile(r"[.:\u3002][\"'\u201d\u2019\u00bb)\]]*$")
 _RANK = re.compile(r"^\s*(?:#\s*)?\d{1,2}\s*[.):]?\s+\S")
-_BULLET = re.compile(r"^\s*[-*\u2022\u25cf\u25aa\u2013\u2014>\u00bb|]\s*")
+# A headline run into its teaser without a space ("...Student-AthleteA 24-year-old woman"):
+# innerText of a card whose headline and summary are inline elements. (Not after ")": that is a
+# wire dateline run into its story, "Hong Kong (CNN Business)A muddled view...".)
+_GLUE_POINT = re.compile(r"(?<=[a-z?!\u2019\u201d'\"])(?=[A-Z][a-z]* )")
+
+
+CUE_MAX_WORDS = 25
+DENSE_ITEM = 0.45
+GLUED_MAX_WORDS = 50  # a teaser card is short; a long paragraph with a glued link is body
+TEMPLATE_MAX_WORDS = 12
+TEMPLATE_MIN_COUNT = 3
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass
@@ -35,6 +51,10 @@ class Block:
     sentence: bool = False  # ends like a sentence
     title_case: float = 0.0  # share of longer words that are capitalised
     ranked: bool = False  # starts with a rank number, as list items do
+    glued: bool = False  # a title-case headline run into the text after it
+    repeated: bool = False  # repeats an earlier block of the page
+    furniture: bool = False  # short and holds a page-furniture phrase (data/text/chrome_cues_en.txt)
+    templated: bool = False  # its shape, digits aside, recurs on the page ("2 days ago", "Reply")
     kind: str = "short"
 
 
@@ -44,7 +64,7 @@ def split_blocks(text: str) -> list[Block]:
     group = 0
     previous_blank = False
     for raw in text.split("\n"):
-        line = " ".join(raw.split())
+        line = " ".join(_INVISIBLE.sub("", raw).split())
         if not line:
             previous_blank = True
             continue
@@ -73,6 +93,10 @@ def describe(blocks: list[Block], language: str | None) -> None:
         if long_words:
             block.title_case = sum(1 for w in long_words if w[0].isupper()) / len(long_words)
         block.ranked = bool(_RANK.match(block.text))
+        block.glued = _glued_headline(block.text)
+        block.furniture = block.words <= CUE_MAX_WORDS and _has_cue(block.text)
+    _mark_templated(blocks)
+    for block in blocks:
         block.kind = _classify(block, has_stoplist=bool(stops))
 
 
@@ -82,6 +106,8 @@ def _classify(block: Block, has_stoplist: bool) -> str:
         # No function words to go by: length and sentence punctuation only.
         density = 0.3 if block.sentence else 0.15
     headline_like = block.title_case > 0.7 and not block.sentence and words >= 4
+    if (block.glued and words <= GLUED_MAX_WORDS) or block.templated or block.furniture:
+        return "bad"
     if words >= 15 and density >= 0.22 and (block.sentence or words >= 30):
         return "good"
     if words >= 7 and density >= 0.18 and block.sentence and not block.ranked:
@@ -90,4 +116,43 @@ def _classify(block: Block, has_stoplist: bool) -> str:
         return "near"
     if words < 7 and not (block.ranked or headline_like):
         return "short"
+    if words >= 7 and density >= DENSE_ITEM and block.title_case < 0.4 and not block.ranked:
+        return "near"  # a list item written as a clause: as dense in function words as prose
+    if words >= 7 and density >= 0.1 and _FULL_STOP.search(block.text) and not block.ranked:
+        return "near"  # a sentence, if a dense one: results, credits written out, a list in prose
     return "bad"
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern[str]:
+    text = resources.files("multipolar").joinpath("data", "text", "chrome_cues_en.txt").read_text(encoding="utf-8")
+    phrases = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
+
+
+def _has_cue(text: str) -> bool:
+    return bool(_cue_pattern().search(text))
+
+
+def _mark_templated(blocks: list[Block]) -> None:
+    """Short lines whose shape (digits folded) recurs three times or more: the per-item chrome of
+    comment threads and teaser lists (timestamps, vote counts, "Reply", "Read more")."""
+    counts: dict[str, int] = {}
+    keys = []
+    for block in blocks:
+        key = _DIGITS.sub("0", block.text.lower()) if block.words <= TEMPLATE_MAX_WORDS else ""
+        keys.append(key)
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    for block, key in zip(blocks, keys, strict=True):
+        block.templated = bool(key) and counts[key] >= TEMPLATE_MIN_COUNT
+
+
+def _glued_headline(text: str) -> bool:
+    """Whether the line starts with a title-case headline glued to a following sentence."""
+    for m in _GLUE_POINT.finditer(text, 0, 200):
+        words = [w for w in _WORD.findall(text[:m.start()]) if len(w) > 3]
+        if len(words) >= 2 and sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words):
+            return True
+    return False

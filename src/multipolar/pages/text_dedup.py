@@ -2,7 +2,8 @@
 
 The first occurrence of a block is kept and later ones are marked as duplicates. Only lines
 with some content are compared (a line of punctuation such as a ``* * *`` separator may
-legitimately recur inside one body).
+legitimately recur inside one body), and a bare number is not compared either: the cells of a
+table repeat their numbers.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from .text_blocks import Block
 
 _NOT_WORD = re.compile(r"\W+")
+_NUMBER = re.compile(r"^[\d ]+$")
 
 
 def _key(text: str) -> str:
@@ -24,7 +26,7 @@ def find_duplicates(blocks: list[Block]) -> set[int]:
     duplicates: set[int] = set()
     for block in blocks:
         key = _key(block.text)
-        if not key:
+        if not key or _NUMBER.match(key):
             continue
         if key in seen:
             duplicates.add(block.index)

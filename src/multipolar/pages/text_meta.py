@@ -16,10 +16,14 @@ from .text_blocks import Block
 from .text_dates import parse_dateline
 
 WINDOW = 14  # how many lines above the body may belong to its header
-_BY = re.compile(r"^(?:by|written by|words by|story by)\s+(.+)$", re.I)
+# "By" and its equivalents in a few languages whose pages we meet (German, Spanish and
+# Portuguese, French, Italian, Dutch, Scandinavian, Polish).
+_BY = re.compile(r"^(?:by|written by|words by|story by|von|por|par|di|door|av|af|przez)\s+(.+)$", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u024f][\w'\u2019.-]*|[a-z]{1,3}|&)$")
 _DIGIT = re.compile(r"\d")
-_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+# Punctuation at a field's edges (bullets, separators), but not quotation marks, brackets or a
+# question mark that belong to the headline's own words.
+_EDGE = re.compile("^[^\\w\"'\u2018\u201c\u00ab(\\[\u00bf\u00a1]+|[^\\w\"'\u2019\u201d\u00bb)\\]?!]+$")
 
 
 @dataclass
@@ -29,6 +33,7 @@ class Header:
     byline: str | None = None
     published: str | None = None
     used: tuple[int, ...] = ()  # indices of the blocks that became these fields
+    title_at: int | None = None  # index of the title's block
 
 
 def _clean(text: str) -> str:
@@ -44,6 +49,17 @@ def _name_like(text: str) -> bool:
     return capitals >= max(1, len(words) - 1) and all(_NAME_WORD.match(w) for w in words)
 
 
+# Several reporters, each perhaps with where they filed from: "Jane Doe in Lima and Tom Roe in
+# Quito", "Jane Doe, Tom Roe and Ann Poe". Each name is two or three capitalised words.
+_CAP = r"[A-Z\u00c0-\u024f][\w'\u2019.-]+"
+_REPORTER = rf"{_CAP}(?:\s+{_CAP}){{1,2}}(?:\s+in\s+{_CAP}(?:\s+{_CAP})?)?"
+_REPORTERS = re.compile(rf"^{_REPORTER}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_REPORTER})*$")
+
+
+def _reporters_like(text: str) -> bool:
+    return len(text.split()) <= 16 and not _DIGIT.search(text) and bool(_REPORTERS.match(text))
+
+
 def _byline_of(text: str) -> str | None:
     m = _BY.match(text)
     if m and len(m[1].split()) <= 10:
@@ -51,12 +67,36 @@ def _byline_of(text: str) -> str | None:
     return _clean(text) if _name_like(text) else None
 
 
+def _desk_like(text: str) -> bool:
+    """A short label such as "Express Desk" or "Rural affairs desk": a byline without a person."""
+    words = text.split()
+    return (1 <= len(words) <= 5 and not _DIGIT.search(text) and text[:1].isupper()
+            and text.rstrip()[-1:] not in ".!?:|")
+
+
+def _byline_next_to_date(blocks: list[Block], j: int, below: bool) -> str | None:
+    """The byline on line ``j``, beside the dateline: "By ..." always; a name or desk label
+    when it cannot be the headline (a headline stands above it, or it follows the date)."""
+    text = blocks[j].text
+    if _BY.match(text):
+        return _byline_of(text)
+    if not (_name_like(text) or _desk_like(text) or _reporters_like(text)):
+        return None
+    if below or len(text.split()) <= 3 and j > 0 and _headline_like(blocks[j - 1]):
+        return _clean(text)
+    if j > 0 and _headline_like(blocks[j - 1]) and blocks[j - 1].words >= 4:
+        return _clean(text)
+    return None
+
+
 def _date_line(block: Block) -> str | None:
-    return parse_dateline(block.text) if block.words <= 16 else None
+    return parse_dateline(block.text) if block.words <= 20 else None
 
 
 def _headline_like(block: Block) -> bool:
-    return block.words >= 3 and block.words <= 30 and not block.text.endswith(".")
+    """Three to thirty words, not ending like a sentence, and not page furniture (a skip link,
+    a picture credit)."""
+    return 3 <= block.words <= 30 and not block.text.endswith(".") and not block.furniture
 
 
 def find_header(blocks: list[Block], body_start: int) -> Header:
@@ -77,12 +117,13 @@ def find_header(blocks: list[Block], body_start: int) -> Header:
         text = blocks[date_at].text
         before_date = re.split(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
                                text, maxsplit=1, flags=re.I)[0]
-        before_date = re.sub(r"\b(?:published|updated|posted|on|at)\b\s*:?", " ", before_date, flags=re.I)
+        before_date = re.sub(r"\b(?:published|updated|posted|on|at|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b\s*[:,]?",
+                             " ", before_date, flags=re.I)
         header.byline = _byline_of(" ".join(before_date.split())) if before_date.strip() else None
-        for j in (date_at - 1, date_at + 1, date_at - 2):
+        for j in (date_at - 1, date_at + 1):
             if header.byline or not first <= j < body_start:
                 continue
-            byline = _byline_of(blocks[j].text)
+            byline = _byline_next_to_date(blocks, j, below=j > date_at)
             if byline:
                 header.byline = byline
                 used.append(j)
@@ -96,17 +137,65 @@ def find_header(blocks: list[Block], body_start: int) -> Header:
                 used.append(i)
                 anchor = i
                 break
-    candidates = [i for i in range(anchor - 1, first - 1, -1) if _headline_like(blocks[i])]
+    # (A date line above the headline is the masthead's date, not a headline.)
+    candidates = [i for i in range(anchor - 1, first - 1, -1)
+                  if _headline_like(blocks[i]) and not _date_line(blocks[i])]
     if candidates:
         nearest = candidates[0]
         upper = candidates[1] if len(candidates) > 1 else None
-        if (upper is not None and upper == nearest - 1
-                and blocks[upper].title_case > blocks[nearest].title_case
-                and blocks[nearest].words >= 6):
+        # Two headline-shaped lines in a row: the headline and its standfirst, which is the
+        # longer or the less title-cased of the two.
+        if (upper is not None and upper == nearest - 1 and blocks[nearest].words >= 6
+                and (blocks[upper].title_case > blocks[nearest].title_case
+                     or blocks[upper].words < blocks[nearest].words)):
             header.title, header.subtitle = _clean(blocks[upper].text), _clean(blocks[nearest].text)
+            header.title_at = upper
             used += [upper, nearest]
         else:
-            header.title = _clean(blocks[nearest].text)
+            header.title, header.title_at = _clean(blocks[nearest].text), nearest
             used.append(nearest)
     header.used = tuple(sorted(used))
     return header
+
+
+TOP_TITLE_MIN_WORDS = 6  # a headline says something; a shorter line at the top is a kicker or a label
+TOP_REACH = 2  # the headline may stand below one block of other matter (a teaser, a caption)
+_LABELLED = re.compile(r"^\w+(?: \w+)?:\s")
+
+
+def _top_headline(block: Block) -> bool:
+    return (_headline_like(block) and not block.sentence and block.words >= TOP_TITLE_MIN_WORDS
+            and block.kind != "good")
+
+
+def _prose(block: Block) -> bool:
+    return block.kind in ("good", "near")
+
+
+def title_at_body_top(body: list[Block]) -> Header:
+    """When nothing above the body was a headline, the page may start with it: a headline-shaped
+    line among the body's first blocks, followed by prose (perhaps after a standfirst), is the
+    title. A page that opens with prose has no title: none is made from its first sentence."""
+    header = Header()
+    for k in range(min(TOP_REACH, len(body))):
+        if not _top_headline(body[k]) or k > 0 and _LABELLED.match(body[k].text):
+            # (Below other matter, "Source: ..." or "Note: ..." is a labelled line of the body.)
+            continue
+        below = body[k + 1:k + 3]
+        if below and _prose(below[0]) and not _top_headline(below[0]):
+            header.title, header.used = _clean(body[k].text), (body[k].index,)
+        elif len(below) == 2 and _top_headline(below[0]) and _prose(below[1]):
+            header.title, header.subtitle = _clean(body[k].text), _clean(below[0].text)
+            header.used = (body[k].index, below[0].index)
+        header.title_at = body[k].index if header.title else None
+        break
+    return header
+
+
+def standfirst_at_body_top(body: list[Block], title_at: int) -> Block | None:
+    """The standfirst left at the top of the body: a headline-shaped line right under the
+    title, with prose under it."""
+    if (len(body) >= 2 and body[0].index == title_at + 1 and _top_headline(body[0])
+            and _prose(body[1])):
+        return body[0]
+    return None

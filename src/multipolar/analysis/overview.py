@@ -1,0 +1,94 @@
+"""What the store holds: counts, the busiest actors and dyads, agreements and claims; one document."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .agreements import agreement_summary, merged_provisions
+from .common import connection
+
+
+def overview(store: Any, *, top: int = 10, recent: int = 10) -> dict[str, Any]:
+    """Counts per kind, top actors and dyads (from the summary tables), the most corroborated
+    agreements and claims, and the latest documents. Returns a JSON-ready dict."""
+    conn = connection(store)
+
+    def count(table: str) -> int:
+        return conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    counts = {"documents": count("documents"), "errors": count("ingest_errors"), "events": count("events"),
+              "event_clusters": count("event_clusters"), "agreements": count("agreements"),
+              "agreement_reports": count("agreement_reports"), "claims": count("claims"),
+              "responses": count("responses"), "quotes": count("quotes"), "flags": count("flags"),
+              "evidence": count("evidence")}
+    actors = [{"actor": r[0], "name": r[2], "n_events": r[1]} for r in conn.execute(
+        "SELECT m.actor, SUM(m.n) AS n, a.name FROM actor_months m LEFT JOIN actors a ON a.code = m.actor "
+        "WHERE length(m.actor) = 3 OR (m.actor LIKE 'IGO%' AND length(m.actor) = 6) "
+        "GROUP BY m.actor ORDER BY n DESC, m.actor LIMIT ?", (top,))]
+    dyads = [{"source": r[0], "target": r[1], "n_events": r[2]} for r in conn.execute(
+        "SELECT source, target, SUM(n) AS n FROM dyad_months GROUP BY source, target "
+        "ORDER BY n DESC, source, target LIMIT ?", (top,))]
+    rows = conn.execute("SELECT * FROM agreements ORDER BY n_documents DESC, signed DESC, id LIMIT ?",
+                        (top,)).fetchall()
+    provisions = merged_provisions(conn, [r["id"] for r in rows])
+    agreements = [{**agreement_summary(r), "provisions": {k: v["value"] for k, v in provisions[r["id"]].items()}}
+                  for r in rows]
+    claims = [dict(r) for r in conn.execute(
+        "SELECT id, claimant, subject, topic, content, n_documents, n_responses FROM claims "
+        "ORDER BY n_documents DESC, id LIMIT ?", (top,))]
+    documents = [dict(r) for r in conn.execute(
+        "SELECT id, title, source, published, coder_version FROM documents ORDER BY doc DESC LIMIT ?",
+        (recent,))]
+    return {"counts": counts, "top_actors": actors, "top_dyads": dyads, "agreements": agreements,
+            "claims": claims, "documents": documents}
+
+
+def document(store: Any, doc_id: str) -> dict[str, Any] | None:
+    """One stored document with what was coded from it, in SPEC's shape (evidence offsets intact)."""
+    conn = connection(store)
+    d = conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if d is None:
+        return None
+    doc = d["doc"]
+
+    def ev(eid: int) -> dict[str, Any]:
+        r = conn.execute('SELECT text, start, "end", field FROM evidence WHERE id = ?', (eid,)).fetchone()
+        out = {"text": r["text"], "start": r["start"], "end": r["end"]}
+        if r["field"]:
+            out["field"] = r["field"]
+        return out
+
+    events = [{"source": r["source"], "target": r["target"], "cameo": r["cameo"], "plover": r["plover"],
+               "date": r["date"], "negated": bool(r["negated"]), "status": r["status"],
+               "evidence": ev(r["evidence"]), "cluster": r["cluster"]}
+              for r in conn.execute("SELECT * FROM events WHERE doc = ? ORDER BY id", (doc,))]
+    agreements = []
+    for r in conn.execute("SELECT * FROM agreement_reports WHERE doc = ? ORDER BY id", (doc,)):
+        provs = [{"key": p["key"], "value": p["value"], "evidence": ev(p["evidence"])}
+                 for p in conn.execute("SELECT * FROM provisions WHERE report = ? ORDER BY id", (r["id"],))]
+        agreements.append({"name": r["name"], "kind": r["kind"], "parties": r["parties"].split(","),
+                           "signed": r["signed"], "duration_years": r["duration_years"], "provisions": provs,
+                           "evidence": ev(r["evidence"]), "agreement": r["agreement"]})
+    claims = []
+    for r in conn.execute("SELECT * FROM claim_reports WHERE doc = ? ORDER BY id", (doc,)):
+        resps = [{"actor": x["actor"], "stance": x["stance"], "evidence": ev(x["evidence"])}
+                 for x in conn.execute("SELECT * FROM responses WHERE report = ? ORDER BY id", (r["id"],))]
+        claims.append({"claimant": r["claimant"], "kind": r["kind"], "subject": r["subject"],
+                       "topic": r["topic"], "content": r["content"], "date": r["date"], "responses": resps,
+                       "evidence": ev(r["evidence"]), "claim": r["claim"]})
+    quotes = [{"speaker": r["speaker"], "actor": r["actor"], "text": r["text"], "evidence": ev(r["evidence"])}
+              for r in conn.execute("SELECT * FROM quotes WHERE doc = ? ORDER BY id", (doc,))]
+    flags = [{"kind": r["kind"], "detail": r["detail"], "evidence": [ev(i) for i in json.loads(r["evidence"])]}
+             for r in conn.execute("SELECT * FROM flags WHERE doc = ? ORDER BY id", (doc,))]
+    actors = [{"code": r["code"], "name": r["name"], "country": r["country"], "kind": r["kind"],
+               "person": r["person"], "n_mentions": r["n_mentions"]}
+              for r in conn.execute("SELECT da.code, da.person, da.n_mentions, a.name, a.country, a.kind "
+                                    "FROM doc_actors da LEFT JOIN actors a ON a.code = da.code WHERE da.doc = ? "
+                                    "ORDER BY da.code", (doc,))]
+    document_part = {k: d[k] for k in ("id", "source", "url", "title", "subtitle", "byline", "published",
+                                       "language", "text")}
+    document_part["cleaning"] = json.loads(d["cleaning"] or "{}")
+    return {"coder_version": d["coder_version"], "extracted_at": d["extracted_at"], "document": document_part,
+            "actors": actors, "events": events, "agreements": agreements, "claims": claims, "quotes": quotes,
+            "flags": flags}

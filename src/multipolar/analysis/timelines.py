@@ -1,0 +1,129 @@
+"""Timeline of an actor or a dyad: event clusters by date, monthly counts, evidence.
+
+Counts come from the summary tables kept at ingest (``actor_months``, ``dyad_months``), so they
+cost the same at a thousand events or a million. The list is of event clusters (one real-world
+event however many outlets reported it), newest first, each with its reporting events and the
+sentences they rest on.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from .common import EVIDENCE_COLUMNS, ActorRef, connection, evidence_of, resolve_actor
+
+EVENTS_PER_CLUSTER = 3
+
+
+def timeline(store: Any, actor: str, actor2: str | None = None, *, since: str | None = None,
+             until: str | None = None, limit: int = 50, offset: int = 0,
+             events_per_cluster: int = EVENTS_PER_CLUSTER) -> dict[str, Any]:
+    """Events of one actor (``actor2`` None) or between two actors (both directions).
+
+    ``since``/``until`` are ISO dates or months (inclusive). Returns::
+
+        {"actors": [ActorRef...], "total_events": int,
+         "counts": [{"month": "2025-01", "n_events": int, ...per direction..., "by_root": {"05": int}}],
+         "clusters": [{"id", "first_day", "last_day", "source", "target", "root", "cameo", "plover",
+                       "negated", "n_events", "n_documents",
+                       "events": [{"source", "target", "cameo", "status", "negated", "date",
+                                   "evidence": {"text", "start", "end", "document": {...}}}]}],
+         "limit": int, "offset": int}
+
+    Counts of a country include all its actors (``RUS`` counts ``RUSGOV``); counts of a role
+    code (``RUSGOV``) count that code only. Dyad counts are by country. Months with no day
+    precision are under ``""``.
+    """
+    conn = connection(store)
+    a = resolve_actor(conn, actor)
+    b = resolve_actor(conn, actor2) if actor2 else None
+    lo, hi = _bounds(since, until)
+    counts = _dyad_counts(conn, a, b, lo, hi) if b else _actor_counts(conn, a, lo, hi)
+    cluster_ids = _cluster_page(conn, a, b, lo, hi, limit, offset)
+    clusters = _clusters_with_events(conn, cluster_ids, a, b, events_per_cluster)
+    return {"actors": [x.to_dict() for x in (a, b) if x], "total_events": sum(c["n_events"] for c in counts),
+            "counts": counts, "clusters": clusters, "limit": limit, "offset": offset}
+
+
+def _bounds(since: str | None, until: str | None) -> tuple[str, str]:
+    lo = since or ""
+    hi = (until + "\uffff") if until else "\uffff"  # "2025-01" includes every day of January
+    return lo, hi
+
+
+def _actor_counts(conn, a: ActorRef, lo: str, hi: str) -> list[dict[str, Any]]:
+    months: dict[str, dict[str, Any]] = {}
+    for month, role, root, n in conn.execute(
+            "SELECT month, role, root, n FROM actor_months WHERE actor = ? AND month >= substr(?, 1, 7) "
+            "AND month <= ? ORDER BY month", (a.code, lo, hi)):
+        m = months.setdefault(month, {"month": month, "n_events": 0, "as_source": 0, "as_target": 0,
+                                      "by_root": defaultdict(int)})
+        m["n_events"] += n
+        m["as_source" if role == "source" else "as_target"] += n
+        m["by_root"][root] += n
+    return [{**m, "by_root": dict(sorted(m["by_root"].items()))} for m in months.values()]
+
+
+def _dyad_counts(conn, a: ActorRef, b: ActorRef, lo: str, hi: str) -> list[dict[str, Any]]:
+    months: dict[str, dict[str, Any]] = {}
+    for source, month, root, n in conn.execute(
+            "SELECT source, month, root, n FROM dyad_months WHERE ((source = ?1 AND target = ?2) OR "
+            "(source = ?2 AND target = ?1)) AND month >= substr(?3, 1, 7) AND month <= ?4 ORDER BY month",
+            (a.country, b.country, lo, hi)):
+        m = months.setdefault(month, {"month": month, "n_events": 0, "a_to_b": 0, "b_to_a": 0,
+                                      "by_root": defaultdict(int)})
+        m["n_events"] += n
+        m["a_to_b" if source == a.country else "b_to_a"] += n
+        m["by_root"][root] += n
+    return [{**m, "by_root": dict(sorted(m["by_root"].items()))} for m in months.values()]
+
+
+def _cluster_page(conn, a: ActorRef, b: ActorRef | None, lo: str, hi: str, limit: int,
+                  offset: int) -> list[int]:
+    n = limit + offset
+    if b is None and a.is_country:
+        parts = [("source = ?", (a.country,)), ("target = ?", (a.country,))]
+    elif b is None:
+        # a role code: find its clusters through the events table (indexed by country and day)
+        rows = conn.execute(
+            "SELECT cluster FROM (SELECT cluster, day FROM events WHERE source_country = ?1 AND source = ?2 "
+            "AND coalesce(day, '') BETWEEN ?3 AND ?4 UNION SELECT cluster, day FROM events WHERE "
+            "target_country = ?1 AND target = ?2 AND coalesce(day, '') BETWEEN ?3 AND ?4) "
+            "GROUP BY cluster ORDER BY max(day) DESC, cluster DESC LIMIT ?5 OFFSET ?6",
+            (a.country, a.code, lo, hi, limit, offset)).fetchall()
+        return [r[0] for r in rows]
+    else:
+        parts = [("source = ? AND target = ?", (a.country, b.country)),
+                 ("source = ? AND target = ?", (b.country, a.country))]
+    # one indexed range per side, each cut to limit+offset rows, then merged
+    union = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT id, first_day FROM event_clusters WHERE {cond} "
+        f"AND coalesce(first_day, '') BETWEEN ? AND ? ORDER BY first_day DESC, id DESC LIMIT {n})"
+        for cond, _ in parts)
+    params = [p for _, ps in parts for p in (*ps, lo, hi)]
+    rows = conn.execute(f"SELECT DISTINCT id, first_day FROM ({union}) ORDER BY first_day DESC, id DESC "
+                        f"LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+    return [r[0] for r in rows]
+
+
+def _clusters_with_events(conn, ids: list[int], a: ActorRef, b: ActorRef | None,
+                          per_cluster: int) -> list[dict[str, Any]]:
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    clusters = {r["id"]: {"id": r["id"], "first_day": r["first_day"], "last_day": r["last_day"],
+                          "source": r["source"] or None, "target": r["target"] or None, "root": r["root"],
+                          "cameo": r["cameo"], "plover": r["plover"], "negated": bool(r["negated"]),
+                          "n_events": r["n_events"], "n_documents": r["n_documents"], "events": []}
+                for r in conn.execute(f"SELECT * FROM event_clusters WHERE id IN ({marks})", ids)}
+    for r in conn.execute(
+            f"SELECT e.cluster, e.source, e.target, e.cameo, e.plover, e.status, e.negated, e.date, "
+            f"{EVIDENCE_COLUMNS} FROM events e JOIN evidence ev ON ev.id = e.evidence "
+            f"JOIN documents d ON d.doc = e.doc WHERE e.cluster IN ({marks}) ORDER BY e.cluster, e.id", ids):
+        c = clusters[r["cluster"]]
+        if len(c["events"]) < per_cluster:
+            c["events"].append({"source": r["source"], "target": r["target"], "cameo": r["cameo"],
+                                "plover": r["plover"], "status": r["status"], "negated": bool(r["negated"]),
+                                "date": r["date"], "evidence": evidence_of(r)})
+    return [clusters[i] for i in ids if i in clusters]

@@ -1,0 +1,207 @@
+"""Import PETRARCH/TABARI verb dictionaries (the ``PETR.Validate.verbs.txt`` layout) as a Lexicon.
+
+Layout, as read here:
+  ``&NAME`` then ``+member`` lines            a synset; ``&NAME`` inside a pattern expands to it
+  ``--- VERB [code] ---``                     a verb family with its default code (``---``: none)
+  ``VERB {FORM FORM}`` / ``+SYNONYM``          the family's verbs (``_`` joins a particle)
+  ``- pre * post [code]``                     a pattern: ``*`` is the verb; ``+`` marks the target,
+                                              ``$`` the source, ``%`` a compound actor; ``_`` glues words
+Comments start with ``#``; ``<!-- -->`` lines are skipped.
+
+PETRARCH matched patterns on constituency parses, word by word. Our coder works on dependency
+parses, so a pattern becomes a :class:`VerbRule`: the words after ``*`` become the required object
+(its head word, or a synset's members), a preposition before ``+`` names where the target is, and a
+particle glued to the verb becomes the rule's particle. Patterns with ordinary words before ``*``
+("SAID * TO ATTEND") need context our rules cannot express; they are counted and skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .verbs import Lexicon, VerbRule, default_lexicon
+
+PREPOSITIONS = {"to", "with", "against", "on", "in", "from", "for", "of", "at", "by", "into", "over",
+                "about", "upon", "toward", "towards", "between", "among", "across", "near", "under"}
+PARTICLES = {"out", "down", "up", "off", "back", "away", "over", "in", "on"}
+DEFAULT_TARGETS = ("dobj", "dative", "prep:with", "prep:to", "prep:against", "prep:on", "prep:in",
+                   "prep:from", "prep:for", "prep:at", "prep:into")
+MARKERS = {"+", "$", "%", "^"}
+_CODE = re.compile(r"\[([^\]]*)\]")
+
+
+@dataclass
+class ImportReport:
+    families: int = 0
+    verbs: int = 0
+    patterns: int = 0
+    rules: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    def skip(self, why: str) -> None:
+        self.skipped[why] = self.skipped.get(why, 0) + 1
+
+
+def _clean(line: str) -> str:
+    if line.lstrip().startswith("<!--"):
+        return ""
+    return line.split("#", 1)[0].rstrip()
+
+
+def _first_code(text: str) -> str | None:
+    m = _CODE.search(text)
+    if not m:
+        return None
+    code = m.group(1).split(":")[0].strip()
+    return code if code and code != "---" and code[:1].isdigit() else None
+
+
+def read_synsets(lines: list[str]) -> dict[str, list[str]]:
+    synsets: dict[str, list[str]] = {}
+    current: str | None = None
+    for raw in lines:
+        line = _clean(raw).strip()
+        if line.startswith("&"):
+            current = line.split()[0].rstrip("_")
+            synsets[current] = []
+        elif line.startswith("+") and current:
+            synsets[current].append(line[1:].strip().replace("_", " ").lower())
+        else:
+            current = None
+    return synsets
+
+
+def _expand(word: str, synsets: dict[str, list[str]], depth: int = 0) -> list[str]:
+    """Head words a pattern word stands for: itself, or a synset's members' last words."""
+    if word.startswith("&"):
+        if depth > 4:
+            return []
+        out: list[str] = []
+        for member in synsets.get(word.upper().rstrip("_"), []):
+            last = member.split()[-1] if member.split() else member
+            out.extend(_expand(last.upper(), synsets, depth + 1) if last.startswith("&") else [last])
+        return out
+    return [word.lower()]
+
+
+def _pattern_rules(verbs: list[tuple[str, str | None]], body: str, code: str,
+                   synsets: dict[str, list[str]], report: ImportReport) -> list[VerbRule]:
+    text = body.replace("_", " ").replace("*", " * ")
+    words = text.split()
+    if "*" not in words:
+        report.skip("no verb marker")
+        return []
+    star = words.index("*")
+    pre, post = words[:star], words[star + 1:]
+    if any(w not in MARKERS for w in pre):
+        report.skip("words before the verb")
+        return []
+    reciprocal = "%" in pre or "%" in post
+    particle = None
+    if post and post[0].lower() in PARTICLES and (len(post) == 1 or post[1] not in ("+",)) and \
+            post[0].lower() not in PREPOSITIONS - PARTICLES:
+        # "*_OUT" / "* DOWN NEWS": a particle right after the verb
+        if len(post) == 1 or post[0].lower() in ("out", "down", "up", "off", "back", "away"):
+            particle, post = post[0].lower(), post[1:]
+    targets: list[str] = []
+    object_preps: list[str] = []
+    content: list[str] = []
+    for i, w in enumerate(post):
+        lw = w.lower()
+        if w in MARKERS or w.startswith("+") or w.startswith("$"):
+            if (w == "+" or w.startswith("+")) and i > 0 and post[i - 1].lower() in PREPOSITIONS:
+                targets.append(f"prep:{post[i - 1].lower()}")
+            elif w == "+" or w.startswith("+"):
+                targets.extend(["dobj", "dative"])
+            if len(w) > 1 and w[0] in "+$":
+                content.append(w[1:])
+            continue
+        if lw in PREPOSITIONS:
+            if i + 1 < len(post) and post[i + 1] not in MARKERS and not post[i + 1].startswith("+"):
+                object_preps.append(lw)
+            continue
+        content.append(w)
+    objects: list[str] = []
+    if content:
+        objects = _expand(content[-1], synsets)
+        if not objects:
+            report.skip("empty synset")
+            return []
+    rules = []
+    for verb, vparticle in verbs:
+        rules.append(VerbRule(
+            code=code, lemma=verb, particle=particle or vparticle,
+            objects=frozenset(objects) if objects else None, object_preps=tuple(object_preps),
+            target=tuple(dict.fromkeys(targets)) or DEFAULT_TARGETS, reciprocal=reciprocal,
+            origin="petrarch"))
+    return rules
+
+
+def _verb_of(text: str) -> tuple[str, str | None] | None:
+    text = re.sub(r"\{.*?\}", "", text).strip().strip("+").strip()
+    parts = [p for p in re.split(r"[_\s]+", text) if p]
+    if not parts or not parts[0].isalpha():
+        return None
+    return parts[0].lower(), (parts[1].lower() if len(parts) > 1 else None)
+
+
+def load_petrarch_verbs(path: str | Path, base: Lexicon | None = None) -> tuple[Lexicon, ImportReport]:
+    """A Lexicon of the dictionary's verbs and patterns, with ``base``'s grammar lists (light verbs,
+    attribution) and nothing else of it; ``base`` defaults to the packaged lexicon."""
+    base = base or default_lexicon()
+    lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+    synsets = read_synsets(lines)
+    lex = Lexicon(light_verbs=base.light_verbs, attribution=dict(base.attribution),
+                  actor_heads=base.actor_heads)
+    report = ImportReport()
+    family_code: str | None = None
+    verbs: list[tuple[str, str | None]] = []
+    in_family = False
+
+    def add_default(verb: tuple[str, str | None]) -> None:
+        if family_code:
+            lex.add_verb(VerbRule(code=family_code, lemma=verb[0], particle=verb[1],
+                                  target=DEFAULT_TARGETS, origin="petrarch"))
+            report.rules += 1
+
+    for raw in lines:
+        line = _clean(raw)
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("---"):
+            head = stripped.strip("-").strip()
+            family_code = _first_code(head)
+            name = _CODE.sub("", head).strip()
+            verbs = []
+            in_family = True
+            report.families += 1
+            v = _verb_of(name)
+            if v:
+                verbs.append(v)
+                add_default(v)
+            continue
+        if stripped.startswith("&"):
+            in_family = False  # a synset block between families
+            continue
+        if not in_family:
+            continue
+        if stripped.startswith("-"):
+            report.patterns += 1
+            code = _first_code(stripped)
+            body = _CODE.sub("", stripped[1:]).strip()
+            if not code:
+                report.skip("no usable code")
+                continue
+            for rule in _pattern_rules(verbs, body, code, synsets, report):
+                lex.add_verb(rule)
+                report.rules += 1
+            continue
+        v = _verb_of(stripped)
+        if v and v not in verbs:
+            verbs.append(v)
+            report.verbs += 1
+            add_default(v)
+    return lex, report

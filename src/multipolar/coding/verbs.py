@@ -1,0 +1,138 @@
+"""The event lexicon: verb, verb + object and event-noun rules mapped to CAMEO codes.
+
+The rules live in ``data/verbs/lexicon.yaml`` (see its header for the fields). They are compiled once
+into a :class:`Lexicon` indexed by lemma, so the coder does one dictionary lookup per token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+TARGET_SLOTS = ("dobj", "dative", "agent", "poss", "objmod", "accuser")
+
+
+@dataclass(frozen=True)
+class VerbRule:
+    code: str
+    lemma: str
+    particle: str | None = None
+    objects: frozenset[str] | None = None  # required object head lemmas; None: any object or none
+    object_preps: tuple[str, ...] = ()
+    target: tuple[str, ...] = ("dobj",)
+    reciprocal: bool = False
+    reverse: str | None = None
+    intransitive: bool = False
+    embed: str | None = None
+    needs_prep: tuple[str, ...] = ()
+    needs_clause: bool = False
+    needs_adverb: tuple[str, ...] = ()
+    target_prefix: str | None = None
+    origin: str = ""
+
+    @property
+    def specificity(self) -> int:
+        return (2 if self.objects or self.needs_adverb else 0) + (1 if self.particle else 0) + (
+            1 if self.needs_prep else 0)
+
+
+@dataclass(frozen=True)
+class NounRule:
+    code: str
+    lemma: str
+    target_preps: tuple[str, ...] = ()
+    reciprocal: bool = False
+    reverse: str | None = None
+    require_modifier: frozenset[str] | None = None
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[VerbRule]] = field(default_factory=dict)
+    nouns: dict[str, list[NounRule]] = field(default_factory=dict)
+    modifiers: dict[str, str] = field(default_factory=dict)
+    light_verbs: frozenset[str] = frozenset()
+    attribution: dict[str, str] = field(default_factory=dict)
+    actor_heads: frozenset[str] = frozenset()
+
+    def add_verb(self, rule: VerbRule) -> None:
+        rules = self.verbs.setdefault(rule.lemma, [])
+        rules.append(rule)
+        # Most specific first (stable: file order among equals), so "sign ... treaty" beats "sign".
+        rules.sort(key=lambda r: -r.specificity)
+
+    def add_noun(self, rule: NounRule) -> None:
+        rules = self.nouns.setdefault(rule.lemma, [])
+        rules.append(rule)
+        rules.sort(key=lambda r: -(1 if r.require_modifier else 0))
+
+    def codes(self) -> set[str]:
+        out = {r.code for rs in self.verbs.values() for r in rs}
+        out |= {r.code for rs in self.nouns.values() for r in rs}
+        return out | set(self.modifiers.values())
+
+
+def _words(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value.lower()]
+    return [str(v).lower() for v in value]
+
+
+def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
+    lex = Lexicon()
+    for entry in data.get("verbs") or []:
+        code = str(entry["code"])
+        objects = entry.get("objects")
+        for lemma in _words(entry.get("lemmas")):
+            verb, _, particle = lemma.partition(" ")
+            lex.add_verb(VerbRule(
+                code=code, lemma=verb, particle=particle or None,
+                objects=frozenset(_words(objects)) if objects else None,
+                object_preps=tuple(_words(entry.get("object_preps"))),
+                target=tuple(entry.get("target", ["dobj"])),
+                reciprocal=bool(entry.get("reciprocal", False)),
+                reverse=str(entry["reverse"]) if entry.get("reverse") else None,
+                intransitive=bool(entry.get("intransitive", False)),
+                embed=entry.get("embed"),
+                needs_prep=tuple(_words(entry.get("needs_prep"))),
+                needs_clause=bool(entry.get("needs_clause", False)),
+                needs_adverb=tuple(_words(entry.get("needs_adverb"))),
+                target_prefix=entry.get("target_prefix"),
+                origin=origin))
+    for entry in data.get("nouns") or []:
+        mods = entry.get("require_modifier")
+        for lemma in _words(entry.get("lemmas")):
+            lex.add_noun(NounRule(
+                code=str(entry["code"]), lemma=lemma,
+                target_preps=tuple(_words(entry.get("target_preps"))),
+                reciprocal=bool(entry.get("reciprocal", False)),
+                reverse=str(entry["reverse"]) if entry.get("reverse") else None,
+                require_modifier=frozenset(_words(mods)) if mods else None))
+    for entry in data.get("modifiers") or []:
+        for lemma in _words(entry.get("lemmas")):
+            lex.modifiers[lemma] = str(entry["code"])
+    lex.light_verbs = frozenset(_words(data.get("light_verbs")))
+    lex.actor_heads = frozenset(_words(data.get("actor_heads")))
+    for status, words in (data.get("attribution") or {}).items():
+        for w in _words(words):
+            lex.attribution.setdefault(w, status)
+    return lex
+
+
+def load_lexicon_file(path: str | Path) -> Lexicon:
+    with open(path, encoding="utf-8") as f:
+        return lexicon_from_dict(yaml.safe_load(f), origin=str(path))
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The packaged lexicon, compiled once per process."""
+    text = resources.files("multipolar").joinpath("data", "verbs", "lexicon.yaml").read_text(encoding="utf-8")
+    return lexicon_from_dict(yaml.safe_load(text), origin="lexicon.yaml")

@@ -1,0 +1,132 @@
+"""The one way to open the knowledge base: :meth:`Store.open`."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from ..model import Record, record_from_dict
+from .ingest import DEFAULT_WINDOW_DAYS, BatchWriter, IngestStats
+from .schema import migrate
+
+DEFAULT_DB = "multipolar.db"
+
+# Tables whose row counts describe the store (FTS5 shadow tables left out).
+TABLES = ("documents", "ingest_errors", "actors", "doc_actors", "evidence", "events", "event_clusters",
+          "cluster_docs", "agreements", "agreement_parties", "agreement_provisions", "agreement_reports",
+          "provisions", "claims", "claim_reports", "responses", "quotes", "flags", "actor_months",
+          "dyad_months", "network_edges")
+
+
+def default_db_path() -> str:
+    return os.environ.get("MULTIPOLAR_DB", DEFAULT_DB)
+
+
+class Store:
+    """A multipolar SQLite knowledge base: records in, answers out (see :mod:`multipolar.analysis`).
+
+    Open it with :meth:`Store.open`; use it as a context manager or call :meth:`close`.
+    One process writes at a time (WAL mode), any number read meanwhile.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: str, readonly: bool = False) -> None:
+        self.conn = conn
+        self.path = path
+        self.readonly = readonly
+        self._writer: BatchWriter | None = None
+
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None, *, readonly: bool = False,
+             check_same_thread: bool = False) -> Store:
+        """Open (creating and migrating when writable) the store at ``path``.
+
+        ``path`` defaults to ``$MULTIPOLAR_DB`` or ``./multipolar.db``; ``":memory:"`` works
+        for throwaway stores. ``readonly`` opens an existing file for queries only.
+        """
+        path = str(path or default_db_path())
+        if readonly:
+            if not Path(path).is_file():
+                raise FileNotFoundError(f"no store at {path}")
+            conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True,
+                                   isolation_level=None, check_same_thread=check_same_thread)
+        else:
+            if path != ":memory:":
+                Path(path).resolve().parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=check_same_thread)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout = 30000")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            # NORMAL in WAL mode: a committed batch survives a killed process (not a power cut).
+            conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(conn)
+        conn.execute("PRAGMA cache_size = -65536")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA mmap_size = 268435456")
+        return cls(conn, path, readonly)
+
+    def close(self) -> None:
+        if not self.readonly:
+            try:
+                self.conn.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ----------------------------------------------------------------------------
+    def ingest(self, records: Iterable[Record | dict[str, Any]], *, batch_size: int = 1000,
+               force: bool = False, window_days: int = DEFAULT_WINDOW_DAYS,
+               progress: Callable[[int], None] | None = None) -> IngestStats:
+        """Write records (``Record`` objects or their JSON dicts), ``batch_size`` per transaction.
+
+        Idempotent: a record already stored unchanged writes nothing; a changed one replaces its
+        document's rows; one from an older coder version than stored is skipped unless ``force``.
+        ``progress`` is called with the number of records of each batch once it is committed.
+        """
+        if self.readonly:
+            raise PermissionError("store opened read-only")
+        if self._writer is None or self._writer.window != window_days:
+            self._writer = BatchWriter(self.conn, window_days)
+        total = IngestStats()
+        it = iter(records)
+        while batch := list(islice(it, batch_size)):
+            recs = [r if isinstance(r, Record) else record_from_dict(r) for r in batch]
+            total.add(self._writer.write(recs, force))
+            if progress:
+                progress(len(batch))
+        return total
+
+    # -- reading ----------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        """Row count of every table (FTS5 index tables aside)."""
+        return {t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def read_jsonl_records(path: str | os.PathLike) -> Iterator[dict[str, Any]]:
+    """The record dicts of a JSONL file (``multipolar extract`` output); a JSON array works too."""
+    with open(path, encoding="utf-8") as fh:
+        head = fh.read(1)
+        while head and head.isspace():
+            head = fh.read(1)
+        fh.seek(0)
+        if head == "[":
+            yield from json.load(fh)
+            return
+        for line in fh:
+            line = line.strip()
+            if line:
+                yield json.loads(line)

@@ -1,0 +1,195 @@
+"""The text-scrape cleaner on page shapes we wrote ourselves (tests/fixtures/text/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from multipolar.pages.text import extract_text_scrape
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "text"
+
+
+def clean(name: str):
+    return extract_text_scrape((FIXTURES / name).read_text(encoding="utf-8"), name)
+
+
+def paragraphs(article) -> list[str]:
+    return article.text.split("\n\n")
+
+
+def assert_each_once(article) -> None:
+    paras = paragraphs(article)
+    assert len(paras) == len(set(paras)), "a paragraph came out twice"
+
+
+def test_menus_before_and_after_are_dropped():
+    article = clean("menus_before_after.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("Three coastal towns agreed")
+    assert paras[-1].startswith('"We have argued')
+    assert len(paras) == 5
+    for chrome in ("Home", "Politics", "Subscribe", "Privacy Policy", "Instagram", "Follow us"):
+        assert chrome not in paras
+    assert article.cleaning["duplicate_blocks_removed"] == 0  # nothing repeats on this page
+    assert article.cleaning["boilerplate_lines_removed"] >= 20
+
+
+def test_numbered_most_popular_list_is_dropped():
+    article = clean("most_popular.txt")
+    assert "Most Popular" not in article.text
+    assert "Minister Resigns" not in article.text
+    assert "Copyright" not in article.text
+    assert paragraphs(article)[-1].startswith("The union's leader said")
+    assert article.title == "Harbour Workers End Strike After Pay Deal"
+    assert article.published == "2023-05-12T18:40:00"
+
+
+def test_comment_section_is_dropped():
+    article = clean("comments.txt")
+    assert paragraphs(article)[-1].startswith("The researchers now hope")
+    for chrome in ("Comments", "Reply", "3 hours ago", "alex_w", "fascinating", "guides always said"):
+        assert chrome not in article.text
+    assert article.title == "Researchers Map Ancient River Beneath the Desert"
+
+
+def test_short_all_caps_subheads_inside_the_body_are_kept():
+    article = clean("allcaps_subheads.txt")
+    paras = paragraphs(article)
+    assert "SLOWER PRICES" in paras and "WHAT COMES NEXT" in paras
+    assert paras.index("SLOWER PRICES") < paras.index("WHAT COMES NEXT")
+    assert paras[0].startswith("The central bank left")
+    assert paras[-1].startswith("Economists expect")
+    assert "Share this article" not in article.text
+    assert article.byline == "Tomas Berg"
+    assert article.published == "2023-09-21T14:05:00"
+
+
+def test_body_that_is_mostly_a_list_keeps_its_items():
+    article = clean("list_body.txt")
+    paras = paragraphs(article)
+    for item in ("2 tablespoons of olive oil", "1 large onion, chopped", "250 grams of red lentils, rinsed",
+                 "salt and pepper to taste"):
+        assert item in paras
+    assert paras[0].startswith("This soup takes")
+    assert paras[-1].startswith("Warm the oil")
+    assert "Easy Banana Bread" not in article.text
+
+
+def test_page_whose_article_repeats_gives_each_paragraph_once():
+    article = clean("repeated_body.txt")
+    assert_each_once(article)
+    paras = paragraphs(article)
+    assert len(paras) == 4
+    assert paras[0].startswith("Forty mountain villages")
+    assert "Comments" not in paras and "Ferry Timetable Changes From March" not in paras
+    assert article.title == "Mountain Villages Get Fast Internet Through New Cable"
+    assert article.published == "2024-02-15T11:30:00"  # the dateline, not the masthead date
+    assert article.cleaning["duplicate_blocks_removed"] >= 10
+
+
+def test_page_where_only_part_repeats():
+    article = clean("partial_repeat.txt")
+    assert_each_once(article)
+    assert len(paragraphs(article)) == 4
+    assert "From the archive" not in article.text
+    assert article.cleaning["duplicate_blocks_removed"] == 2
+
+
+def test_page_with_no_headline_line():
+    article = clean("no_headline.txt")
+    assert article.title is None
+    assert len(paragraphs(article)) == 3
+    assert paragraphs(article)[0].startswith("The committee will meet")
+    assert "Contact" not in article.text
+
+
+def test_chrome_at_the_bottom_only():
+    article = clean("bottom_chrome.txt")
+    paras = paragraphs(article)
+    assert len(paras) == 3 and paras[-1].startswith("Agronomists cautioned")
+    assert "Subscribe" not in article.text and "Grain Prices Rise Again" not in article.text
+    assert article.title == "Farmers Turn to Drought-Resistant Wheat"
+    assert article.byline == "Ines Moreau"
+    assert article.published == "2022-07-30"
+
+
+@pytest.mark.parametrize(("name", "language", "first"), [
+    ("german.txt", "de", "Der Stadtrat hat am Mittwoch"),
+    ("japanese.txt", "ja", "市は水曜日"),
+])
+def test_pages_in_other_languages_are_not_emptied(name, language, first):
+    article = clean(name)
+    assert article.language == language
+    paras = paragraphs(article)
+    assert len(paras) == 3 and paras[0].startswith(first)
+
+
+def test_empty_and_chrome_only_pages_do_not_crash():
+    assert extract_text_scrape("", "empty").text == ""
+    menu_only = extract_text_scrape("Home\n\nNews\n\nSport\n\nContact\n", "menu")
+    assert isinstance(menu_only.text, str)
+
+
+def test_windows_line_endings_are_read():
+    text = (FIXTURES / "bottom_chrome.txt").read_text(encoding="utf-8").replace("\n", "\r\n")
+    assert len(paragraphs(extract_text_scrape(text, "crlf"))) == 3
+
+
+def test_table_laid_out_one_cell_a_line_stays_in_the_body():
+    article = clean("table_body.txt")
+    paras = paragraphs(article)
+    for cell in ("Greens", "412,880", "28.4%", "Liberals", "8.2%"):
+        assert cell in paras
+    assert paras[0].startswith("Turnout in Sunday's regional election")
+    assert paras[-1].startswith("The new assembly meets")
+    assert "Storm Closes Coastal Roads" not in article.text
+
+
+def test_table_with_a_header_row_under_an_introducing_line_is_kept_whole():
+    article = clean("standings_table.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("Final standings of the regional rally championship")
+    for cell in ("Pos.", "Points", "Marta Kowal", "412", "Iris Lund", "96"):
+        assert cell in paras
+    # The small numbers of the cells (ranks, wins) stay, however often they repeat.
+    assert paras.count("1") >= 3
+    assert "Privacy Policy" not in paras and "Calendar" not in paras
+
+
+def test_reporters_address_and_bio_under_the_body_are_dropped():
+    article = clean("tail_bio_contact.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("The last of the harbour's four container cranes")
+    assert paras[-1].startswith("Shipping lines that had moved")
+    assert len(paras) == 3
+    assert article.byline == "Mira Holm"
+
+
+def test_list_items_written_as_clauses_are_kept_in_the_body():
+    article = clean("dense_list.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("Before you leave")
+    assert "A warm layer that you can put on when the wind picks up" in paras
+    assert paras[-1].startswith("Whatever the weather forecast says")
+    assert "Ten Best Trails Of The Year" not in paras
+
+
+def test_about_paragraph_under_the_tags_is_not_body():
+    article = clean("about_tail.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("A survey flown over the northern icefield")
+    assert paras[-1].startswith("The researchers published their measurements")
+    assert not any("independent daily" in p for p in paras)
+
+
+def test_table_of_small_numbers_keeps_its_repeated_row_labels():
+    article = clean("squad_table.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("Harbour United go into the winter break")
+    assert paras[-1].startswith("The club said it would not sign")
+    assert paras.count("FW") == 2 and paras.count("MF") == 2
+    for cell in ("Pos", "Goals", "Ana Ruiz", "14", "9", "Piet de Vries", "16"):
+        assert cell in paras
+    assert "Club Shop" not in paras and "Privacy" not in paras

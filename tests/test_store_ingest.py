@@ -1,0 +1,123 @@
+"""Ingest: idempotent, re-coding replaces a document's rows, summaries stay equal to a recount."""
+
+from __future__ import annotations
+
+import copy
+
+from multipolar.analysis import document, search
+from multipolar.store import Store
+from store_fixtures import fixture_records, generated_record, make_store
+
+
+def recount_summaries(store: Store) -> tuple[dict, dict]:
+    """actor_months / dyad_months recomputed from the events table (what ingest must maintain)."""
+    conn = store.conn
+    actor: dict = {}
+    for source, sc, target, tc, root, day in conn.execute(
+            "SELECT source, source_country, target, target_country, root, day FROM events"):
+        month = day[:7] if day else ""
+        for code, c, role in ((source, sc, "source"), (target, tc, "target")):
+            if c:
+                actor[(c, month, root, role)] = actor.get((c, month, root, role), 0) + 1
+                if code != c:
+                    actor[(code, month, root, role)] = actor.get((code, month, root, role), 0) + 1
+    dyad: dict = {}
+    for sc, tc, root, day in conn.execute("SELECT source_country, target_country, root, day FROM events "
+                                          "WHERE source_country IS NOT NULL AND target_country IS NOT NULL"):
+        key = (sc, tc, day[:7] if day else "", root)
+        dyad[key] = dyad.get(key, 0) + 1
+    stored_actor = {tuple(r[:4]): r[4] for r in conn.execute("SELECT actor, month, root, role, n FROM actor_months")}
+    stored_dyad = {tuple(r[:4]): r[4] for r in conn.execute("SELECT source, target, month, root, n FROM dyad_months")}
+    assert stored_actor == actor
+    assert stored_dyad == dyad
+    return actor, dyad
+
+
+def test_ingest_twice_changes_nothing(tmp_path):
+    store = make_store(tmp_path / "s.db")
+    first = store.counts()
+    stats = store.ingest(list(fixture_records().values()))
+    assert stats.unchanged == 6 and stats.documents == 0 and stats.events == 0
+    assert store.counts() == first
+    assert first["documents"] == 6 and first["events"] == 7 and first["agreements"] == 5
+    recount_summaries(store)
+
+
+def test_new_coder_version_replaces_that_documents_rows(tmp_path):
+    store = make_store(tmp_path / "s.db")
+    before = store.counts()
+    recoded = fixture_records(coder_version="0.2.0")["a"]
+    recoded["events"] = recoded["events"][:1]          # the new coder drops the accusation event
+    recoded["claims"] = []
+    stats = store.ingest([recoded])
+    assert stats.replaced == 1 and stats.events == 1
+    after = store.counts()
+    assert after["documents"] == before["documents"]
+    assert after["events"] == before["events"] - 1
+    assert after["claim_reports"] == before["claim_reports"] - 1
+    rows = store.conn.execute("SELECT e.coder_version FROM events e JOIN documents d ON d.doc = e.doc "
+                              "WHERE d.id = ?", (recoded["document"]["id"],)).fetchall()
+    assert [tuple(r) for r in rows] == [("0.2.0",)]
+    recount_summaries(store)
+    # the claim survives through document c's report, now its only one
+    claim = store.conn.execute("SELECT claimant, n_reports, n_documents FROM claims").fetchone()
+    assert tuple(claim) == (None, 1, 1)
+    # evidence of the dropped sentence is gone from the full-text index too
+    assert search(store, "shipping drones")["hits"] == []
+
+
+def test_older_coder_version_is_skipped_unless_forced(tmp_path):
+    store = make_store(tmp_path / "s.db")
+    old = fixture_records(coder_version="0.0.9")["a"]
+    old["events"] = []
+    assert store.ingest([old]).stale == 1
+    assert store.counts()["events"] == 7
+    assert store.ingest([old], force=True).replaced == 1
+    assert store.counts()["events"] == 5
+
+
+def test_error_records_are_kept_once(tmp_path):
+    store = Store.open(tmp_path / "s.db")
+    err = {"schema": "multipolar/1", "coder_version": "0.1.0", "extracted_at": "x",
+           "document": {"source": "broken.html"}, "error": {"stage": "read", "code": "empty", "message": "no text"}}
+    assert store.ingest([err, err]).errors == 2
+    store.ingest([err])
+    assert store.counts()["ingest_errors"] == 1
+    assert store.counts()["documents"] == 0
+
+
+def test_stored_document_round_trips_with_exact_offsets(tmp_path):
+    store = make_store(tmp_path / "s.db")
+    rec = fixture_records()["c"]
+    d = document(store, rec["document"]["id"])
+    text = d["document"]["text"]
+    assert text == rec["document"]["text"]
+    for ev in [e["evidence"] for e in d["events"]] + [p["evidence"] for a in d["agreements"] for p in a["provisions"]]:
+        assert text[ev["start"]:ev["end"]] == ev["text"]
+    assert [a["parties"] for a in d["agreements"]] == [["IRN", "RUS"], ["PRK", "RUS"]]
+    assert d["claims"][0]["responses"][0]["stance"] == "not_confirmed"
+    assert document(store, "nope") is None
+
+
+def test_duplicate_document_in_one_batch_is_written_once(tmp_path):
+    store = Store.open(tmp_path / "s.db")
+    rec = generated_record(3)
+    stats = store.ingest([rec, copy.deepcopy(rec)])
+    assert stats.documents == 1
+    assert store.counts()["events"] == 10
+
+
+def test_batches_of_generated_records_keep_summaries_exact(tmp_path):
+    store = Store.open(tmp_path / "s.db")
+    store.ingest([generated_record(i) for i in range(60)], batch_size=7)
+    counts = store.counts()
+    assert counts["documents"] == 60 and counts["events"] == 600
+    assert counts["agreement_reports"] == 6 and counts["claim_reports"] == 6
+    assert store.conn.execute("SELECT SUM(n_events) FROM event_clusters").fetchone()[0] == 600
+    assert store.conn.execute("SELECT SUM(n) FROM cluster_docs").fetchone()[0] == 600
+    recount_summaries(store)
+    # re-code every tenth document under a new version: still exact
+    store.ingest([generated_record(i, n_events=4, coder_version="0.2.0") for i in range(0, 60, 10)])
+    assert store.counts()["events"] == 600 - 6 * 6
+    assert store.conn.execute("SELECT SUM(n_events) FROM event_clusters").fetchone()[0] == 564
+    recount_summaries(store)

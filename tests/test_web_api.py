@@ -1,0 +1,215 @@
+"""The JSON API over a store built from fixtures: every endpoint, pagination, 401/413/415/422."""
+
+from __future__ import annotations
+
+import pytest
+
+from multipolar.web import WebConfig, create_app
+from web_fixtures import AppClient, build_store, fixture_dicts
+
+TOKEN = "test-token-123"
+MAX_UPLOAD = 64 * 1024
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory) -> AppClient:
+    db = build_store(tmp_path_factory.mktemp("webapi") / "store.db")
+    return AppClient(create_app(WebConfig(db=db, token=TOKEN, max_upload_bytes=MAX_UPLOAD)))
+
+
+@pytest.fixture(scope="module")
+def treaty_doc() -> str:
+    return fixture_dicts()[0]["document"]["id"]
+
+
+def ok(response) -> dict:
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def assert_error(response, status: int, code: str | None = None) -> dict:
+    assert response.status_code == status, response.text
+    err = response.json()["error"]
+    assert err["status"] == status and err["message"]
+    if code:
+        assert err["code"] == code
+    return err
+
+
+def test_openapi_schema_lists_every_endpoint(client):
+    paths = ok(client.get("/api/openapi.json"))["paths"]
+    for path in ("/api/documents", "/api/documents/{doc_id}", "/api/actors", "/api/actors/{actor}", "/api/events",
+                 "/api/timeline", "/api/agreements", "/api/agreements/{agreement_id}", "/api/compare",
+                 "/api/obligations", "/api/claims", "/api/search", "/api/network", "/api/blocs", "/api/polarity",
+                 "/api/overview"):
+        assert path in paths, path
+    assert "post" in paths["/api/documents"]
+    assert not any(p.startswith("/actors") for p in paths)  # pages stay out of the API schema
+
+
+def test_documents_are_paginated(client, treaty_doc):
+    first = ok(client.get("/api/documents?limit=3"))
+    assert len(first["items"]) == 3 and first["next_offset"] == 3
+    rest = ok(client.get("/api/documents?limit=3&offset=3"))
+    assert len(rest["items"]) == 1 and rest["next_offset"] is None
+    ids = {d["id"] for d in first["items"] + rest["items"]}
+    assert treaty_doc in ids and len(ids) == 4
+
+
+def test_one_document_keeps_evidence_offsets(client, treaty_doc):
+    record = ok(client.get(f"/api/documents/{treaty_doc}"))
+    text = record["document"]["text"]
+    for e in record["events"]:
+        assert text[e["evidence"]["start"]:e["evidence"]["end"]] == e["evidence"]["text"]
+    assert [p["key"] for p in record["agreements"][0]["provisions"]][:2] == ["intelligence_sharing", "joint_exercises"]
+    assert_error(client.get("/api/documents/ffffffffffffffff"), 404, "not_found")
+
+
+def test_actors_list_and_lookup(client):
+    codes = [a["code"] for a in ok(client.get("/api/actors?prefix=RUS"))["items"]]
+    assert codes == ["RUSGOV", "RUSMIL"]
+    assert ok(client.get("/api/actors/IRNGOV"))["country"] == "IRN"
+    assert_error(client.get("/api/actors/Atlantis"), 404, "unknown_actor")
+
+
+def test_events_filter_by_actor_dyad_type_and_dates(client):
+    by_actor = ok(client.get("/api/events?actor=RUS&limit=50"))["items"]
+    assert all("RUS" in (c["source"], c["target"]) for c in by_actor)
+    assert len(by_actor) == 7 and sum(c["n_events"] for c in by_actor) == 8  # two reports, one cluster
+    dyad = ok(client.get("/api/events?dyad=IRN,RUS"))["items"]
+    assert len(dyad) == 1 and dyad[0]["n_documents"] == 2  # two outlets, one event
+    assert len(dyad[0]["events"]) == 2 and all(e["evidence"]["document"]["id"] for e in dyad[0]["events"])
+    assaults = ok(client.get("/api/events?type=assault"))["items"]
+    assert {(c["source"], c["target"]) for c in assaults} == {("RUS", "UKR"), ("UKR", "RUS")}
+    feb = ok(client.get("/api/events?since=2025-02-01&until=2025-02"))["items"]
+    assert feb and all(c["first_day"].startswith("2025-02") for c in feb)
+    page = ok(client.get("/api/events?limit=2&offset=2"))
+    assert len(page["items"]) == 2 and page["next_offset"] == 4
+
+
+def test_timeline_has_weekly_plover_counts(client):
+    tl = ok(client.get("/api/timeline?actor=RUS"))
+    assert tl["total_events"] == 8
+    weeks = {w["week"]: w["counts"] for w in tl["weeks"]}
+    assert weeks["2025-01-13"] == {"SUPPORT": 2}
+    assert weeks["2025-02-10"]["ASSAULT"] == 1 and weeks["2025-02-10"]["SANCTION"] == 1
+    dyad = ok(client.get("/api/timeline?actor=RUS&other=UKR"))
+    assert sum(sum(w["counts"].values()) for w in dyad["weeks"]) == 2
+
+
+def test_agreements_list_detail_and_conflict(client):
+    allg = ok(client.get("/api/agreements"))["items"]
+    assert len(allg) == 3
+    iran = ok(client.get("/api/agreements?actor=IRN"))["items"]
+    assert len(iran) == 1 and iran[0]["n_documents"] == 2
+    detail = ok(client.get(f"/api/agreements/{iran[0]['id']}"))
+    assert detail["provisions"]["defense"]["value"] == "conflict"
+    assert detail["conflicts"] == ["defense"]
+    assert_error(client.get("/api/agreements/9999"), 404)
+    assert_error(client.get("/api/agreements/abc"), 422, "invalid_parameters")
+
+
+def test_compare_and_obligations(client):
+    cmp = ok(client.get("/api/compare?a=IRN-RUS&b=UKR-USA"))
+    rows = {r["key"]: (r["a"], r["b"]) for r in cmp["provisions"]}
+    assert rows["defense"] == ("conflict", "absent")
+    assert rows["economic"] == ("present", "present")
+    assert rows["intelligence_sharing"] == ("present", "unknown")
+    assert_error(client.get("/api/compare?a=IRN-RUS&b=FRA-DEU"), 404, "unknown_agreement")
+    obl = ok(client.get("/api/obligations?attacker=USA&attacked=IRN"))
+    defend = [o for o in obl["obligations"] if o["duty"] == "defend"]
+    assert defend and defend[0]["party"] == "RUS" and defend[0]["disputed"] is True
+    assert any(o["duty"] == "deny_territory" for o in obl["obligations"])
+
+
+def test_claims_with_responses(client):
+    claims = ok(client.get("/api/claims?actor=IRN"))
+    assert claims["total"] == 1
+    claim = claims["items"][0]
+    assert (claim["claimant"], claim["topic"]) == ("USA", "arms_transfer")
+    assert claim["stances"] == {"IRN": ["deny"]}
+    assert ok(client.get("/api/claims?actor=IRN&role=claimant"))["total"] == 0
+
+
+def test_search_over_evidence(client):
+    hits = ok(client.get("/api/search?q=mutual+defence"))["items"]
+    assert hits and "mutual defence" in hits[0]["text"]
+    assert ok(client.get("/api/search?q=zzzunknownword"))["items"] == []
+
+
+def test_network_blocs_polarity_overview(client):
+    net = ok(client.get("/api/network"))
+    assert {(e["a"], e["b"]) for e in net["edges"]} == {("IRN", "RUS"), ("CHN", "RUS"), ("UKR", "USA")}
+    bloc = {n["id"]: n["bloc"] for n in net["nodes"]}
+    assert bloc["IRN"] == bloc["RUS"] != bloc["USA"]
+    before = ok(client.get("/api/network?on=2025-01-31"))
+    assert {(e["a"], e["b"]) for e in before["edges"]} == {("IRN", "RUS")}
+    assert ok(client.get("/api/blocs"))["polarity"]["effective_poles"] > 1
+    assert [y["year"] for y in ok(client.get("/api/polarity"))["years"]] == [2025]
+    assert ok(client.get("/api/overview"))["counts"]["documents"] == 4
+
+
+@pytest.mark.parametrize("url", [
+    "/api/documents?limit=0", "/api/documents?limit=100000", "/api/documents?offset=-1",
+    "/api/events?since=2025-13-01", "/api/events?until=yesterday", "/api/events?actor=not-a-code",
+    "/api/events?dyad=RUS", "/api/events?type=WAR", "/api/events?actor=RUS&dyad=RUS,IRN",
+    "/api/timeline", "/api/claims?actor=IRN&role=judge", "/api/claims?actor=IRN&topic=weather",
+    "/api/search?q=", "/api/search?q=" + "x" * 201, "/api/search?q=a&order=random",
+    "/api/network?on=2025-02-30", "/api/polarity?start_year=2025&end_year=2020",
+    "/api/obligations?attacker=USA",
+])
+def test_bad_parameters_are_422_in_one_shape(client, url):
+    err = assert_error(client.get(url), 422, "invalid_parameters")
+    assert err.get("detail") is None or all("param" in d for d in err["detail"])
+
+
+def test_writes_need_the_bearer_token(client):
+    body = {"text": "Iran and Iraq signed a trade deal."}
+    assert_error(client.post("/api/documents", json=body), 401, "unauthorized")
+    r = client.post("/api/documents", json=body, headers={"Authorization": "Bearer wrong"})
+    assert_error(r, 401)
+    assert r.headers["www-authenticate"].startswith("Bearer")
+
+
+def test_writes_are_closed_without_a_configured_token(tmp_path):
+    app = create_app(WebConfig(db=build_store(tmp_path / "s.db"), token=None))
+    r = AppClient(app).post("/api/documents", json={"text": "x"}, headers={"Authorization": "Bearer "})
+    assert_error(r, 401, "writes_disabled")
+
+
+def test_oversized_upload_is_413_before_auth(client):
+    big = "word " * (MAX_UPLOAD // 4)
+    r = client.post("/api/documents", json={"text": big}, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert_error(r, 413, "too_large")
+    files = {"file": ("page.html", b"<html>" + b"x" * MAX_UPLOAD + b"</html>", "text/html")}
+    assert_error(client.post("/api/documents", files=files), 413, "too_large")
+
+
+def test_submission_shape_errors(client):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    assert_error(client.post("/api/documents", json={}, headers=auth), 422, "empty_submission")
+    assert_error(client.post("/api/documents", json={"text": "a", "html": "b"}, headers=auth), 422)
+    assert_error(client.post("/api/documents", json={"text": 5}, headers=auth), 422)
+    assert_error(client.post("/api/documents", json={"bogus": "x"}, headers=auth), 422)
+    assert_error(client.post("/api/documents", json={"url": "ftp://example.org/x"}, headers=auth), 422, "bad_url")
+    r = client.post("/api/documents", content=b"\x00\x01", headers={**auth, "content-type": "application/pdf"})
+    assert_error(r, 415)
+    files = {"file": ("report.pdf", b"%PDF-1.4", "application/pdf")}
+    assert_error(client.post("/api/documents", files=files, headers=auth), 415)
+
+
+@pytest.mark.model
+def test_post_document_runs_the_pipeline_and_stores_the_record(client):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    text = ("Iran and Iraq sign border security pact\n\n"
+            "BAGHDAD, March 3, 2025 - Iran and Iraq signed a border security agreement in Baghdad on Monday.\n\n"
+            "The agreement commits both governments to share intelligence about armed groups.")
+    r = client.post("/api/documents", json={"text": text, "source": "test-paste"}, headers=auth)
+    assert r.status_code == 201, r.text
+    body = r.json()
+    assert body["stored"] is True and body["record"]["schema"] == "multipolar/1"
+    stored = ok(client.get(f"/api/documents/{body['id']}"))
+    assert stored["document"]["text"] == body["record"]["document"]["text"]
+    assert "border security" in stored["document"]["text"]
+    empty = client.post("/api/documents", content=b"   \n ", headers={**auth, "content-type": "text/plain"})
+    assert_error(empty, 422, "empty_submission")
