@@ -82,3 +82,17 @@ def test_unconcluded_and_single_party_mentions_make_no_record(nlp):
     text = ("Ruritania failed to reach an agreement with Borduria. "
             "Syldavia is a member of the alliance.")
     assert code_agreements(context(nlp, text, NAMES)) == []
+
+
+def test_alias_refers_back_and_proper_names_are_not_content(nlp):
+    text = ("Ruritania and Borduria signed the Joint Defense Cooperation Agreement (JDCA) in 2021. "
+            "The JDCA gives Bordurian forces access to three Ruritanian bases.")
+    a = _one(code_agreements(context(nlp, text, NAMES)), ["BOR", "RUR"])
+    assert a.signed == "2021" and a.name == "Joint Defense Cooperation Agreement"
+    assert {p.key: p.value for p in a.provisions} == {"basing": "present"}
+
+
+def test_whose_gives_the_holder_and_a_weapon_contract_is_an_arms_transfer(nlp):
+    text = "The decision angered Syldavia, whose tank contract with Borduria was cancelled."
+    a = _one(code_agreements(context(nlp, text, NAMES)), ["BOR", "SYL"])
+    assert {p.key: p.value for p in a.provisions} == {"arms_transfers": "present"}

@@ -52,3 +52,29 @@ def test_one_claim_per_key(nlp):
     text = ("Syldavia accused Borduria of shipping shells to Ruritania. "
             "Syldavia also accused Borduria of selling drones to Ruritania.")
     assert len(code_claims(context(nlp, text, NAMES))) == 1
+
+
+def test_nuclear_topic_needs_nuclear_conduct_not_the_word():
+    assert topic_of("hiding a nuclear weapons programme") == "nuclear"
+    assert topic_of("using the nuclear issue as an excuse") == "other"
+
+
+def test_charge_about_a_pact_is_against_each_party(nlp):
+    text = ("Syldavia criticised the new security pact between Borduria and Ruritania, arguing the pact "
+            "was drafted in secret.")
+    got = _key(code_claims(context(nlp, text, NAMES)))
+    assert ("SYL", "BOR", "other") in got and ("SYL", "RUR", "other") in got
+
+
+def test_vague_claim_folds_into_the_specific_one_for_the_same_pair(nlp):
+    text = ("Syldavia accused Borduria of destabilising the region. "
+            "Syldavia also accused Borduria of selling artillery shells to Ruritania.")
+    got = _key(code_claims(context(nlp, text, NAMES)))
+    assert list(got) == [("SYL", "BOR", "arms_transfer")]
+
+
+def test_actor_only_responses_stay_in_the_claims_paragraph(nlp):
+    text = ("Syldavia accused Borduria of selling rockets to Ruritania.\n\n"
+            "Months later Ruritania acknowledged delays in building a bridge for Borduria.")
+    got = _key(code_claims(context(nlp, text, NAMES)))
+    assert got == {("SYL", "BOR", "arms_transfer"): []}

@@ -44,3 +44,24 @@ def test_country_speakers_and_labels_are_not_quotes(nlp):
     text = ("Ruritania called the report “a provocation.” Officials attended the so-called "
             "“3+3” meeting, and the “iron pact” partnership was praised.")
     assert code_quotes(context(nlp, text, NAMES, persons=PERSONS)) == []
+
+
+def test_full_name_continuation_paragraph_and_colon_introduction(nlp):
+    text = ("Trade minister Jan Olek Brandt met the delegation. “We made progress,” Brandt said.\n\n"
+            "“The next round starts in May.”\n\n"
+            "Asked about tariffs, Brandt stated:\n\n"
+            "“Nothing changes for now.”")
+    quotes = code_quotes(context(nlp, text, NAMES, persons=PERSONS))
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Jan Olek Brandt", "We made progress,"),
+        ("Jan Olek Brandt", "The next round starts in May."),
+        ("Jan Olek Brandt", "Nothing changes for now."),
+    ]
+
+
+def test_statement_read_from_an_institution_and_spokesperson_for_it(nlp):
+    text = ("“Inspections will resume next week,” read a statement from the Ruritanian Energy Ministry.\n\n"
+            "A spokesperson for the Ruritanian Energy Ministry said the inspectors were “welcome.”")
+    quotes = code_quotes(context(nlp, text, NAMES, persons=PERSONS))
+    assert len(quotes) == 2
+    assert all(q.speaker.endswith("Energy Ministry") for q in quotes)

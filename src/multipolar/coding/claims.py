@@ -21,6 +21,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from ..model import Claim, Evidence, Response
+from .agreement_mentions import find_mentions, is_agreement_noun
 from .agreement_syntax import (
     actor_codes,
     clause_dates,
@@ -85,6 +86,15 @@ class ClaimCoder:
                 if c not in out:
                     out.append(c)
         return out
+
+    def _paragraph(self, offset: int) -> int:
+        return self.ctx.doc.text.count("\n\n", 0, offset)
+
+    def _pact_parties(self, sent: Span) -> list[str]:
+        for m in find_mentions(self.ctx, sent, {}):
+            if len(set(m.parties)) >= 2:
+                return list(dict.fromkeys(m.parties))
+        return []
 
     def _own_actors(self, sent: Span, head: Token) -> list[str]:
         """Actors the phrase itself names: its head, possessor and modifiers, and coordinated
@@ -202,6 +212,10 @@ class ClaimCoder:
 
     def _content_subjects(self, sent: Span, comp: Token) -> list[str]:
         subs = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs and is_agreement_noun(subs[0]):
+            # A charge about a pact ("arguing the pact was negotiated in secret") is a charge
+            # against each of its parties, as the sentence names them.
+            return self._pact_parties(sent)
         agents = [p for c in comp.children if c.dep_ == "agent" for p in c.children]
         if subs and subs[0].dep_ == "nsubjpass" and agents:  # "Russia was provoked ... by the West"
             return self._all(sent, agents)
@@ -337,6 +351,8 @@ class ClaimCoder:
                 continue
             if obj_topic == "other" and obj_actors and not obj_actors & set(g.subjects):
                 continue
+            if obj_topic == "other" and not anaphoric and self._paragraph(g.evidence.start) != self._paragraph(sent.start_char):
+                continue  # matched by a named actor alone: only within the claim's paragraph
             if obj_topic == "other" and not obj_actors and not anaphoric:
                 continue
             matching.append(g)

@@ -118,6 +118,12 @@ class QuoteCoder:
             if i in self.inside:
                 continue
             m = self.ctx.actors.covering(t.idx, t.idx + len(t.text))
+            if t.pos_ == "PROPN" and t.ent_type_ != "PERSON":
+                # The tagger may miss a short second mention ("Brandt" after "Peter Brandt").
+                earlier = next((e for e in self.doc.ents if e.label_ == "PERSON" and e.end <= t.i
+                                and t.lower_ in {w.lower_ for w in e} and len(e) > 1), None)
+                if earlier is not None:
+                    return _Speaker(earlier.text.strip(), t, True)
             if t.ent_type_ == "PERSON" or (m is not None and m.kind == "person" and t.pos_ == "PROPN"):
                 name = self._full_person_name(t)
                 if name:
