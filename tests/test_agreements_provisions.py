@@ -96,3 +96,15 @@ def test_whose_gives_the_holder_and_a_weapon_contract_is_an_arms_transfer(nlp):
     text = "The decision angered Syldavia, whose tank contract with Borduria was cancelled."
     a = _one(code_agreements(context(nlp, text, NAMES)), ["BOR", "SYL"])
     assert {p.key: p.value for p in a.provisions} == {"arms_transfers": "present"}
+
+
+def test_dateline_place_is_not_a_party_and_plural_treaties_split_per_holder(nlp):
+    text = ("CARPATHIA CITY, Carpathia — Ruritania and Borduria have both signed peace treaties with "
+            "Syldavia, officials said.")
+    agreements = code_agreements(context(nlp, text, NAMES))
+    assert sorted(tuple(a.parties) for a in agreements) == [("BOR", "SYL"), ("RUR", "SYL")]
+
+
+def test_expected_deals_are_not_agreements(nlp):
+    text = "Markets rose on expectations of a trade deal between Ruritania and Borduria."
+    assert code_agreements(context(nlp, text, NAMES)) == []

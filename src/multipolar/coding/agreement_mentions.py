@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from .agreement_lexicon import lexicon
 from .agreement_syntax import (
     clause_dates,
+    dateline_end,
     duration_years,
     left_context_ids,
     mentions_in,
@@ -136,7 +137,8 @@ def _clause_parties(ctx, sent: Span, verb: Token) -> list[str]:
             for obj in c.children:
                 ids |= subtree_ids(obj)
     found = [code for m in mentions_in(ctx, sent, ids) for code in state_codes(m)]
-    if not subs and not found and verb.lemma_.lower() in lexicon().signing_verbs:
+    in_dateline = bool(subs) and all(s.idx < dateline_end(sent) for s in subs)
+    if (not subs or in_dateline) and not found and verb.lemma_.lower() in lexicon().signing_verbs:
         found = _left_context_parties(ctx, sent, verb)
     return found
 
@@ -197,6 +199,8 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
             words.add(verb.lemma_.lower())
             if verb.dep_ in ("xcomp", "acl"):  # "failed to reach an agreement"
                 words.add(verb.head.lemma_.lower())
+        if tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+            words.add(tok.head.head.lemma_.lower())  # "expectations of a trade deal", "talks on a pact"
         if words & lex.not_concluded and not alias_ref:
             continue
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
@@ -257,9 +261,13 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
                       kind=_kind(tok) if not alias_ref else "other", name=name if not alias_ref else tok.text,
                       proper=proper or alias_ref, aliases=_aliases(tok))
         partners = [code for g in groups for code in g]
+        holders = [p for p in _unique(parties) if p not in partners]
         if tok.tag_ == "NNS" and len(set(partners)) > 1:  # "pacts with North Korea and Belarus": one each
             for code in _unique(partners):
                 out.append(Mention(tok, _unique(parties + [code]), **common))
+        elif tok.tag_ == "NNS" and partners and len(holders) > 1:
+            for code in holders:  # "Egypt and Jordan signed peace treaties with Israel": one each
+                out.append(Mention(tok, _unique([code] + partners), **common))
         else:
             out.append(Mention(tok, _unique(parties + [c for g in groups for c in g]), **common))
     return out

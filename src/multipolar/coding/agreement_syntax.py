@@ -55,7 +55,8 @@ def mentions_in(ctx, sent: Span, ids: set[int]) -> list[ResolvedMention]:
     """Resolved mentions of ``sent`` whose tokens all lie in ``ids``, in text order."""
     doc = ctx.doc
     out = []
-    for m in ctx.actors.in_span(sent.start_char, sent.end_char):
+    skip_to = dateline_end(sent)
+    for m in ctx.actors.in_span(max(sent.start_char, skip_to), sent.end_char):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         # A mention counts when it lies in the phrase, or when the phrase holds its last word
         # ("fighter jets from Sweden" resolved as one mention, the phrase being "from Sweden").
@@ -128,3 +129,15 @@ def left_context_ids(sent: Span, verb: Token) -> set[int]:
     while start > sent.start and "\n" not in doc[start - 1].text and doc[start - 1].text not in ("—", "–", ":"):
         start -= 1
     return set(range(start, verb.i))
+
+
+def dateline_end(sent: Span) -> int:
+    """Character offset just past a dateline ("HANOI, Vietnam (AP) —", "SEOUL, South Korea —")
+    at the start of a sentence: the place it names is where the story was filed, not an actor."""
+    for t in sent[:12]:
+        if t.text in ("—", "–", "--"):
+            head = sent[0]
+            if head.is_upper or (head.pos_ == "PROPN" and sent[1:2].text == ","):
+                return t.idx + len(t.text)
+            break
+    return sent.start_char

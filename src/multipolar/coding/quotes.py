@@ -64,6 +64,14 @@ class _Speaker:
     person: bool
 
 
+def _strip_possessive(name: str) -> str:
+    name = name.strip()
+    for suffix in ("’s", "'s", "’", "'"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)].strip()
+    return name
+
+
 def _phrase_ids(head: Token) -> set[int]:
     """A speaker phrase with its appositions ("The US president, Joe Biden,") but no clauses
     and no prepositional add-ons other than "of" ("Ministry of Foreign Affairs")."""
@@ -105,10 +113,10 @@ class QuoteCoder:
         words = {w.lower() for w in base.split()}
         for e in self.doc.ents:
             if e.label_ == "PERSON" and words < {t.lower_ for t in e} and len(e) <= 4:
-                return e.text.strip()
+                return _strip_possessive(e.text)
         if m is not None and m.person and words <= {w.lower() for w in m.person.split()}:
             return m.person
-        return base.strip()
+        return _strip_possessive(base)
 
     def _from_phrase(self, head: Token) -> _Speaker | None:
         lex = self.lex
@@ -121,7 +129,7 @@ class QuoteCoder:
             if t.pos_ == "PROPN" and t.ent_type_ != "PERSON":
                 # The tagger may miss a short second mention ("Brandt" after "Peter Brandt").
                 earlier = next((e for e in self.doc.ents if e.label_ == "PERSON" and e.end <= t.i
-                                and t.lower_ in {w.lower_ for w in e} and len(e) > 1), None)
+                                and t.lower_ == e[-1].lower_ and len(e) > 1 and t.ent_type_ != "GPE"), None)
                 if earlier is not None:
                     return _Speaker(earlier.text.strip(), t, True)
             if t.ent_type_ == "PERSON" or (m is not None and m.kind == "person" and t.pos_ == "PROPN"):
