@@ -31,3 +31,12 @@ def test_consistent_headline_gives_no_contradiction(nlp):
     text = "Ruritania and Borduria signed a treaty on Friday. It includes a mutual defence clause."
     ctx = context(nlp, text, NAMES, title="Ruritania and Borduria agree mutual defence")
     assert [f for f in code_document(ctx).flags if f.kind == "contradiction"] == []
+
+
+def test_provision_read_by_discourse_focus_is_flagged_low_confidence(nlp):
+    text = ("Ruritania and Borduria signed a border treaty on Friday. "
+            "There was no mention of arms sales.")
+    coded = code_document(context(nlp, text, NAMES))
+    low = [f for f in coded.flags if f.kind == "low_confidence"]
+    assert len(low) == 1 and low[0].evidence[0].text == "There was no mention of arms sales."
+    assert [f for f in coded.flags if f.kind == "duplicate_content"] == []

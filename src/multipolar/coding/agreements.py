@@ -127,11 +127,18 @@ class AgreementCoder:
 
 def code_agreements(ctx) -> list[Agreement]:
     """SPEC agreement records of one document, in order of first mention."""
-    return AgreementCoder(ctx).code()
-
-
-def drafts_with_focus_provisions(ctx) -> list[Draft]:
-    """The drafts (for flags): which provisions rest on discourse focus rather than a mention."""
     coder = AgreementCoder(ctx)
-    coder.code()
-    return coder.drafts
+    out = coder.code()
+    # The flag coder reads which provisions rest on discourse focus; keep the drafts on the
+    # context so it need not code the document twice.
+    ctx.agreement_drafts = coder.drafts
+    return out
+
+
+def agreement_drafts(ctx) -> list[Draft]:
+    """The drafts of ``ctx`` (coded now if code_agreements has not run on it)."""
+    drafts = getattr(ctx, "agreement_drafts", None)
+    if drafts is None:
+        code_agreements(ctx)
+        drafts = ctx.agreement_drafts
+    return drafts

@@ -61,12 +61,10 @@ def _duplicates(ctx) -> list[Flag]:
 def _low_confidence(ctx) -> list[Flag]:
     """Provisions placed on an agreement by discourse focus ("it", "there was no mention"),
     not by a mention of the agreement in their own sentence."""
-    from .agreements import AgreementCoder
+    from .agreements import agreement_drafts
 
-    coder = AgreementCoder(ctx)
-    coder.code()
     out = []
-    for d in coder.drafts:
+    for d in agreement_drafts(ctx):
         if len(set(d.parties)) < 2:
             continue
         for ev in d.via_focus:
