@@ -128,14 +128,14 @@ def _clause_parties(ctx, sent: Span, verb: Token) -> list[str]:
         subs = [c for c in outer.children if c.dep_ == "nsubj"]
     for s in subs:
         if s.pos_ != "PRON":
-            ids |= subtree_ids(s)
+            ids |= subtree_ids(s, keep_appos=True)
         elif s.lower_ in ("it", "they") and verb.dep_ == "ccomp":
             # "Hungary said it had signed a deal": the reporting clause's subject.
             ids |= {t for c in verb.head.children if c.dep_ == "nsubj" for t in subtree_ids(c)}
     for c in verb.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("with", "from")):
             for obj in c.children:
-                ids |= subtree_ids(obj)
+                ids |= subtree_ids(obj, keep_appos=True)
     found = [code for m in mentions_in(ctx, sent, ids) for code in state_codes(m)]
     in_dateline = bool(subs) and all(s.idx < dateline_end(sent) for s in subs)
     if (not subs or in_dateline) and not found and verb.lemma_.lower() in lexicon().signing_verbs:

@@ -38,13 +38,14 @@ def actor_codes(m: ResolvedMention) -> list[str]:
     return [code_country(c) for c in m.codes if not c.startswith("-")]
 
 
-def subtree_ids(tok: Token, skip_clauses: bool = True) -> set[int]:
-    """Token indices of ``tok``'s subtree, leaving out embedded clauses when asked."""
+def subtree_ids(tok: Token, skip_clauses: bool = True, keep_appos: bool = False) -> set[int]:
+    """Token indices of ``tok``'s subtree, leaving out embedded clauses when asked (and
+    appositions too, unless ``keep_appos``: "the leader, Kim Jong Un, and ...")."""
     out = {tok.i}
     stack = list(tok.children)
     while stack:
         t = stack.pop()
-        if skip_clauses and t.dep_ in CLAUSE_DEPS:
+        if skip_clauses and t.dep_ in CLAUSE_DEPS and not (keep_appos and t.dep_ == "appos"):
             continue
         out.add(t.i)
         stack.extend(t.children)
@@ -81,7 +82,9 @@ def clause_dates(ctx, verb: Token) -> str | None:
             if tok.head.i == tok.i:
                 ok = False
                 break
-            if tok.i != ent.root.i and tok.pos_ in ("VERB", "AUX") and tok.dep_ != "prep":
+            # Another verb's clause has its own date; a participle on a noun of this clause
+            # ("a signing ceremony presided over by X on 15 September") does not.
+            if (tok.i != ent.root.i and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("prep", "acl")):
                 ok = False
                 break
             tok = tok.head
