@@ -108,3 +108,12 @@ def test_dateline_place_is_not_a_party_and_plural_treaties_split_per_holder(nlp)
 def test_expected_deals_are_not_agreements(nlp):
     text = "Markets rose on expectations of a trade deal between Ruritania and Borduria."
     assert code_agreements(context(nlp, text, NAMES)) == []
+
+
+def test_purpose_clause_of_the_deal_and_ceremony_date(nlp):
+    text = ("Ruritania and Borduria signed an accord at a ceremony held in the capital on 3 March 2024. "
+            "Two Bordurian firms agreed a deal with Ruritania last year to supply howitzers and tanks.")
+    agreements = code_agreements(context(nlp, text, NAMES))
+    dates = sorted(str(a.signed) for a in agreements)
+    assert "2024-03-03" in dates
+    assert any({p.key for p in a.provisions} == {"arms_transfers"} for a in agreements)
