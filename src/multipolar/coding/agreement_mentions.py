@@ -56,6 +56,8 @@ def is_agreement_noun(tok: Token) -> bool:
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.lower_ in lex.not_before:
         return False
+    if nxt is not None and nxt.lower_ == "of" and any(c.lower_ in ("great", "good") for c in tok.children):
+        return False  # "a great deal of history"
     return True
 
 
