@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from fixtures.agree.handmade import context
 
+from fixtures.agree.handmade import context
 from multipolar.coding import code_document
 
 pytestmark = pytest.mark.model
