@@ -30,7 +30,7 @@ class Draft:
     signed: str | None = None
     duration: int | None = None
     provisions: dict[str, Provision] = field(default_factory=dict)
-    via_focus: list[Evidence] = field(default_factory=list)  # provisions placed by discourse focus
+    via_focus: list[tuple[str, Evidence]] = field(default_factory=list)  # (key, evidence) placed by focus
 
     def to_agreement(self) -> Agreement:
         return Agreement(name=self.name, kind=self.kind, parties=sorted(set(self.parties)),
@@ -113,7 +113,7 @@ class AgreementCoder:
                     ev = self.ctx.evidence(sent)
                     draft.provisions[link.key] = Provision(link.key, link.value, ev)
                     if link.via_focus:
-                        draft.via_focus.append(ev)
+                        draft.via_focus.append((link.key, ev))
             main = [m for m in mentions if m.token.i in refs and not m.embedded]
             if main:
                 self.focus, self.focus_sent = refs[main[0].token.i], sent_no

@@ -67,10 +67,10 @@ def _low_confidence(ctx) -> list[Flag]:
     for d in agreement_drafts(ctx):
         if len(set(d.parties)) < 2:
             continue
-        for ev in d.via_focus:
+        for key, ev in d.via_focus:
             out.append(Flag("low_confidence",
-                            f"provision of the {d.name} ({'-'.join(sorted(set(d.parties)))}) read from a "
-                            "sentence that refers to the agreement only by pronoun or context", [ev]))
+                            f"provision {key} of the {d.name} ({'-'.join(sorted(set(d.parties)))}) read "
+                            "from a sentence that refers to the agreement only by pronoun or context", [ev]))
     return out
 
 
