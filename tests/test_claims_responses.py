@@ -78,3 +78,10 @@ def test_actor_only_responses_stay_in_the_claims_paragraph(nlp):
             "Months later Ruritania acknowledged delays in building a bridge for Borduria.")
     got = _key(code_claims(context(nlp, text, NAMES)))
     assert got == {("SYL", "BOR", "arms_transfer"): []}
+
+
+def test_third_party_confirmation_and_dismissal(nlp):
+    text = ("Syldavia accused Borduria of shipping drones to Ruritania. Borduria dismissed the accusation "
+            "as baseless, but Western governments confirmed the drone shipments to Ruritania.")
+    got = _key(code_claims(context(nlp, text, NAMES)))
+    assert got == {("SYL", "BOR", "arms_transfer"): [("BOR", "deny"), ("WST", "confirm")]}

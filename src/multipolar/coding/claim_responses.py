@@ -38,7 +38,7 @@ class ResponseReader:
                 return "not_confirmed"
             if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("refuse", "decline", "fail"):
                 return "not_confirmed"
-            return "confirm" if self._names_claim(tok) else None
+            return "confirm"
         if lemma == "deny" and tok.dep_ == "conj" and tok.head.lemma_.lower() == "confirm":
             return None  # counted with "neither confirmed nor denied"
         if lemma in ("refuse", "decline") and any(c.lemma_.lower() == "confirm" for c in tok.children):
@@ -85,9 +85,13 @@ class ResponseReader:
         if not recent:
             return []
         obj_ids: set[int] = set()
-        for v in [tok] + [c for c in tok.children if c.dep_ == "conj"]:  # "neither confirmed nor denied X"
+        object_deps = ("dobj", "ccomp", "xcomp", "attr", "nsubjpass", "prep")
+        verbs = [tok]
+        if not any(c.dep_ in object_deps for c in tok.children):  # "neither confirmed nor denied X"
+            verbs += [c for c in tok.children if c.dep_ == "conj"]
+        for v in verbs:
             for c in v.children:
-                if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "nsubjpass") or c.dep_ == "prep":
+                if c.dep_ in object_deps:
                     obj_ids |= {t.i for t in c.subtree}
         if tok.dep_ == "relcl":
             obj_ids |= {tok.head.i}
