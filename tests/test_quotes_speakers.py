@@ -65,3 +65,11 @@ def test_statement_read_from_an_institution_and_spokesperson_for_it(nlp):
     quotes = code_quotes(context(nlp, text, NAMES, persons=PERSONS))
     assert len(quotes) == 2
     assert all(q.speaker.endswith("Energy Ministry") for q in quotes)
+
+
+def test_unnamed_institution_is_not_a_speaker_but_refers_back(nlp):
+    text = ("An agency said the plan was “premature.”\n\n"
+            "The Ruritanian Space Agency called the launch “a success.” The agency added that it was “only the start.”")
+    quotes = code_quotes(context(nlp, text, NAMES, persons=PERSONS))
+    assert [q.text for q in quotes] == ["a success.", "only the start."]
+    assert all(q.speaker.endswith("Space Agency") for q in quotes)

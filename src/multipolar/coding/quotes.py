@@ -163,9 +163,9 @@ class QuoteCoder:
             if not words:
                 return None
             if all(w.is_lower for w in words):  # "the ministry" after "Russia's foreign ministry"
-                earlier = self._earlier_institution(head)
-                if earlier is not None:
-                    return earlier
+                # An institution with no name in its phrase is only a speaker when it refers
+                # back to a named one.
+                return self._earlier_institution(head)
             last = words[-1]
             # "the weekly newspaper The Kyiv Post": a name set right after the common noun.
             nxt = last.i + 1
