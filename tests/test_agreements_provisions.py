@@ -117,3 +117,10 @@ def test_purpose_clause_of_the_deal_and_ceremony_date(nlp):
     dates = sorted(str(a.signed) for a in agreements)
     assert "2024-03-03" in dates
     assert any({p.key for p in a.provisions} == {"arms_transfers"} for a in agreements)
+
+
+def test_they_and_the_occasion_of_proclaiming_give_parties_and_date(nlp):
+    text = ("Anna Vok and Piet Lund praised each other as they renewed their friendship pact. "
+            "Critics attacked the friendship pact proclaimed when Anna Vok visited Borduria in May 2019.")
+    a = _one(code_agreements(context(nlp, text, NAMES, persons=PERSONS)), ["BOR", "RUR"])
+    assert a.signed == "2019-05"

@@ -134,6 +134,18 @@ def _clause_parties(ctx, sent: Span, verb: Token) -> list[str]:
         elif s.lower_ in ("it", "they") and verb.dep_ == "ccomp":
             # "Hungary said it had signed a deal": the reporting clause's subject.
             ids |= {t for c in verb.head.children if c.dep_ == "nsubj" for t in subtree_ids(c)}
+        elif s.lower_ == "they":
+            # "A and B condemned X as they ... reaffirmed their partnership": the plural subject
+            # named earlier in the sentence.
+            earlier = [t for t in sent if t.i < s.i and t.dep_ == "nsubj" and t.pos_ != "PRON"
+                       and any(c.dep_ == "conj" for c in t.children)]
+            if earlier:
+                ids |= subtree_ids(earlier[-1], keep_appos=True)
+    if not subs and not any(c.dep_ == "agent" for c in verb.children):
+        # "the partnership proclaimed when Putin visited Beijing": the occasion names the parties.
+        for c in verb.children:
+            if c.dep_ in ("advcl", "ccomp") and any(m.lower_ in ("when", "during", "as") for m in c.children):
+                ids |= {t.i for t in c.subtree}
     for c in verb.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("with", "from")):
             for obj in c.children:
@@ -224,6 +236,11 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
         for c in tok.children:  # "the treaty signed in 2010", "a deal clinched last month with Poland"
             if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.signing_verbs:
                 signing = c
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if (signing is None and nxt is not None and nxt.tag_ in ("VBN", "VBD") and nxt.dep_ in ("acl", "advcl")
+                and nxt.lemma_.lower() in lex.signing_verbs
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children)):
+            signing = nxt  # the parser hung "the partnership proclaimed when ..." on an earlier noun
         for t in tok.subtree:  # "an alliance ..., comprising Russia, Armenia, ..."
             if (t.i > tok.i and t.lemma_.lower() in lex.member_verbs and t.dep_ in ("acl", "relcl", "advcl", "prep")
                     and _nearest_noun(t) == tok.i):

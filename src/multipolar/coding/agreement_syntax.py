@@ -84,7 +84,9 @@ def clause_dates(ctx, verb: Token) -> str | None:
                 break
             # Another verb's clause has its own date; a participle on a noun of this clause
             # ("a signing ceremony presided over by X on 15 September") does not.
-            if (tok.i != ent.root.i and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("prep", "acl")):
+            occasion = tok.dep_ in ("advcl", "ccomp") and any(c.lower_ == "when" for c in tok.children)
+            if (tok.i != ent.root.i and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("prep", "acl")
+                    and not occasion):  # "signed when X visited Y in 2022": the occasion's date
                 ok = False
                 break
             tok = tok.head
