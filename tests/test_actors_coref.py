@@ -89,3 +89,13 @@ def test_actors_coref_family_name_first_and_led_coalitions(nlp):
     assert ("Kim", ("PRKGOV",)) in got
     assert ("coalition", ("SAUMIL",)) in got and ("the coalition", ("SAUMIL",)) in got
     assert ("Saudi", ("SAU",)) in got  # the leader word stays its own mention
+
+
+def test_actors_coref_they_after_a_named_group(nlp):
+    r = ActorResolver()
+    res = r.resolve(nlp("Russia and Iran signed a pact. They said it was not aimed at anyone."), "2025-01-18")
+    assert [(m.text, m.codes) for m in res.mentions] == [("Russia and Iran", ("RUS", "IRN")),
+                                                         ("They", ("RUS", "IRN"))]
+    # two different groups before it: no guess
+    res = r.resolve(nlp("Russia and Iran met while Japan and China talked, and they agreed."), "2025-01-18")
+    assert all(m.text != "they" for m in res.mentions)

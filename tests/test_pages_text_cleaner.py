@@ -193,3 +193,42 @@ def test_table_of_small_numbers_keeps_its_repeated_row_labels():
     for cell in ("Pos", "Goals", "Ana Ruiz", "14", "9", "Piet de Vries", "16"):
         assert cell in paras
     assert "Club Shop" not in paras and "Privacy" not in paras
+
+
+def test_schedule_of_dated_items_under_the_body_is_kept():
+    article = clean("schedule_body.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("The folk band Harbour Lights")
+    assert "June 9 – Lisbon @ Coliseu" in paras and paras[-1] == "July 5 – Prague @ Lucerna Hall"
+    assert "Singer Cancels Autumn Shows" not in paras
+
+
+def test_most_read_inset_inside_the_article_does_not_cut_it_short():
+    article = clean("inset_body.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("Ferries returned to the outer islands")
+    assert paras[-1].startswith("A spokesman for the operator")
+    assert not any("Lighthouse Keeper" in p or "Most Read" in p for p in paras)
+
+
+def test_sign_up_form_under_the_body_is_not_taken_for_a_list():
+    article = clean("signup_tail.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("The city's water utility")
+    assert not any("newsletter" in p or "confirmation link" in p or p == "No, thanks" for p in paras)
+
+
+def test_about_the_author_box_is_dropped_but_an_about_subhead_is_not():
+    article = clean("about_author.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("Children who are read to")
+    assert "About the early years" in paras
+    assert paras[-1].startswith("Parents who did not read well")
+    assert not any("primary school teacher" in p for p in paras)
+
+
+def test_teaser_cards_each_under_the_same_share_bar_are_not_body():
+    article = clean("teaser_cards.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("Patience is not the same as waiting")
+    assert not any(p.startswith(("Every morning", "Friends are", "Kindness costs")) for p in paras)

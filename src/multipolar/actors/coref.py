@@ -8,7 +8,8 @@ b. "the two nations", "both sides", "the three countries": the latest collective
 c. "the president", "the foreign minister": the one person holding that title in the last few
    sentences;
 d. "he"/"she" as the subject of a clause: the one person named earlier in the sentence, else the
-   one person named in the sentence before;
+   one person named in the sentence before; "they": the one group of several actors named
+   earlier in the sentence, else the group that was the previous sentence's subject;
 e. "the coalition" after "the Saudi-led coalition" (one leader named so far).
 """
 
@@ -198,4 +199,23 @@ def _pronouns(doc, spans, taken, sent_of) -> list[Span]:
             same = {p.person: p for p in persons if sent_of[p.i] == here - 1}
         if len(same) == 1:
             added.append(_copy(next(iter(same.values())), tok.i, tok.i + 1))
+    return added + _they(doc, spans, taken, sent_of)
+
+
+def _they(doc, spans, taken, sent_of) -> list[Span]:
+    """"they" as a subject: the one group of several actors named earlier in the sentence, else
+    the one such group that was the subject of the sentence before."""
+    groups = [s for s in spans if len(set(s.codes)) >= 2]
+    added = []
+    for tok in doc:
+        if tok.lower_ != "they" or tok.dep_ not in SUBJECT_DEPS or tok.i in taken:
+            continue
+        here = sent_of[tok.i]
+        same = [g for g in groups if sent_of[g.i] == here and g.j <= tok.i]
+        if not same:
+            same = [g for g in groups if sent_of[g.i] == here - 1
+                    and any(doc[t].dep_ in SUBJECT_DEPS for t in range(g.i, g.j))]
+        if len({tuple(g.codes) for g in same}) == 1:
+            g = same[-1]
+            added.append(Span(tok.i, tok.i + 1, list(g.codes), g.kind, g.name, via="coref"))
     return added

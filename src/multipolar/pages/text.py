@@ -13,14 +13,15 @@ from __future__ import annotations
 from ..article import Article
 from .text_blocks import Block, describe, split_blocks
 from .text_dates import leading_date_marker
-from .text_dedup import find_duplicates
+from .text_dedup import find_cards, find_duplicates
 from .text_lang import detect_language
-from .text_meta import find_header, standfirst_at_body_top, title_at_body_top
+from .text_meta import Header, find_header, standfirst_at_body_top, title_at_body_top
 from .text_region import after_header, find_body
 from .text_tail import trim_tail
 
 CHROME_KINDS = ("bad",)
 LABEL_MAX_WORDS = 3
+WEAK_TITLE_WORDS = 3
 DROP_LABELS = False
 
 
@@ -53,6 +54,8 @@ def extract_text_scrape(text: str, source: str) -> Article:
     language = detect_language(text)
     describe(blocks, language)
     duplicates = find_duplicates(blocks)
+    for index in find_cards(blocks):
+        blocks[index].kind = "bad"  # a teaser card, however well written
     unique = [b for b in blocks if b.index not in duplicates]
     # A repeated block stays where it stands as a separator (a share bar under every teaser
     # splits the teasers), weighing a little against the body, and is dropped from what is kept.
@@ -83,10 +86,20 @@ def extract_text_scrape(text: str, source: str) -> Article:
             body = [b for b in body if b.text not in labels]
     body = trim_tail(body)
     header = find_header(blocks, body[0].index if body else len(blocks))
-    if header.title is None and body:
-        top = title_at_body_top(body)
+    top = title_at_body_top(body) if body else Header()
+    # A title this short found above the body ("Back to News", a kicker) gives way to a
+    # headline opening the body.
+    weak = (header.title is not None and len(header.title.split()) <= WEAK_TITLE_WORDS
+            and top.title_at == (body[0].index if body else None))
+    if top.title and (header.title is None or weak):
+        if weak:
+            header.used = tuple(i for i in header.used if i != header.title_at)
         header.title, header.used = top.title, header.used + top.used
         header.subtitle, header.title_at = header.subtitle or top.subtitle, top.title_at
+        if top.title_at != body[0].index:
+            # What stands above the headline (a teaser for another story, a caption) is the
+            # page's, not the article's.
+            body = [b for b in body if b.index > top.title_at]
     if header.title_at is not None and header.subtitle is None:
         standfirst = standfirst_at_body_top([b for b in body if b.index not in header.used], header.title_at)
         if standfirst is not None:

@@ -33,3 +33,30 @@ def find_duplicates(blocks: list[Block]) -> set[int]:
         else:
             seen.add(key)
     return duplicates
+
+
+CARD_MIN_GAPS = 4  # this many cards in a row, each closed by the same line, make a card list
+CARD_BAR_WORDS = (2, 8)  # how long that closing line (a share bar) is
+
+
+def find_cards(blocks: list[Block]) -> set[int]:
+    """Indices of teaser cards: blocks that each stand alone between two occurrences of the
+    same short line (a share bar under every card, "Whatsapp Facebook Pin Download"), at least
+    four in a row, and the block after the last such line. A body's paragraphs are not each
+    followed by the same line of several words."""
+    positions: dict[str, list[int]] = {}
+    for block in blocks:
+        key = _key(block.text)
+        if key and CARD_BAR_WORDS[0] <= block.words <= CARD_BAR_WORDS[1] and not _NUMBER.match(key):
+            positions.setdefault(key, []).append(block.index)
+    cards: set[int] = set()
+    for found in positions.values():
+        chain = [found[0]]
+        for position in found[1:] + [None]:
+            if position is not None and position - chain[-1] == 2:
+                chain.append(position)
+                continue
+            if len(chain) - 1 >= CARD_MIN_GAPS:
+                cards.update(p + 1 for p in chain if p + 1 < len(blocks))
+            chain = [position] if position is not None else []
+    return cards

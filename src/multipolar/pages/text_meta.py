@@ -14,8 +14,14 @@ from dataclasses import dataclass
 
 from .text_blocks import Block
 from .text_dates import parse_dateline
+from .text_tail import about_heading_pattern
 
 WINDOW = 14  # how many lines above the body may belong to its header
+FAR_WINDOW = 60  # how far above the body a timestamp may stand when none is nearer
+KICKER_MAX_WORDS = 3
+TITLE_MATCH_MIN_WORDS = 4
+PAGE_TITLE_REACH = 200  # how far above the body a line the page title names may stand
+TITLE_MATCH_SHARE = 0.8
 # "By" and its equivalents in a few languages whose pages we meet (German, Spanish and
 # Portuguese, French, Italian, Dutch, Scandinavian, Polish).
 _BY = re.compile(r"^(?:by|written by|words by|story by|von|por|par|di|door|av|af|przez)\s+(.+)$", re.I)
@@ -60,7 +66,13 @@ def _reporters_like(text: str) -> bool:
     return len(text.split()) <= 16 and not _DIGIT.search(text) and bool(_REPORTERS.match(text))
 
 
+# Header labels that stand beside a byline or a date but name nobody.
+_LABEL_ONLY = re.compile(r"^(?:(?:published|updated|posted|last|by|on|at)\b\W*)+$", re.I)
+
+
 def _byline_of(text: str) -> str | None:
+    if _LABEL_ONLY.match(text):
+        return None
     m = _BY.match(text)
     if m and len(m[1].split()) <= 10:
         return _clean(m[1])
@@ -78,11 +90,16 @@ def _byline_next_to_date(blocks: list[Block], j: int, below: bool) -> str | None
     """The byline on line ``j``, beside the dateline: "By ..." always; a name or desk label
     when it cannot be the headline (a headline stands above it, or it follows the date)."""
     text = blocks[j].text
+    if blocks[j].furniture or _LABEL_ONLY.match(text):
+        return None  # a share button, "Posted by", "Updated": not a name
     if _BY.match(text):
         return _byline_of(text)
     if not (_name_like(text) or _desk_like(text) or _reporters_like(text)):
         return None
-    if below or len(text.split()) <= 3 and j > 0 and _headline_like(blocks[j - 1]):
+    if below:
+        # (One word under the date is more often a share button, "Tweet", than a byline.)
+        return _clean(text) if len(text.split()) >= 2 else None
+    if len(text.split()) <= 3 and j > 0 and _headline_like(blocks[j - 1]):
         return _clean(text)
     if j > 0 and _headline_like(blocks[j - 1]) and blocks[j - 1].words >= 4:
         return _clean(text)
@@ -94,9 +111,45 @@ def _date_line(block: Block) -> str | None:
 
 
 def _headline_like(block: Block) -> bool:
-    """Three to thirty words, not ending like a sentence, and not page furniture (a skip link,
-    a picture credit)."""
-    return 3 <= block.words <= 30 and not block.text.endswith(".") and not block.furniture
+    """Three to thirty words, not ending like a sentence or an introduction (a colon), and not
+    page furniture (a skip link, a picture credit)."""
+    return 3 <= block.words <= 30 and not block.text.endswith((".", ":")) and not block.furniture
+
+
+_COUNTER = re.compile(r"\b\d+\s*(?:of|/)\s*\d+\b", re.I)
+# Menu items run together ("HomeNewsBusinessMarkets"): a breadcrumb, not a headline.
+_GLUED_MENU = re.compile(r"[a-z]{2,}[A-Z][a-z]+[A-Z][a-z]+[A-Z]")
+# A time of day: "Today 12:01 AM", "Updated Nov 19, 9:41 AM" are timestamps, however written.
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?|h\b|uhr\b)", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[A-Za-z]{2,}")
+_BRACKETED = re.compile(r"^[(\[].*[)\]]$")
+_TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+|\s+::\s+")
+
+
+def _not_a_title(text: str) -> bool:
+    """Header lines shaped like anything but a headline: a byline ("By ...", "Jane Doe and Tom
+    Roe", "Jane Doe | Staff Writer"), an about-the-author heading, an e-mail address, a credit
+    in brackets, a gallery counter ("Image 3 of 5"), a timestamp, a glued breadcrumb."""
+    parts = _TITLE_SEPARATOR.split(text)
+    return bool(_BY.match(text) or (_reporters_like(text) and re.search(r",|\band\b|&", text))
+                or (len(parts) > 1 and _name_like(parts[0]) and 2 <= len(parts[0].split()) <= 3)
+                or about_heading_pattern().match(text)
+                or _EMAIL.search(text) or _BRACKETED.match(text)
+                or (len(text.split()) <= 5 and _COUNTER.search(text)) or _GLUED_MENU.search(text)
+                or (len(text.split()) <= 12 and _CLOCK.search(text)))
+
+
+def _title_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if len(w) > 2}
+
+
+def _repeats_page_title(blocks: list[Block], i: int) -> bool:
+    """Whether line ``i`` is the headline the page's first line names ("Headline | Site")."""
+    if i == 0 or not blocks or blocks[i].words < TITLE_MATCH_MIN_WORDS:
+        return False
+    page_title = max(_TITLE_SEPARATOR.split(blocks[0].text), key=len)
+    ours, theirs = _title_words(blocks[i].text), _title_words(page_title)
+    return bool(ours and theirs) and len(ours & theirs) >= TITLE_MATCH_SHARE * max(len(ours), len(theirs))
 
 
 def find_header(blocks: list[Block], body_start: int) -> Header:
@@ -117,7 +170,9 @@ def find_header(blocks: list[Block], body_start: int) -> Header:
         text = blocks[date_at].text
         before_date = re.split(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
                                text, maxsplit=1, flags=re.I)[0]
-        before_date = re.sub(r"\b(?:published|updated|posted|on|at|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b\s*[:,]?",
+        # (Whatever stands before "Updated" qualifies it, "Last updated": the name comes after.)
+        before_date = re.split(r"\b(?:published|updated|posted)\b", before_date, flags=re.I)[-1]
+        before_date = re.sub(r"^\s*[:,]|\b(?:on|at|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b\s*[:,]?",
                              " ", before_date, flags=re.I)
         header.byline = _byline_of(" ".join(before_date.split())) if before_date.strip() else None
         for j in (date_at - 1, date_at + 1):
@@ -139,13 +194,40 @@ def find_header(blocks: list[Block], body_start: int) -> Header:
                 break
     # (A date line above the headline is the masthead's date, not a headline.)
     candidates = [i for i in range(anchor - 1, first - 1, -1)
-                  if _headline_like(blocks[i]) and not _date_line(blocks[i])]
+                  if _headline_like(blocks[i]) and not _date_line(blocks[i]) and not _not_a_title(blocks[i].text)]
+    if not header.byline:
+        for i in range(anchor - 1, first - 1, -1):
+            if _BY.match(blocks[i].text) and _byline_of(blocks[i].text):
+                header.byline = _byline_of(blocks[i].text)
+                used.append(i)
+                break
+    # A headline says something: when the window holds lines of four words or more, the
+    # shorter ones ("Back to Gallery", a kicker, a name) are not the title.
+    longer = [i for i in candidates if blocks[i].words > KICKER_MAX_WORDS]
+    if longer and blocks[candidates[0]].words <= KICKER_MAX_WORDS:
+        candidates = longer
+    # A headline may stand under its dateline, right above the body, when nothing above the
+    # dateline looks like one.
+    between = [i for i in range(body_start - 1, anchor, -1)
+               if i not in used and _top_headline(blocks[i]) and not _not_a_title(blocks[i].text)]
+    if between and not any(blocks[i].words > KICKER_MAX_WORDS for i in candidates):
+        candidates = between[:1]
+    # The page's own title (its first line, "Headline | Site") names the headline among them.
+    titled = [i for i in candidates if _repeats_page_title(blocks, i)]
+    if not titled and PAGE_TITLE_REACH:
+        # (Menus may stand between the headline and the body's first line: look further up.)
+        titled = [i for i in range(first - 1, max(0, anchor - PAGE_TITLE_REACH) - 1, -1)
+                  if _headline_like(blocks[i]) and _repeats_page_title(blocks, i)]
+    if titled and [titled[0]] != candidates[:1]:
+        candidates = [titled[0]]
     if candidates:
         nearest = candidates[0]
         upper = candidates[1] if len(candidates) > 1 else None
         # Two headline-shaped lines in a row: the headline and its standfirst, which is the
         # longer or the less title-cased of the two.
+        # (A line of three words or fewer above the headline is its kicker, "BLACK DEATH FEARS".)
         if (upper is not None and upper == nearest - 1 and blocks[nearest].words >= 6
+                and blocks[upper].words > KICKER_MAX_WORDS
                 and (blocks[upper].title_case > blocks[nearest].title_case
                      or blocks[upper].words < blocks[nearest].words)):
             header.title, header.subtitle = _clean(blocks[upper].text), _clean(blocks[nearest].text)
@@ -154,6 +236,13 @@ def find_header(blocks: list[Block], body_start: int) -> Header:
         else:
             header.title, header.title_at = _clean(blocks[nearest].text), nearest
             used.append(nearest)
+    if header.published is None:
+        # Further up, a date with its time is the article's timestamp (a masthead shows a day).
+        for i in range(first - 1, max(0, body_start - FAR_WINDOW) - 1, -1):
+            iso = _date_line(blocks[i])
+            if iso and "T" in iso:
+                header.published = iso
+                break
     header.used = tuple(sorted(used))
     return header
 
@@ -163,9 +252,13 @@ TOP_REACH = 2  # the headline may stand below one block of other matter (a tease
 _LABELLED = re.compile(r"^\w+(?: \w+)?:\s")
 
 
+_STATEMENT_END = re.compile(r"[.:;\u3002][\"'\u201d\u2019\u00bb)\]]*$")
+
+
 def _top_headline(block: Block) -> bool:
-    return (_headline_like(block) and not block.sentence and block.words >= TOP_TITLE_MIN_WORDS
-            and block.kind != "good")
+    # (A headline may ask or exclaim; it does not end with a full stop, colon or semicolon.)
+    return (_headline_like(block) and not _STATEMENT_END.search(block.text)
+            and block.words >= TOP_TITLE_MIN_WORDS and block.kind != "good")
 
 
 def _prose(block: Block) -> bool:
@@ -195,7 +288,8 @@ def title_at_body_top(body: list[Block]) -> Header:
 def standfirst_at_body_top(body: list[Block], title_at: int) -> Block | None:
     """The standfirst left at the top of the body: a headline-shaped line right under the
     title, with prose under it."""
+    # (Not a question: under a title, that is the article's opening line.)
     if (len(body) >= 2 and body[0].index == title_at + 1 and _top_headline(body[0])
-            and _prose(body[1])):
+            and not body[0].sentence and _prose(body[1])):
         return body[0]
     return None

@@ -34,6 +34,12 @@ TABLE_MIN_SHARE = 0.15
 TABLE_MAX_STRIDE = 8  # cells per row, at most, between two numeric cells
 _NUMERIC_CELL = re.compile(r"^[-+\u2212]?[\d.,:/%$\u20ac\u00a3 ()-]*\d[\d.,:/%$\u20ac\u00a3 ()-]*$")
 MAX_LIST = 60
+SCHEDULE_MIN_ITEMS = 4  # dated items in a row that make a schedule
+SCHEDULE_HEADING = 2  # lines of heading a schedule may have above its first item
+_MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+               r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATED_ITEM = re.compile(rf"^(?:{_MONTH_NAME}\s+\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME})\b(?!,? \d{{4}})\S*\s+\S",
+                         re.I)
 GAP = 6.0  # chrome heavier than this between two segments splits them
 HEADER_BOOST = 2.0  # a segment right under a dateline counts this many times
 SHORT_DATELINE_WORDS = 10
@@ -48,7 +54,10 @@ DATED_REACH = 60  # ... if it starts at most this many blocks above the anchor
 TAIL_GAP = 3  # a run of this many chrome blocks near the end of the body ...
 TAIL_SHARE = 0.15  # ... cuts off a tail holding at most this share of the body's prose
 TAIL_MAX_PARAGRAPHS = 2  # ... in at most this many paragraphs
-EXTEND_RATIO = 2.0  # a neighbour joins the body if it outweighs the gap this many times
+EXTEND_RATIO = 2.0
+INSETS = True
+INSET_MAX_BLOCKS = 16  # an inset box inside an article holds at most this many lines ...
+INSET_SHARE = 0.2  # ... and the article goes on below it with at least this share of its prose  # a neighbour joins the body if it outweighs the gap this many times
 
 
 def block_weight(block: Block) -> float:
@@ -83,7 +92,8 @@ def weights(blocks: list[Block]) -> list[float]:
 def _bridge_lists(blocks: list[Block], w: list[float]) -> None:
     """A run of list items or table rows between two prose paragraphs is part of the body
     (ingredients, results, a schedule) unless it reads like a menu or headline list: mostly
-    title case, or lines whose shape recurs page-wide."""
+    title case, or lines whose shape recurs page-wide, or with a furniture line among them (a
+    sign-up form's lines are as plain as a list's)."""
     n = len(blocks)
     i = 0
     while i < n:
@@ -97,7 +107,7 @@ def _bridge_lists(blocks: list[Block], w: list[float]) -> None:
         if (0 < i and j < n and blocks[i - 1].kind in SANDWICH and blocks[j].kind in SANDWICH
                 and len(run) >= 2
                 and sum(b.title_case for b in run) / len(run) < LIST_MAX_TITLE_CASE
-                and not any(b.templated or b.glued for b in run)):
+                and not any(b.templated or b.glued or b.furniture for b in run)):
             for k in range(i, j):
                 w[k] = LIST_WEIGHT
                 blocks[k].kind = "list"
@@ -112,11 +122,25 @@ def _bridge_lists(blocks: list[Block], w: list[float]) -> None:
         elif TABLES and 0 < i and blocks[i - 1].kind in ("good", "near"):
             # (A table's header row of one-word cells may follow the colon: "Pos." "Team" ...)
             last = _table_end(run)
+            if last is None:
+                last = _schedule_end(run)
             if last is not None:
                 for k in range(i, i + last + 1):
                     w[k] = LIST_WEIGHT
                     blocks[k].kind = "list"
         i = j
+
+
+def _schedule_end(run: list[Block]) -> int | None:
+    """If ``run`` starts with a schedule (perhaps under a heading line or two): items that each
+    open with a day of a month, "June 9 – City @ Venue", the position of its last item."""
+    k = 0
+    while k < min(len(run), SCHEDULE_HEADING + 1) and not _DATED_ITEM.match(run[k].text):
+        k += 1
+    first = k
+    while k < len(run) and _DATED_ITEM.match(run[k].text):
+        k += 1
+    return k - 1 if k - first >= SCHEDULE_MIN_ITEMS else None
 
 
 def _introduces(blocks: list[Block], i: int) -> bool:
@@ -213,6 +237,16 @@ def _segments(w: list[float]) -> list[tuple[int, int, float]]:
     return segments
 
 
+def _inset(blocks: list[Block], gap_start: int, gap_end: int, other: float, anchor: float) -> bool:
+    """Whether the chrome between the body and the prose beside it (``other``: its weight) is an
+    inset ("Most read", a related-stories box) inside one article: a short box, no line of it
+    repeated or templated (as a comment thread's "Reply" and timestamps are), and a good share
+    of prose on the far side."""
+    if not INSETS or gap_end - gap_start > INSET_MAX_BLOCKS or other < INSET_SHARE * anchor:
+        return False
+    return not any(b.repeated or b.templated for b in blocks[gap_start:gap_end])
+
+
 def _under_dateline(blocks: list[Block], start: int) -> bool:
     for k in range(max(0, start - HEADER_REACH), start):
         if blocks[k].words <= DATELINE_MAX_WORDS and parse_dateline(blocks[k].text):
@@ -240,13 +274,13 @@ def find_body(blocks: list[Block]) -> tuple[int, int]:
     for k in range(anchor + 1, len(segments)):  # grow downwards
         s, e, total = segments[k]
         gap = -sum(w[end:s])
-        if total < EXTEND_RATIO * gap:
+        if total < EXTEND_RATIO * gap and not _inset(blocks, end, s, total, segments[anchor][2]):
             break
         end = e
     for k in range(anchor - 1, -1, -1):  # and upwards
         s, e, total = segments[k]
         gap = -sum(w[e:start])
-        if total < EXTEND_RATIO * gap:
+        if total < EXTEND_RATIO * gap and not _inset(blocks, e, start, total, segments[anchor][2]):
             break
         start = s
     return start, _trim_tail(blocks, w, start, end)

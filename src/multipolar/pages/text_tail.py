@@ -1,22 +1,24 @@
 """The end of an article body: what sites put under the last paragraph.
 
 Under the story many pages print a line to reach the reporter ("Write to ... at name@site"),
-and the writer's bio
-("Jane Doe is a staff writer at ..."). Both follow the body inside the same run of prose, so
-the region finder keeps them; their shape gives them away: a short paragraph with an e-mail
-address in it, or a paragraph that starts by naming a person and saying what they are.
+and the writer's bio ("Jane Doe is a staff writer at ...", or a paragraph under an "About the
+author" heading). They follow the body inside the same run of prose, so the region finder keeps
+them; their shape gives them away: a short paragraph with an e-mail address in it, a paragraph
+that starts by naming a person and saying what they are, a box under an about heading.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
 from .text_blocks import Block
 
 CONTACT_MAX_WORDS = 40  # a contact or follow-us line is short; a paragraph quoting an address is not
 BIO_MAX_WORDS = 80
 SHORT_WORDS = 7  # a shorter line after the bio (a "Follow" label, a share link) is its company
-TAIL_REACH = 3  # how many of the last paragraphs may be such lines
+TAIL_REACH = 4  # how many of the last paragraphs may be such lines
 # An e-mail address. (Not a web address or a handle: a quoted post ends "— Name (@name) date"
 # and a link list is part of the body.)
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[A-Za-z]{2,}")
@@ -24,6 +26,28 @@ _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[A-Za-z]{2,}")
 # title such as "Contributor") and says what they are: "... is a/an/the ...", "... was ...".
 _CAP = r"[A-Z\u00c0-\u00de][\w'\u2019.-]+"
 _BIO = re.compile(rf"^(?:[A-Za-z]+\s+){{0,2}}?{_CAP}(?:\s+{_CAP}){{1,3}}\s+(?:is|was)\s+(?:a|an|the)\s")
+
+
+ABOUT_MAX_WORDS = 5
+
+
+_NAME = r"[A-Z\u00c0-\u00de][\w'\u2019.-]+(?:\s+[A-Z\u00c0-\u00de][\w'\u2019.-]+){0,3}"
+
+
+@lru_cache(maxsize=1)
+def about_heading_pattern() -> re.Pattern[str]:
+    text = resources.files("multipolar").joinpath("data", "text", "about_headings.txt").read_text(encoding="utf-8")
+    headings = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    # (Only the heading's own words ignore case: the name after them must be capitalised.)
+    alternatives = [rf"(?i:{re.escape(h[:-len('NAME')].strip())})\s+{_NAME}" if h.endswith("NAME")
+                    else rf"(?i:{re.escape(h)})" for h in headings]
+    return re.compile(rf"^(?:{'|'.join(alternatives)})\s*:?$")
+
+
+def _about_heading(block: Block) -> bool:
+    """Whether the line heads an about box: "About the author", "Sobre Carlos Nadalim"
+    (data/text/about_headings.txt)."""
+    return block.words <= ABOUT_MAX_WORDS and bool(about_heading_pattern().match(block.text))
 
 
 def _contact_line(block: Block) -> bool:
@@ -42,7 +66,9 @@ def trim_tail(body: list[Block]) -> list[Block]:
     for k in range(len(body) - 1, max(-1, len(body) - 1 - TAIL_REACH), -1):
         if k == 0:
             break  # never the whole body
-        if _contact_line(body[k]):
+        if _about_heading(body[k]) and k + 1 < len(body) and not _more_than_a_box(body, k):
+            cut = k  # the box under its heading: at most a paragraph and short lines
+        elif _contact_line(body[k]):
             # (What follows the reporter's address is the page's, not the article's.)
             cut, own_below = k, False
         elif _bio(body[k]) and not own_below:
@@ -50,3 +76,8 @@ def trim_tail(body: list[Block]) -> list[Block]:
         elif body[k].words >= SHORT_WORDS:
             own_below = True
     return body[:cut]
+
+
+def _more_than_a_box(body: list[Block], k: int) -> bool:
+    """Whether more than the about box's one paragraph stands under the heading at ``k``."""
+    return sum(1 for b in body[k + 1:] if b.words >= SHORT_WORDS) > 1
