@@ -85,3 +85,14 @@ def test_third_party_confirmation_and_dismissal(nlp):
             "as baseless, but Western governments confirmed the drone shipments to Ruritania.")
     got = _key(code_claims(context(nlp, text, NAMES)))
     assert got == {("SYL", "BOR", "arms_transfer"): [("BOR", "deny"), ("WST", "confirm")]}
+
+
+def test_plain_reports_are_claims_only_when_blaming_or_answered(nlp):
+    plain = "Syldavia said Borduria had sent troops to the border region."
+    assert code_claims(context(nlp, plain, NAMES)) == []
+    blaming = "Syldavia said Borduria had sent troops to the border region in a reckless provocation."
+    assert list(_key(code_claims(context(nlp, blaming, NAMES)))) == [("SYL", "BOR", "troop_deployment")]
+    answered = ("Syldavia said Borduria had sent troops to the border region. "
+                "Borduria denied sending any troops.")
+    assert _key(code_claims(context(nlp, answered, NAMES))) == {
+        ("SYL", "BOR", "troop_deployment"): [("BOR", "deny")]}

@@ -12,6 +12,7 @@ plural "reports"/"allegations" answers every matching claim.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -29,6 +30,7 @@ from .agreement_syntax import (
 from .claim_lexicon import claim_lexicon, topic_of
 from .claim_responses import ResponseReader
 
+ACCUSATORY = re.compile(claim_lexicon()["accusatory"], re.I)
 INSTITUTIONAL = frozenset({"spokesman", "spokeswoman", "spokesperson", "ministry", "minister", "government",
                            "intelligence", "official", "officials", "ambassador", "representative"})
 
@@ -52,6 +54,7 @@ class ClaimCoder(ResponseReader):
         self.lex = claim_lexicon()
         self.by_key: dict[tuple[str, str, str], Claim] = {}
         self.groups: list[_Found] = []
+        self.supported: set[int] = set()  # ids of claims made by a claim verb/noun or in blaming words
 
     # -- actors -------------------------------------------------------------------------
     def _actors(self, sent: Span, tok: Token | None) -> list[str]:
@@ -232,7 +235,7 @@ class ClaimCoder(ResponseReader):
         return heads
 
     def _add(self, sent: Span, sent_no: int, anchor: Token, claimants: list[str], kind: str,
-             subjects: list[str], content: str) -> None:
+             subjects: list[str], content: str, weak: bool = False) -> None:
         claimants = [c for c in claimants if c not in subjects] or claimants
         subjects = [s for s in subjects if s not in claimants]
         if not claimants or not subjects:
@@ -249,6 +252,8 @@ class ClaimCoder(ResponseReader):
                                   evidence=found.evidence, date=date)
                     self.by_key[key] = claim
                 found.claims.append(claim)
+                if not weak or ACCUSATORY.search(self.ctx.doc.text[found.evidence.start:found.evidence.end]):
+                    self.supported.add(id(claim))
         self.groups.append(found)
 
     def code(self) -> list[Claim]:
@@ -262,7 +267,8 @@ class ClaimCoder(ResponseReader):
                                            or lemma in lex["weak_verbs"]):
                     got = self._claim_from_verb(sent, tok)
                     if got:
-                        self._add(sent, sent_no, tok, self._claimants(sent, tok), got[0], got[1], got[2])
+                        self._add(sent, sent_no, tok, self._claimants(sent, tok), got[0], got[1], got[2],
+                                  weak=lemma in lex["weak_verbs"])
                 elif tok.pos_ == "NOUN" and lemma in lex["nouns"]:
                     got = self._claim_from_noun(sent, tok)
                     if got:
@@ -283,6 +289,11 @@ class ClaimCoder(ResponseReader):
                         if any(r.actor == actor and r.stance == stance for r in claim.responses):
                             continue
                         claim.responses.append(Response(actor, stance, self.ctx.evidence(sent)))
+        # A report made with a plain verb of saying is a claim only when the text treats it as
+        # one: it blames ("provocative", "irresponsible", "violating") or someone answers it.
+        for key, claim in list(self.by_key.items()):
+            if id(claim) not in self.supported and not claim.responses:
+                del self.by_key[key]
         return self._fold_unspecific()
 
     def _fold_unspecific(self) -> list[Claim]:
