@@ -124,3 +124,12 @@ def test_they_and_the_occasion_of_proclaiming_give_parties_and_date(nlp):
             "Critics attacked the friendship pact proclaimed when Anna Vok visited Borduria in May 2019.")
     a = _one(code_agreements(context(nlp, text, NAMES, persons=PERSONS)), ["BOR", "RUR"])
     assert a.signed == "2019-05"
+
+
+def test_alliance_members_listed_after_a_colon_and_its_article(nlp):
+    names = dict(NAMES, **{"Syldavia, Carpathia and Ruritania": ("SYL", "CAR", "RUR")})
+    text = ("The Northern Pact Organisation is a defensive alliance, comprising three states: Syldavia, "
+            "Carpathia and Ruritania. In 2023 Ruritania invoked Article 5 of the treaty, a mutual "
+            "defence clause.")
+    a = _one(code_agreements(context(nlp, text, names)), ["CAR", "RUR", "SYL"])
+    assert {p.key: p.value for p in a.provisions}.get("defense") == "present"

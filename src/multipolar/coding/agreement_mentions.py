@@ -241,10 +241,13 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
                 and nxt.lemma_.lower() in lex.signing_verbs
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children)):
             signing = nxt  # the parser hung "the partnership proclaimed when ..." on an earlier noun
-        for t in tok.subtree:  # "an alliance ..., comprising Russia, Armenia, ..."
-            if (t.i > tok.i and t.lemma_.lower() in lex.member_verbs and t.dep_ in ("acl", "relcl", "advcl", "prep")
-                    and _nearest_noun(t) == tok.i):
-                parties += [code for m in mentions_in(ctx, sent, {x.i for x in t.subtree}) for code in state_codes(m)]
+        member_clauses = [t for t in tok.subtree if t.i > tok.i and t.lemma_.lower() in lex.member_verbs
+                          and t.dep_ in ("acl", "relcl", "advcl", "prep") and _nearest_noun(t) == tok.i]
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be":  # "X is an alliance ..., comprising A, B, C"
+            member_clauses += [t for t in tok.head.children if t.dep_ == "advcl" and t.i > tok.i
+                               and t.lemma_.lower() in lex.member_verbs]
+        for t in member_clauses:  # "an alliance ..., comprising Russia, Armenia, ..."
+            parties += [code for m in mentions_in(ctx, sent, _member_ids(t)) for code in state_codes(m)]
         if signing is not None:
             parties += _clause_parties(ctx, sent, signing)
             date = clause_dates(ctx, signing)
@@ -290,6 +293,17 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
         else:
             out.append(Mention(tok, _unique(parties + [c for g in groups for c in g]), **common))
     return out
+
+
+def _member_ids(verb: Token) -> set[int]:
+    """The members a "comprising"/"including" clause lists: the list after a colon when there
+    is one ("six post-Soviet states: A, B, C"), else its whole object."""
+    for obj in verb.children:
+        if obj.dep_ in ("dobj", "pobj"):
+            lists = [c for c in obj.children if c.dep_ == "appos"]
+            if lists:
+                return {t.i for c in lists for t in c.subtree}
+    return {t.i for t in verb.subtree}
 
 
 def _nearest_noun(tok: Token) -> int | None:
