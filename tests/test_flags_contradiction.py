@@ -40,3 +40,9 @@ def test_provision_read_by_discourse_focus_is_flagged_low_confidence(nlp):
     low = [f for f in coded.flags if f.kind == "low_confidence"]
     assert len(low) == 1 and low[0].evidence[0].text == "There was no mention of arms sales."
     assert [f for f in coded.flags if f.kind == "duplicate_content"] == []
+
+
+def test_body_level_duplicate_count_is_preferred_when_the_cleaner_gives_it(nlp):
+    text = "Ruritania and Borduria met on Friday."
+    ctx = context(nlp, text, NAMES, cleaning={"duplicate_blocks_removed": 9, "duplicate_body_blocks": 0})
+    assert [f for f in code_document(ctx).flags if f.kind == "duplicate_content"] == []

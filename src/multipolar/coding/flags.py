@@ -46,7 +46,11 @@ def _contradictions(ctx, coded) -> list[Flag]:
 
 
 def _duplicates(ctx) -> list[Flag]:
-    removed = int(ctx.article.cleaning.get("duplicate_blocks_removed", 0) or 0)
+    # The cleaner's count includes repeated page chrome (menus, share lines); a count of the
+    # repeated *body* blocks, when the cleaner gives one, is the better signal.
+    cleaning = ctx.article.cleaning
+    key = "duplicate_body_blocks" if "duplicate_body_blocks" in cleaning else "duplicate_blocks_removed"
+    removed = int(cleaning.get(key, 0) or 0)
     text = ctx.doc.text
     if removed <= 0 or not text.strip():
         return []
