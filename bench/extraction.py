@@ -2,6 +2,10 @@
 
     python bench/extraction.py [--bench DIR] [--limit N] [--repeat N]
 
+Speed is pages per CPU-second of this process (robust on a shared machine, where
+wall-clock time depends on the neighbours) with wall-clock pages/s beside it, each
+the best of ``--repeat`` runs, and the ratio to trafilatura's default.
+
 Runs multipolar's HTML reader (``multipolar.pages.html.extract_html``) and, in the
 same run on the same pages, plain trafilatura in its default setting and in each
 of its documented switches (the best of them is reported as "trafilatura best"),
@@ -81,10 +85,10 @@ SYSTEMS: dict[str, Callable[[str, str | None], str]] = {
 
 def measure(name: str, system: Callable[[str, str | None], str], pages, repeat: int) -> dict:
     scores = []
-    best_seconds = float("inf")
+    best_seconds = best_cpu = float("inf")
     for _ in range(repeat):
         scores = []
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         outputs = []
         for _page_id, url, html, _gold in pages:
             try:
@@ -93,6 +97,7 @@ def measure(name: str, system: Callable[[str, str | None], str], pages, repeat: 
                 print(f"  {name}: {type(e).__name__}: {e}", file=sys.stderr)
                 outputs.append("")
         best_seconds = min(best_seconds, time.perf_counter() - start)
+        best_cpu = min(best_cpu, time.process_time() - start_cpu)
         for (_page_id, _url, _html, gold), out in zip(pages, outputs, strict=True):
             scores.append(token_prf(body_tokens(out), body_tokens(gold)))
     f1s = [s[2] for s in scores]
@@ -104,6 +109,7 @@ def measure(name: str, system: Callable[[str, str | None], str], pages, repeat: 
         "median_f1": statistics.median(f1s),
         "pages_f1_below_0.8": sum(f < 0.8 for f in f1s),
         "pages_per_s": len(pages) / best_seconds,
+        "pages_per_cpu_s": len(pages) / best_cpu,
     }
 
 
@@ -123,12 +129,14 @@ def main(argv: list[str] | None = None) -> int:
     plain = [r for r in rows if r["system"].startswith("trafilatura")]
     best = max(plain, key=lambda r: r["f1"])
     print(f"{len(pages)} pages from {args.bench}")
-    print(f"{'system':44} {'P':>6} {'R':>6} {'F1':>6} {'medF1':>6} {'<0.8':>5} {'pages/s':>8} {'speed':>6}")
+    # CPU time is the fairer clock on a shared machine; wall-clock pages/s is printed beside it.
+    print(f"{'system':44} {'P':>6} {'R':>6} {'F1':>6} {'medF1':>6} {'<0.8':>5} {'pages/cpu-s':>11} "
+          f"{'speed':>6} {'pages/s':>8}")
     for r in rows:
         mark = "  <- trafilatura best" if r is best else ""
         print(f"{r['system']:44} {r['precision']:6.4f} {r['recall']:6.4f} {r['f1']:6.4f} "
-              f"{r['median_f1']:6.4f} {r['pages_f1_below_0.8']:5d} {r['pages_per_s']:8.1f} "
-              f"{r['pages_per_s'] / baseline['pages_per_s']:5.2f}x{mark}")
+              f"{r['median_f1']:6.4f} {r['pages_f1_below_0.8']:5d} {r['pages_per_cpu_s']:11.1f} "
+              f"{r['pages_per_cpu_s'] / baseline['pages_per_cpu_s']:5.2f}x {r['pages_per_s']:8.1f}{mark}")
     ours = rows[0]
     print(f"multipolar F1 {ours['f1']:.4f} vs trafilatura best ({best['system']}) {best['f1']:.4f}: "
           f"{ours['f1'] - best['f1']:+.4f}; target 0.96 {'met' if ours['f1'] >= 0.96 else 'NOT met'}")

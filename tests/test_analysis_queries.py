@@ -29,7 +29,7 @@ def store(tmp_path_factory):
 def test_timeline_of_a_dyad_counts_both_directions_and_lists_the_cluster(store):
     t = timeline(store, "RUS", "IRN")
     assert [a["code"] for a in t["actors"]] == ["RUS", "IRN"]
-    assert t["counts"] == [{"month": "2025-01", "n_events": 3, "a_to_b": 3, "b_to_a": 0, "by_root": {"05": 3}}]
+    assert t["counts"] == [{"month": "2025-01", "n_events": 3, "a_to_b": 3, "b_to_a": 0, "by_quad": {"verbal_cooperation": 3}}]
     (cluster,) = t["clusters"]
     assert (cluster["n_documents"], cluster["cameo"], cluster["first_day"]) == (3, "057", "2025-01-17")
     assert {e["evidence"]["document"]["source"] for e in cluster["events"]} == \
@@ -53,7 +53,11 @@ def test_timeline_of_one_country_and_of_a_role_code(store):
 
 
 def test_actor_arguments_accept_codes_and_stored_names(store):
+    assert resolve_actor(store, "IRNGOV").code == "IRNGOV"
+    assert resolve_actor(store, "rus").code == "RUS"
     assert resolve_actor(store, "irngov").code == "IRNGOV"
+    assert resolve_actor(store, "Russia").code == "RUS"      # a name, not the code "RUSSIA"
+    assert resolve_actor(store, "japan").code == "JPN"
     ref = resolve_actor(store, "South Korea")
     assert (ref.code, ref.matched_by in ("resolver", "store")) == ("KOR", True)
     with pytest.raises(UnknownActor):
@@ -97,7 +101,7 @@ def test_search_over_evidence(store):
                                                         "fixtures/alliances-f.txt"}
     assert all("[mutual]" in h["snippet"] for h in hits)
     # porter stemming: "consult" finds "consultations"
-    assert any("consultations" in h["text"] for h in search(store, "consult")["hits"])
+    assert any("[consultations]" in h["snippet"] for h in search(store, "consult")["hits"])
     assert len(search(store, '"defence treaty"')["hits"]) == 1
     assert search(store, 'unbalanced "quote')["hits"] == []      # malformed syntax does not raise
     assert search(store, "")["hits"] == []
@@ -110,3 +114,4 @@ def test_overview_lists_counts_actors_and_agreements(store):
     assert o["counts"]["documents"] == 6 and o["counts"]["event_clusters"] == 5
     assert o["top_actors"][0] == {"actor": "RUS", "name": "Russia", "n_events": 5}
     assert o["agreements"][0]["parties"] == ["IRN", "RUS"]
+    assert [(c["source"], c["target"], c["n_documents"]) for c in o["corroborated"]] == [("RUS", "IRN", 3)]

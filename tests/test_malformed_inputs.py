@@ -98,3 +98,37 @@ def test_malformed_inputs_through_the_pipeline(tmp_path):
     paths = make_inputs(tmp_path)
     records = list(extract(paths, Settings(extracted_at="2026-01-01T00:00:00Z")))
     assert [(r.error.code if r.error else None) for r in records] == [code for _, code in EXPECTED]
+
+
+def test_text_over_the_language_models_limit_spares_the_rest(tmp_path):
+    # Under the byte limit, but longer than spaCy accepts (nlp.max_length, 1,000,000 characters).
+    long_text = tmp_path / "long.txt"
+    # distinct paragraphs, so that no repeated-block cleaning can shorten it
+    long_text.write_text("".join(f"Delegation {i} met delegation {i + 1} in Oslo on day {i % 30 + 1} "
+                                 f"and agreed on point {i * 7}.\n\n" for i in range(20_000)), encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    records = list(extract([str(long_text), str(good)], Settings(extracted_at="2026-01-01T00:00:00Z")))
+    assert (records[0].error.stage, records[0].error.code) == ("nlp", "too_large")
+    assert records[1].error is None and "Vienna" in records[1].document.text
+
+
+def test_a_reader_bug_on_one_input_spares_the_rest(tmp_path, monkeypatch):
+    import multipolar.pages.text as text_module
+
+    real = text_module.extract_text_scrape
+
+    def fragile(text, source, *args, **kwargs):
+        if "trigger" in text:
+            raise IndexError("list index out of range")
+        return real(text, source, *args, **kwargs)
+
+    monkeypatch.setattr(text_module, "extract_text_scrape", fragile)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("This line will trigger a bug in the reader.\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    records = list(extract([str(bad), str(good)], Settings(extracted_at="2026-01-01T00:00:00Z")))
+    assert (records[0].error.stage, records[0].error.code) == ("article", "parse")
+    assert "IndexError" in records[0].error.message
+    assert records[1].error is None

@@ -85,3 +85,44 @@ def test_block_paragraphs_splits_at_blocks_and_folds_space():
         "<script>var x = 1;</script><ul><li>Item one</li><li>Item two</li></ul>tail text</div>")
     assert block_paragraphs(root) == ["First bold line.", "Second", "Third", "Item one", "Item two",
                                       "tail text"]
+
+
+def test_description_copying_the_lead_stays_in_the_body():
+    # Sites often fill their description with the lead paragraph: that is body, not a standfirst.
+    lead = "The central library on Market Square reopened to the public on Friday after a renovation"
+    html = read("library_reopens.html").replace(
+        "<head>", f'<head><meta name="description" content="{lead} that took two years and cost the city '
+                  f'eleven million euros.">')
+    article = extract_html(html, source="x")
+    assert article.subtitle is None
+    assert article.text.startswith(lead)
+
+
+def test_description_marked_as_standfirst_leaves_the_body():
+    html = read("harbour_strike.html")
+    article = extract_html(html, source="x")
+    assert article.subtitle.startswith("The union accepted") and "accepted a pay rise" not in article.text
+    unmarked = extract_html(html.replace('<p class="lede">', "<p>"), source="y")
+    assert unmarked.subtitle is None and unmarked.text.startswith("The union accepted a pay rise")
+
+
+def test_xhtml_with_an_xml_declaration():
+    xhtml = ('<?xml version="1.0" encoding="utf-8"?>\n'
+             '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+             '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
+             + read("library_reopens.html").replace("<html>", '<html xmlns="http://www.w3.org/1999/xhtml">'))
+    article = extract_html(xhtml, source="x")
+    assert article.title == "City Library Reopens After Two-Year Renovation"
+    assert article.published == "2023-05-12" and article.text.count("\n\n") == 3
+
+
+def test_a_parser_crash_becomes_a_parse_error(monkeypatch):
+    import multipolar.pages.html as html_module
+
+    def explode(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(html_module, "_trafilatura", explode)
+    with pytest.raises(ExtractionError) as e:
+        extract_html(read("library_reopens.html"), source="x")
+    assert e.value.code == "parse" and "RecursionError" in e.value.message

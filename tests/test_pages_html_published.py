@@ -52,3 +52,11 @@ def test_url_and_header_hints():
     assert best_published("2024-01-01", "https://x.example/2024/11/05/a") == "2024-01-01"
     assert best_published(None, "https://x.example/2024/11/05/a") == "2024-11-05"
     assert best_published(None, None, {"Last-Modified": "Tue, 05 Nov 2024 14:30:00 GMT"}) == "2024-11-05T14:30:00+00:00"
+
+
+def test_feed_date_hint_order():
+    feed = {"x-multipolar-feed-published": "2025-02-12T07:00:00Z",
+            "Last-Modified": "Tue, 05 Nov 2024 14:30:00 GMT"}
+    assert best_published(None, "https://x.example/a", feed) == "2025-02-12T07:00:00Z"
+    assert best_published(None, "https://x.example/2025/02/11/a", feed) == "2025-02-11"
+    assert best_published("2025-02-10", "https://x.example/a", feed) == "2025-02-10"

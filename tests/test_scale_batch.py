@@ -44,7 +44,7 @@ def ray_instance():
 
     faulthandler.dump_traceback_later(WATCHDOG_S, exit=True)
     env = {"PYTHONPATH": os.pathsep.join(p for p in (str(SRC), os.environ.get("PYTHONPATH")) if p)}
-    ray.init(num_cpus=2, include_dashboard=False, logging_level=logging.WARNING,
+    ray.init(address="local", num_cpus=2, include_dashboard=False, logging_level=logging.WARNING,
              runtime_env={"env_vars": env})
     try:
         yield ray

@@ -34,3 +34,27 @@ def test_load_yields_finished_files_in_location_order(tmp_path):
 def test_load_refuses_a_folder_that_is_not_a_batch_output(tmp_path):
     with pytest.raises(NotABatchOutput, match="multipolar batch"):
         list(iter_batch_records(str(tmp_path)))
+
+
+def test_layout_lock_refuses_a_live_job_and_takes_over_a_dead_one(tmp_path):
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    from multipolar.scale.layout import FolderBusy
+
+    layout = BatchLayout(str(tmp_path))
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        os.makedirs(layout.state, exist_ok=True)
+        with open(os.path.join(layout.state, "lock"), "w") as f:
+            json.dump({"pid": other.pid, "host": socket.gethostname()}, f)
+        with pytest.raises(FolderBusy, match="another batch job"):
+            layout.lock()
+    finally:
+        other.kill()
+        other.wait()
+    layout.lock()  # its holder is gone: a killed job's lock is taken over
+    layout.unlock()
+    assert not os.path.exists(os.path.join(layout.state, "lock"))

@@ -45,3 +45,11 @@ def test_csv_and_jsonl_exports(store, tmp_path):
     assert rows[0]["subject"] == "IRN" and rows[0]["topic"] == "arms_transfer"
     with pytest.raises(ValueError):
         export(store, tmp_path, "xlsx")
+
+
+def test_duckdb_reads_the_gdelt_style_parquet(store, tmp_path):
+    duckdb = pytest.importorskip("duckdb")
+    path = export(store, tmp_path, "parquet", tables=["events"])["gdelt_events"]["path"]
+    rows = duckdb.sql(f"SELECT Actor1CountryCode, Actor2CountryCode, max(NumSources) FROM '{path}' "
+                      f"WHERE EventRootCode = '05' GROUP BY 1, 2 ORDER BY 3 DESC").fetchall()
+    assert rows[0] == ("RUS", "IRN", 3)

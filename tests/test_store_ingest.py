@@ -6,6 +6,7 @@ import copy
 
 from multipolar.analysis import document, search
 from multipolar.store import Store
+from multipolar.store.ingest import quad_class
 from store_fixtures import fixture_records, generated_record, make_store
 
 
@@ -16,6 +17,7 @@ def recount_summaries(store: Store) -> tuple[dict, dict]:
     for source, sc, target, tc, root, day in conn.execute(
             "SELECT source, source_country, target, target_country, root, day FROM events"):
         month = day[:7] if day else ""
+        root = quad_class(root)
         for code, c, role in ((source, sc, "source"), (target, tc, "target")):
             if c:
                 actor[(c, month, root, role)] = actor.get((c, month, root, role), 0) + 1
@@ -24,13 +26,30 @@ def recount_summaries(store: Store) -> tuple[dict, dict]:
     dyad: dict = {}
     for sc, tc, root, day in conn.execute("SELECT source_country, target_country, root, day FROM events "
                                           "WHERE source_country IS NOT NULL AND target_country IS NOT NULL"):
-        key = (sc, tc, day[:7] if day else "", root)
+        key = (sc, tc, day[:7] if day else "", quad_class(root))
         dyad[key] = dyad.get(key, 0) + 1
-    stored_actor = {tuple(r[:4]): r[4] for r in conn.execute("SELECT actor, month, root, role, n FROM actor_months")}
-    stored_dyad = {tuple(r[:4]): r[4] for r in conn.execute("SELECT source, target, month, root, n FROM dyad_months")}
+    stored_actor = {tuple(r[:4]): r[4] for r in conn.execute("SELECT actor, month, quad, role, n FROM actor_months")}
+    stored_dyad = {tuple(r[:4]): r[4] for r in conn.execute("SELECT source, target, month, quad, n FROM dyad_months")}
     assert stored_actor == actor
     assert stored_dyad == dyad
+    totals: dict = {}
+    for (a, _m, _q, role), n in actor.items():
+        totals.setdefault(a, [0, 0])[role == "target"] += n
+    assert {r[0]: [r[1], r[2]] for r in conn.execute("SELECT * FROM actor_totals")} == totals
+    pairs: dict = {}
+    for (s, t, _m, _q), n in dyad.items():
+        pairs[(s, t)] = pairs.get((s, t), 0) + n
+    assert {(r[0], r[1]): r[2] for r in conn.execute("SELECT * FROM dyad_totals")} == pairs
     return actor, dyad
+
+
+def check_clusters(store: Store) -> None:
+    """Each cluster's counts and date span equal a recount from its events; no empty cluster."""
+    stored = {r[0]: tuple(r[1:]) for r in store.conn.execute(
+        "SELECT id, n_events, n_documents, first_day, last_day FROM event_clusters")}
+    recount = {r[0]: tuple(r[1:]) for r in store.conn.execute(
+        "SELECT cluster, COUNT(*), COUNT(DISTINCT doc), MIN(day), MAX(day) FROM events GROUP BY cluster")}
+    assert stored == recount
 
 
 def test_ingest_twice_changes_nothing(tmp_path):
@@ -41,6 +60,7 @@ def test_ingest_twice_changes_nothing(tmp_path):
     assert store.counts() == first
     assert first["documents"] == 6 and first["events"] == 7 and first["agreements"] == 5
     recount_summaries(store)
+    check_clusters(store)
 
 
 def test_new_coder_version_replaces_that_documents_rows(tmp_path):
@@ -114,10 +134,35 @@ def test_batches_of_generated_records_keep_summaries_exact(tmp_path):
     assert counts["documents"] == 60 and counts["events"] == 600
     assert counts["agreement_reports"] == 6 and counts["claim_reports"] == 6
     assert store.conn.execute("SELECT SUM(n_events) FROM event_clusters").fetchone()[0] == 600
-    assert store.conn.execute("SELECT SUM(n) FROM cluster_docs").fetchone()[0] == 600
+    check_clusters(store)
     recount_summaries(store)
     # re-code every tenth document under a new version: still exact
     store.ingest([generated_record(i, n_events=4, coder_version="0.2.0") for i in range(0, 60, 10)])
     assert store.counts()["events"] == 600 - 6 * 6
     assert store.conn.execute("SELECT SUM(n_events) FROM event_clusters").fetchone()[0] == 564
     recount_summaries(store)
+    check_clusters(store)
+
+
+def test_a_malformed_record_is_skipped_and_the_batch_goes_in(tmp_path):
+    store = Store.open(tmp_path / "s.db")
+    bad = generated_record(1)
+    del bad["events"][0]["evidence"]
+    no_text = generated_record(2)
+    del no_text["document"]["text"]
+    stats = store.ingest([generated_record(0), bad, no_text, generated_record(3)])
+    assert (stats.documents, stats.invalid) == (2, 2)
+    counts = store.counts()
+    assert (counts["documents"], counts["events"], counts["agreement_reports"]) == (2, 20, 1)
+
+
+def test_record_objects_and_their_json_store_the_same(tmp_path):
+    from multipolar.model import record_from_dict
+
+    recs = fixture_records()
+    a = Store.open(tmp_path / "a.db")
+    a.ingest([record_from_dict(r) for r in recs.values()])
+    b = Store.open(tmp_path / "b.db")
+    b.ingest(list(recs.values()))
+    assert a.counts() == b.counts()
+    assert b.ingest([record_from_dict(r) for r in recs.values()]).unchanged == 6

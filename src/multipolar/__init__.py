@@ -4,7 +4,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "extract", "extract_pages", "extract_text", "Settings"]
+__all__ = ["__version__", "extract", "extract_pages", "extract_text", "Settings", "Store"]
 
 
 def __getattr__(name: str):
@@ -13,6 +13,10 @@ def __getattr__(name: str):
         from . import pipeline
 
         return getattr(pipeline, name)
+    if name == "Store":
+        from .store import Store
+
+        return Store
     if name == "Settings":
         from .settings import Settings
 

@@ -17,6 +17,8 @@ CODES: dict[str, str] = {
     "no_body": "no article body could be found on the page",
     "warc": "the WARC archive is damaged or truncated",
     "fetch": "the page could not be downloaded",
+    "blocked": "the URL points at a loopback, private, link-local or metadata address (fetch refused)",
+    "robots": "the site's robots.txt disallows fetching the URL",
     "nlp": "the language model failed on the text",
     "coding": "a coder failed on the document",
 }

@@ -62,17 +62,33 @@ def _extract_batch(pages: list[Page], settings: Settings, stamp: str) -> Iterato
             results.append(page_to_article(page))
         except ExtractionError as err:
             results.append(_error_record(page.source, page.url, err, stamp))
+        except Exception as err:  # a reader tripping on odd input must not sink the batch
+            log.exception("reading %s failed", page.source)
+            results.append(_error_record(page.source, page.url, ExtractionError(
+                "article", "parse", f"{page.source}: {type(err).__name__}: {err}"), stamp))
     articles = [r for r in results if isinstance(r, Article)]
     nlp = load_nlp(settings.spacy_model) if articles else None
+    if nlp is not None:
+        # spaCy refuses texts over nlp.max_length; say so for that document alone.
+        for i, item in enumerate(results):
+            if isinstance(item, Article) and len(item.text) > nlp.max_length:
+                results[i] = _error_record(item.source, item.url, ExtractionError(
+                    "nlp", "too_large", f"{item.source}: {len(item.text)} characters of text is over the "
+                                        f"language model's limit of {nlp.max_length}"), stamp)
+        articles = [r for r in results if isinstance(r, Article)]
     docs = iter(nlp.pipe(a.text for a in articles)) if nlp else iter(())
+    done = 0
     for item in results:
         if isinstance(item, Record):
             yield item
             continue
+        done += 1
         try:
             doc = next(docs)
         except Exception as e:  # a model failure must not sink the batch
             yield _error_record(item.source, item.url, ExtractionError("nlp", "nlp", str(e)), stamp)
+            # a generator that raised is finished: go on with a fresh one for the rest
+            docs = iter(nlp.pipe(a.text for a in articles[done:]))
             continue
         yield _code_article(item, doc, nlp, stamp)
 

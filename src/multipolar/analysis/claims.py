@@ -14,7 +14,7 @@ def claims_about(store: Any, actor: str, *, role: str = "subject", topic: str | 
 
     Returns ``{"actor": ActorRef, "total": int, "claims": [{"id", "claimant", "subject", "topic",
     "kind", "content", "first_date", "last_date", "n_reports", "n_documents",
-    "reports": [{"claimant", "kind", "content", "date", "evidence"}],
+    "reports": [{"claimant", "kind", "content", "date", "evidence"}] (the first five; ``n_reports`` counts all),
     "responses": [{"actor", "stance", "evidence"}], "stances": {actor: [stance, ...]}}]}``.
     """
     if role not in ("subject", "claimant", "any"):
@@ -34,14 +34,18 @@ def claims_about(store: Any, actor: str, *, role: str = "subject", topic: str | 
     return {"actor": a.to_dict(), "total": total, "claims": [claim_detail(conn, r) for r in rows]}
 
 
+# Reports listed per claim (the earliest); responses are all listed, they are the point.
+REPORTS_PER_CLAIM = 5
+
+
 def claim_detail(conn, row) -> dict[str, Any]:
     claim = row["id"]
     reports = [{"claimant": r["claimant"], "kind": r["kind"], "content": r["content"], "date": r["date"],
                 "evidence": evidence_of(r)}
                for r in conn.execute(f"SELECT c.claimant, c.kind, c.content, c.date, {EVIDENCE_COLUMNS} "
                                      f"FROM claim_reports c JOIN evidence ev ON ev.id = c.evidence "
-                                     f"JOIN documents d ON d.doc = c.doc WHERE c.claim = ? ORDER BY c.id",
-                                     (claim,))]
+                                     f"JOIN documents d ON d.doc = c.doc WHERE c.claim = ? ORDER BY c.id LIMIT ?",
+                                     (claim, REPORTS_PER_CLAIM))]
     responses = [{"actor": r["actor"], "stance": r["stance"], "evidence": evidence_of(r)}
                  for r in conn.execute(f"SELECT r.actor, r.stance, {EVIDENCE_COLUMNS} FROM responses r "
                                        f"JOIN evidence ev ON ev.id = r.evidence JOIN documents d ON d.doc = r.doc "

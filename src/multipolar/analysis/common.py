@@ -70,21 +70,24 @@ def resolve_actor(store: Any, text: str, on: str | None = None) -> ActorRef:
     """
     conn = connection(store)
     raw = text.strip()
-    if _CODE.match(raw):
+    if _CODE.match(raw):  # written as a code: RUS, IRNGOV
         code, how = raw, "code"
-    elif _CODE.match(raw.upper()) and len(raw) in (3, 6):
-        code, how = raw.upper(), "code"
     else:
         code, how = _resolver_lookup(raw, on), "resolver"
         if code is None:
             row = conn.execute("SELECT code FROM actors WHERE lower(name) = lower(?) "
                                "ORDER BY length(code), code LIMIT 1", (raw,)).fetchone()
-            if row is None:
+            if row is None and len(raw) >= 3:
                 row = conn.execute("SELECT code FROM actors WHERE name LIKE ? ORDER BY length(code), code "
                                    "LIMIT 1", (f"%{raw}%",)).fetchone()
-            if row is None:
+            if row is None and _CODE.match(raw.upper()):  # a stored code typed in lowercase: "irngov"
+                row = conn.execute("SELECT code FROM actors WHERE code = ?", (raw.upper(),)).fetchone()
+            if row is not None:
+                code, how = row[0], "store"
+            elif len(raw) == 3 and _CODE.match(raw.upper()):  # "rus": a code typed in lowercase
+                code, how = raw.upper(), "code"
+            else:
                 raise UnknownActor(f"no actor code or known name: {text!r}")
-            code, how = row[0], "store"
     row = conn.execute("SELECT name FROM actors WHERE code = ?", (code,)).fetchone()
     return ActorRef(code, code_country(code), row[0] if row else None, how)
 

@@ -8,10 +8,13 @@ from typing import Any
 from .agreements import agreement_summary, merged_provisions
 from .common import connection
 
+RECENT_CLUSTERS = 5000
+
 
 def overview(store: Any, *, top: int = 10, recent: int = 10) -> dict[str, Any]:
-    """Counts per kind, top actors and dyads (from the summary tables), the most corroborated
-    agreements and claims, and the latest documents. Returns a JSON-ready dict."""
+    """Counts per kind, top actors and dyads (from the summary tables), the events reported by
+    most documents (among the newest clusters), the most reported agreements and claims, and
+    the latest documents. Returns a JSON-ready dict."""
     conn = connection(store)
 
     def count(table: str) -> int:
@@ -23,12 +26,12 @@ def overview(store: Any, *, top: int = 10, recent: int = 10) -> dict[str, Any]:
               "responses": count("responses"), "quotes": count("quotes"), "flags": count("flags"),
               "evidence": count("evidence")}
     actors = [{"actor": r[0], "name": r[2], "n_events": r[1]} for r in conn.execute(
-        "SELECT m.actor, SUM(m.n) AS n, a.name FROM actor_months m LEFT JOIN actors a ON a.code = m.actor "
-        "WHERE length(m.actor) = 3 OR (m.actor LIKE 'IGO%' AND length(m.actor) = 6) "
-        "GROUP BY m.actor ORDER BY n DESC, m.actor LIMIT ?", (top,))]
+        "SELECT t.actor, t.n_source + t.n_target AS n, a.name FROM actor_totals t "
+        "LEFT JOIN actors a ON a.code = t.actor "
+        "WHERE length(t.actor) = 3 OR (t.actor LIKE 'IGO%' AND length(t.actor) = 6) "
+        "ORDER BY n DESC, t.actor LIMIT ?", (top,))]
     dyads = [{"source": r[0], "target": r[1], "n_events": r[2]} for r in conn.execute(
-        "SELECT source, target, SUM(n) AS n FROM dyad_months GROUP BY source, target "
-        "ORDER BY n DESC, source, target LIMIT ?", (top,))]
+        "SELECT source, target, n FROM dyad_totals ORDER BY n DESC, source, target LIMIT ?", (top,))]
     rows = conn.execute("SELECT * FROM agreements ORDER BY n_documents DESC, signed DESC, id LIMIT ?",
                         (top,)).fetchall()
     provisions = merged_provisions(conn, [r["id"] for r in rows])
@@ -37,11 +40,18 @@ def overview(store: Any, *, top: int = 10, recent: int = 10) -> dict[str, Any]:
     claims = [dict(r) for r in conn.execute(
         "SELECT id, claimant, subject, topic, content, n_documents, n_responses FROM claims "
         "ORDER BY n_documents DESC, id LIMIT ?", (top,))]
+    # the most corroborated recent events: scanned among the newest clusters only, so the cost
+    # stays flat however large the store grows
+    corroborated = [{**dict(r), "source": r["source"] or None, "target": r["target"] or None}
+                    for r in conn.execute(
+        "SELECT id, source, target, cameo, plover, first_day, n_events, n_documents FROM "
+        "(SELECT * FROM event_clusters ORDER BY id DESC LIMIT ?) WHERE n_documents > 1 "
+        "ORDER BY n_documents DESC, id DESC LIMIT ?", (RECENT_CLUSTERS, top))]
     documents = [dict(r) for r in conn.execute(
         "SELECT id, title, source, published, coder_version FROM documents ORDER BY doc DESC LIMIT ?",
         (recent,))]
-    return {"counts": counts, "top_actors": actors, "top_dyads": dyads, "agreements": agreements,
-            "claims": claims, "documents": documents}
+    return {"counts": counts, "top_actors": actors, "top_dyads": dyads, "corroborated": corroborated,
+            "agreements": agreements, "claims": claims, "documents": documents}
 
 
 def document(store: Any, doc_id: str) -> dict[str, Any] | None:

@@ -14,6 +14,9 @@ from typing import Any
 from .common import EVIDENCE_COLUMNS, ActorRef, connection, evidence_of, resolve_actor
 
 EVENTS_PER_CLUSTER = 3
+# GDELT's QuadClass of the CAMEO root (store/ingest.py quad_class)
+QUADS = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict",
+         0: "other"}
 
 
 def timeline(store: Any, actor: str, actor2: str | None = None, *, since: str | None = None,
@@ -24,14 +27,15 @@ def timeline(store: Any, actor: str, actor2: str | None = None, *, since: str | 
     ``since``/``until`` are ISO dates or months (inclusive). Returns::
 
         {"actors": [ActorRef...], "total_events": int,
-         "counts": [{"month": "2025-01", "n_events": int, ...per direction..., "by_root": {"05": int}}],
+         "counts": [{"month": "2025-01", "n_events": int, ...per direction..., "by_quad": {"verbal_cooperation": int, ...}}],
          "clusters": [{"id", "first_day", "last_day", "source", "target", "root", "cameo", "plover",
                        "negated", "n_events", "n_documents",
                        "events": [{"source", "target", "cameo", "status", "negated", "date",
                                    "evidence": {"text", "start", "end", "document": {...}}}]}],
          "limit": int, "offset": int}
 
-    Counts of a country include all its actors (``RUS`` counts ``RUSGOV``); counts of a role
+    ``by_quad`` splits each month by GDELT's QuadClass of the CAMEO root (verbal / material
+    cooperation, verbal / material conflict). Counts of a country include all its actors (``RUS`` counts ``RUSGOV``); counts of a role
     code (``RUSGOV``) count that code only. Dyad counts are by country. Months with no day
     precision are under ``""``.
     """
@@ -53,58 +57,81 @@ def _bounds(since: str | None, until: str | None) -> tuple[str, str]:
 
 
 def _actor_counts(conn, a: ActorRef, lo: str, hi: str) -> list[dict[str, Any]]:
+    rows = conn.execute("SELECT month, role, quad, n FROM actor_months WHERE actor = ? AND "
+                        "month >= substr(?, 1, 7) AND month <= ? ORDER BY month", (a.code, lo, hi)).fetchall()
     months: dict[str, dict[str, Any]] = {}
-    for month, role, root, n in conn.execute(
-            "SELECT month, role, root, n FROM actor_months WHERE actor = ? AND month >= substr(?, 1, 7) "
-            "AND month <= ? ORDER BY month", (a.code, lo, hi)):
+    for month, role, quad, n in rows:
         m = months.setdefault(month, {"month": month, "n_events": 0, "as_source": 0, "as_target": 0,
-                                      "by_root": defaultdict(int)})
+                                      "by_quad": defaultdict(int)})
         m["n_events"] += n
         m["as_source" if role == "source" else "as_target"] += n
-        m["by_root"][root] += n
-    return [{**m, "by_root": dict(sorted(m["by_root"].items()))} for m in months.values()]
+        m["by_quad"][QUADS[quad]] += n
+    return [{**m, "by_quad": dict(m["by_quad"])} for m in months.values()]
 
 
 def _dyad_counts(conn, a: ActorRef, b: ActorRef, lo: str, hi: str) -> list[dict[str, Any]]:
     months: dict[str, dict[str, Any]] = {}
-    for source, month, root, n in conn.execute(
-            "SELECT source, month, root, n FROM dyad_months WHERE ((source = ?1 AND target = ?2) OR "
+    for source, month, quad, n in conn.execute(
+            "SELECT source, month, quad, n FROM dyad_months WHERE ((source = ?1 AND target = ?2) OR "
             "(source = ?2 AND target = ?1)) AND month >= substr(?3, 1, 7) AND month <= ?4 ORDER BY month",
             (a.country, b.country, lo, hi)):
         m = months.setdefault(month, {"month": month, "n_events": 0, "a_to_b": 0, "b_to_a": 0,
-                                      "by_root": defaultdict(int)})
+                                      "by_quad": defaultdict(int)})
         m["n_events"] += n
         m["a_to_b" if source == a.country else "b_to_a"] += n
-        m["by_root"][root] += n
-    return [{**m, "by_root": dict(sorted(m["by_root"].items()))} for m in months.values()]
+        m["by_quad"][QUADS[quad]] += n
+    return [{**m, "by_quad": dict(m["by_quad"])} for m in months.values()]
 
 
 def _cluster_page(conn, a: ActorRef, b: ActorRef | None, lo: str, hi: str, limit: int,
                   offset: int) -> list[int]:
+    if b is None:
+        return _actor_cluster_page(conn, a, lo, hi, limit, offset)
+    # a dyad: both directions from the clusters' (source, target, ...) index, merged
+    dated = lo or hi != "\uffff"
+    cond = "AND first_day >= ? AND first_day <= ? " if dated else ""
     n = limit + offset
-    if b is None and a.is_country:
-        parts = [("source = ?", (a.country,)), ("target = ?", (a.country,))]
-    elif b is None:
-        # a role code: find its clusters through the events table (indexed by country and day)
-        rows = conn.execute(
-            "SELECT cluster FROM (SELECT cluster, day FROM events WHERE source_country = ?1 AND source = ?2 "
-            "AND coalesce(day, '') BETWEEN ?3 AND ?4 UNION SELECT cluster, day FROM events WHERE "
-            "target_country = ?1 AND target = ?2 AND coalesce(day, '') BETWEEN ?3 AND ?4) "
-            "GROUP BY cluster ORDER BY max(day) DESC, cluster DESC LIMIT ?5 OFFSET ?6",
-            (a.country, a.code, lo, hi, limit, offset)).fetchall()
-        return [r[0] for r in rows]
-    else:
-        parts = [("source = ? AND target = ?", (a.country, b.country)),
-                 ("source = ? AND target = ?", (b.country, a.country))]
-    # one indexed range per side, each cut to limit+offset rows, then merged
     union = " UNION ALL ".join(
-        f"SELECT * FROM (SELECT id, first_day FROM event_clusters WHERE {cond} "
-        f"AND coalesce(first_day, '') BETWEEN ? AND ? ORDER BY first_day DESC, id DESC LIMIT {n})"
-        for cond, _ in parts)
-    params = [p for _, ps in parts for p in (*ps, lo, hi)]
-    rows = conn.execute(f"SELECT DISTINCT id, first_day FROM ({union}) ORDER BY first_day DESC, id DESC "
-                        f"LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+        f"SELECT * FROM (SELECT id, first_day FROM event_clusters WHERE source = ? AND target = ? {cond}"
+        f"ORDER BY first_day DESC, id DESC LIMIT {n})" for _ in range(2))
+    params: list = []
+    for s, t in ((a.country, b.country), (b.country, a.country)):
+        params += [s, t] + ([lo, hi] if dated else [])
+    rows = conn.execute(f"SELECT id FROM ({union}) ORDER BY first_day DESC, id DESC LIMIT ? OFFSET ?",
+                        (*params, limit, offset)).fetchall()
     return [r[0] for r in rows]
+
+
+def _actor_cluster_page(conn, a: ActorRef, lo: str, hi: str, limit: int, offset: int) -> list[int]:
+    """Clusters of one actor, newest first, found through the events' (country, day) indexes.
+
+    Reads the newest events of each side, a few per cluster wanted, and reads more only when
+    too many of them fall in the same clusters.
+    """
+    dated = lo or hi != "\uffff"
+    want = limit + offset
+    fetch = max(4 * want, 16)
+    sides = []
+    for role in ("source", "target"):
+        cond = f"{role}_country = ?" + (f" AND {role} = ?" if not a.is_country else "")
+        params = [a.country] + ([a.code] if not a.is_country else [])
+        if dated:
+            cond += " AND day >= ? AND day <= ?"
+            params += [lo, hi]
+        sides.append((cond, params))
+    while True:
+        rows = []
+        exhausted = True
+        for cond, params in sides:
+            got = conn.execute(f"SELECT cluster, day FROM events WHERE {cond} ORDER BY day DESC LIMIT ?",
+                               (*params, fetch)).fetchall()
+            exhausted &= len(got) < fetch
+            rows += got
+        rows.sort(key=lambda r: (r[1] or "", r[0]), reverse=True)
+        clusters = list(dict.fromkeys(r[0] for r in rows))
+        if len(clusters) >= want or exhausted:
+            return clusters[offset:want]
+        fetch *= 4
 
 
 def _clusters_with_events(conn, ids: list[int], a: ActorRef, b: ActorRef | None,

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..model import PROVISION_KEYS
 from .agreements import agreement_summary, find_agreements, merged_provisions, provision_evidence
-from .common import connection, resolve_actor
+from .common import EVIDENCE_COLUMNS, connection, evidence_of, resolve_actor
 
 
 class AgreementNotFound(LookupError):
@@ -64,6 +64,9 @@ def treaty_compare(store: Any, a: str | int, b: str | int) -> dict[str, Any]:
             "same": same, "differ": differ}
 
 
+# Evidence listed per obligation: the first reports; agreement(id) lists them all.
+EVIDENCE_PER_ITEM = 3
+
 # provision -> (duty, whose agreement triggers it: "attacked" | "attacker" | "both")
 _DUTIES = (
     ("defense", "defend", "attacked"),
@@ -81,33 +84,29 @@ def treaty_obligations(store: Any, attacker: str, attacked: str, *, on: str | No
     ``on`` (an ISO date) leaves out agreements signed later or expired by then (when their
     signing date and duration are known). Returns ``{"attacker", "attacked", "obligations":
     [{"party", "duty", "toward", "provision", "value", "disputed", "agreement", "evidence"}],
+    (``evidence``: the first three reports; ``agreement(id)`` has them all),
     "breaches": [...same shape, duty "not_attack"...], "not_obliged": [...provisions reported
     absent...]}``.
     """
     conn = connection(store)
     x = resolve_actor(conn, attacker)
     y = resolve_actor(conn, attacked)
-    rows = conn.execute("SELECT DISTINCT g.* FROM agreement_parties p JOIN agreements g ON g.id = p.agreement "
-                        "WHERE p.party IN (?, ?) ORDER BY g.id", (x.country, y.country)).fetchall()
+    keys = sorted({k for k, _, _ in _DUTIES} | {"nonaggression"})
+    marks = ",".join("?" * len(keys))
+    # only agreements of X or Y that report one of the provisions that bear on an attack
+    rows = conn.execute(
+        f"SELECT DISTINCT g.* FROM agreement_parties p JOIN agreements g ON g.id = p.agreement "
+        f"WHERE p.party IN (?, ?) AND EXISTS (SELECT 1 FROM agreement_provisions ap WHERE "
+        f"ap.agreement = g.id AND ap.key IN ({marks})) ORDER BY g.id",
+        (x.country, y.country, *keys)).fetchall()
     rows = [r for r in rows if _in_force(r, on)]
     merged = merged_provisions(conn, [r["id"] for r in rows])
-    obligations: list[dict] = []
-    breaches: list[dict] = []
-    not_obliged: list[dict] = []
+    found: list[tuple[str, dict[str, Any]]] = []   # (bucket, item) with evidence filled in below
+    seen: set[tuple] = set()
     for r in rows:
         parties = r["parties"].split(",")
         provisions = merged[r["id"]]
-        if not provisions:
-            continue
-        evidence = provision_evidence(conn, r["id"])
         summary = agreement_summary(r)
-
-        def entry(party: str, duty: str, toward: str, key: str, value: str, r=r, summary=summary,
-                  evidence=evidence) -> dict[str, Any]:
-            return {"party": party, "duty": duty, "toward": toward, "provision": key, "value": value,
-                    "disputed": value == "conflict", "agreement": summary,
-                    "evidence": [e["evidence"] for e in evidence.get(key, [])]}
-
         for key, duty, side in _DUTIES:
             state = provisions.get(key)
             if state is None:
@@ -119,22 +118,49 @@ def treaty_obligations(store: Any, attacker: str, attacked: str, *, on: str | No
                 # the anchor owes itself nothing; the adversary owes nothing but consultation
                 if party == anchor or (party == adversary and duty != "consult"):
                     continue
-                item = entry(party, duty, anchor, key, state["value"])
+                bucket = "not_obliged" if state["value"] == "absent" else "obligations"
+                if (bucket, party, duty, anchor, r["id"]) in seen:
+                    continue
+                seen.add((bucket, party, duty, anchor, r["id"]))
+                item = _item(party, duty, anchor, key, state["value"], summary)
                 if duty in ("stay_neutral", "deny_territory"):
                     item["must_not_help"] = adversary
-                bucket = not_obliged if state["value"] == "absent" else obligations
-                if not any(_same(item, other) for other in bucket):
-                    bucket.append(item)
+                found.append((bucket, item))
         state = provisions.get("nonaggression")
         if state and x.country in parties and y.country in parties:
-            item = entry(x.country, "not_attack", y.country, "nonaggression", state["value"])
-            (not_obliged if state["value"] == "absent" else breaches).append(item)
-    return {"attacker": x.to_dict(), "attacked": y.to_dict(), "on": on, "obligations": obligations,
-            "breaches": breaches, "not_obliged": not_obliged}
+            bucket = "not_obliged" if state["value"] == "absent" else "breaches"
+            found.append((bucket, _item(x.country, "not_attack", y.country, "nonaggression", state["value"],
+                                        summary)))
+    evidence = _provision_evidence(conn, {(item["agreement"]["id"], item["provision"]) for _, item in found})
+    out: dict[str, list] = {"obligations": [], "breaches": [], "not_obliged": []}
+    for bucket, item in found:
+        item["evidence"] = evidence.get((item["agreement"]["id"], item["provision"]), [])
+        out[bucket].append(item)
+    return {"attacker": x.to_dict(), "attacked": y.to_dict(), "on": on, **out}
 
 
-def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return all(a[k] == b[k] for k in ("party", "duty", "toward")) and a["agreement"]["id"] == b["agreement"]["id"]
+def _item(party: str, duty: str, toward: str, key: str, value: str, agreement: dict[str, Any]) -> dict[str, Any]:
+    return {"party": party, "duty": duty, "toward": toward, "provision": key, "value": value,
+            "disputed": value == "conflict", "agreement": agreement, "evidence": []}
+
+
+def _provision_evidence(conn, pairs: set[tuple[int, str]], per_item: int = EVIDENCE_PER_ITEM
+                        ) -> dict[tuple[int, str], list[dict[str, Any]]]:
+    """(agreement, key) -> the evidence of the first ``per_item`` reports of that provision."""
+    out: dict[tuple[int, str], list[dict[str, Any]]] = {}
+    if not pairs:
+        return out
+    ids = sorted({a for a, _ in pairs})
+    for i in range(0, len(ids), 5000):
+        chunk = ids[i:i + 5000]
+        for r in conn.execute(f"SELECT p.agreement, p.key, {EVIDENCE_COLUMNS} FROM (SELECT *, row_number() "
+                              f"OVER (PARTITION BY agreement, key ORDER BY id) AS nth FROM provisions "
+                              f"WHERE agreement IN ({','.join('?' * len(chunk))})) p "
+                              f"JOIN evidence ev ON ev.id = p.evidence JOIN documents d ON d.doc = p.doc "
+                              f"WHERE p.nth <= ? ORDER BY p.id", (*chunk, per_item)):
+            if (r["agreement"], r["key"]) in pairs:
+                out.setdefault((r["agreement"], r["key"]), []).append(evidence_of(r))
+    return out
 
 
 def _in_force(row, on: str | None) -> bool:

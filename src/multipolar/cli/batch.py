@@ -17,8 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument("--out", required=True, metavar="DIR", help="output folder (created; reused to resume)")
     p.add_argument("--address", metavar="ADDR",
-                   help="join a running Ray cluster: 'auto' or ray://HOST:PORT (default: start a local "
-                        "instance and stop it at the end)")
+                   help="join a running Ray cluster: 'auto', HOST:PORT of its head, or ray://HOST:PORT "
+                        "(default: start a local instance and stop it at the end)")
     p.add_argument("--workers", type=int, metavar="N",
                    help="worker actors, one CPU each (default: every CPU of the machine or cluster)")
     p.add_argument("--model", help="spaCy model name (installed on every worker)")

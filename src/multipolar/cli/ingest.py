@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from-batch", action="append", default=[], metavar="DIR",
                    help="also load the records of a `multipolar batch` output folder (repeatable)")
     add_store_args(p)
-    p.add_argument("--batch-size", type=int, default=500, help="documents per transaction (default 500)")
+    p.add_argument("--batch-size", type=int, default=1000, help="documents per transaction (default 1000)")
     p.add_argument("--force", action="store_true", help="replace rows even from an older coder version")
     p.add_argument("--model", help="spaCy model name for extraction")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,

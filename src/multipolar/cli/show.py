@@ -24,6 +24,9 @@ def format_overview(o: dict) -> str:
         lines.append("actors:  " + ", ".join(f"{a['actor']} {a['n_events']}" for a in o["top_actors"]))
     if o["top_dyads"]:
         lines.append("dyads:   " + ", ".join(f"{d['source']}->{d['target']} {d['n_events']}" for d in o["top_dyads"]))
+    for c in o.get("corroborated", []):
+        lines.append(f"event {c['source'] or '?'} -{c['cameo']}/{c['plover'] or '-'}-> {c['target'] or '-'} "
+                     f"{c['first_day'] or 'undated'}: {c['n_documents']} sources")
     for g in o["agreements"]:
         provs = " ".join(f"{k}={v}" for k, v in g["provisions"].items())
         lines.append(f"agreement #{g['id']} {'-'.join(g['parties'])} {g['kind']} {g['name'] or ''!s} "

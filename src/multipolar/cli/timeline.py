@@ -22,8 +22,8 @@ def render(t: dict) -> str:
     who = " & ".join(a["code"] + (f" ({a['name']})" if a["name"] else "") for a in t["actors"])
     lines = [f"timeline of {who}: {t['total_events']} events"]
     for c in t["counts"]:
-        roots = " ".join(f"{r}:{n}" for r, n in c["by_root"].items())
-        lines.append(f"  {c['month'] or 'undated':8} {c['n_events']:6}  {roots}")
+        quads = " ".join(f"{q}:{n}" for q, n in c["by_quad"].items())
+        lines.append(f"  {c['month'] or 'undated':8} {c['n_events']:6}  {quads}")
     for c in t["clusters"]:
         neg = " NOT" if c["negated"] else ""
         span = c["first_day"] or "undated"

@@ -8,7 +8,6 @@ reading, so a huge file costs nothing but an error record.
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -58,23 +57,30 @@ def _walk(folder: str) -> list[str]:
 
 def _stdin_pages(settings: Settings) -> Iterator[Page]:
     stream = sys.stdin.buffer
-    head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
-    if not head:
-        # Unpeekable (or empty) stdin: read the capped document and sniff that.
-        data = stream.read(settings.max_bytes + 1)
-        if _is_warc(data[:64]):
-            from .warc import iter_warc_stream
-
-            yield from iter_warc_stream(io.BytesIO(data), "-", settings)
-            return
-        yield _page_from_bytes("-", data, None, settings)
-        return
+    head = stream.read(64)  # blocks until 64 bytes or the end: enough to tell a WARC
     if _is_warc(head):
         from .warc import iter_warc_stream
 
-        yield from iter_warc_stream(stream, "-", settings)
+        yield from iter_warc_stream(_Prefixed(head, stream), "-", settings)
         return
-    yield _page_from_bytes("-", stream.read(settings.max_bytes + 1), None, settings)
+    yield _page_from_bytes("-", head + stream.read(max(settings.max_bytes + 1 - len(head), 0)), None, settings)
+
+
+class _Prefixed:
+    """A read-only stream: ``head`` (already read to sniff the kind), then the rest of ``stream``."""
+
+    def __init__(self, head: bytes, stream) -> None:
+        self.head = head
+        self.stream = stream
+
+    def read(self, size: int = -1) -> bytes:
+        if self.head:
+            if size is None or size < 0:
+                data, self.head = self.head + self.stream.read(), b""
+                return data
+            data, self.head = self.head[:size], self.head[size:]
+            return data
+        return self.stream.read(size)
 
 
 def _is_warc(head: bytes) -> bool:

@@ -37,6 +37,7 @@ if logging.getLogger("trafilatura").level == logging.NOTSET:
 MUCH_SHORTER = 0.5
 
 _WORD = re.compile(r"\w+")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLOCK_TAGS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre table tr thead tbody tfoot "
@@ -47,6 +48,19 @@ _SKIP_TAGS = frozenset("script style noscript template iframe svg button select"
 def extract_html(html: str, source: str, url: str | None = None) -> Article:
     """The article of one HTML page; raises :class:`ExtractionError` when it has no body."""
     try:
+        return _extract_html(html, source, url)
+    except ExtractionError:
+        raise
+    except Exception as e:  # a third-party parser tripping on odd markup must not sink the batch
+        log.warning("%s: HTML extraction failed (%s: %s)", source, type(e).__name__, e)
+        raise ExtractionError("article", "parse", f"{source}: HTML could not be parsed "
+                                                  f"({type(e).__name__}: {e})") from e
+
+
+def _extract_html(html: str, source: str, url: str | None) -> Article:
+    # lxml refuses str input that declares an encoding (XHTML's <?xml ...?>); the text is decoded already.
+    html = _XML_DECLARATION.sub("", html, count=1)
+    try:
         tree = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError) as e:
         raise ExtractionError("article", "parse", f"{source}: HTML could not be parsed ({e})") from e
@@ -54,14 +68,19 @@ def extract_html(html: str, source: str, url: str | None = None) -> Article:
         raise ExtractionError("article", "no_body", f"{source}: the HTML has no elements")
     doc = _trafilatura(html, source, url)
     traf_paragraphs = _paragraphs_of_lines(doc.text if doc is not None else "")
-    read_paragraphs, read_document = _readability(html, source)
-    paragraphs, chosen = choose_body(traf_paragraphs, read_paragraphs)
+    read_document = None
+    if token_count(traf_paragraphs) >= MUCH_SHORTER * _page_token_count(tree):
+        # readability's body is page text too, so it cannot reach twice trafilatura's: skip it
+        paragraphs, chosen = traf_paragraphs, "trafilatura"
+    else:
+        read_paragraphs, read_document = _readability(html, source)
+        paragraphs, chosen = choose_body(traf_paragraphs, read_paragraphs)
     log.debug("%s: body from %s", source, chosen)
-    title = (doc.title if doc is not None else None) or _readability_title(read_document)
+    title = (doc.title if doc is not None else None) or _readability_title(read_document, html)
     paragraphs = _without_leading_title(paragraphs, title)
     if not paragraphs:
         raise ExtractionError("article", "no_body", f"{source}: no article body found in the HTML")
-    subtitle, paragraphs = _standfirst(doc.description if doc is not None else None, paragraphs, title)
+    subtitle, paragraphs = _standfirst(doc.description if doc is not None else None, paragraphs, title, tree)
     if not paragraphs:
         raise ExtractionError("article", "no_body", f"{source}: the HTML holds a headline but no body")
     return Article(
@@ -87,6 +106,12 @@ def choose_body(trafilatura_paragraphs: list[str], readability_paragraphs: list[
 
 def token_count(paragraphs: list[str]) -> int:
     return sum(len(_WORD.findall(p)) for p in paragraphs)
+
+
+def _page_token_count(tree) -> int:
+    """Tokens of all the page's text outside scripts and styles: a bound on any extractor's body."""
+    return sum(len(_WORD.findall(t)) for t in tree.xpath(
+        "//text()[not(ancestor::script) and not(ancestor::style)]"))
 
 
 def _trafilatura(html: str, source: str, url: str | None):
@@ -122,11 +147,13 @@ def _readability(html: str, source: str):
     return block_paragraphs(bodies[0] if bodies else root), document
 
 
-def _readability_title(document) -> str | None:
+def _readability_title(document, html: str) -> str | None:
     """readability's title, computed only when trafilatura found none (it re-parses the page)."""
-    if document is None:
-        return None
     try:
+        if document is None:
+            from readability import Document
+
+            document = Document(html)
         title = (document.short_title() or "").strip()
     except Exception:  # same bare Exceptions as above
         return None
@@ -179,13 +206,15 @@ def _paragraphs_of_lines(text: str) -> list[str]:
     return [p for p in (_SPACE.sub(" ", line).strip() for line in (text or "").split("\n")) if p]
 
 
-def _standfirst(description: str | None, paragraphs: list[str],
-                title: str | None) -> tuple[str | None, list[str]]:
+def _standfirst(description: str | None, paragraphs: list[str], title: str | None,
+                tree) -> tuple[str | None, list[str]]:
     """The page's description as its standfirst, and the body without it.
 
-    When the body opens with the description itself, that paragraph is the visible
-    standfirst and moves out of the body. A description that only repeats the title,
-    is a truncated copy of the lead, or is too short to be a sentence is no standfirst.
+    Many sites fill their description with the lead paragraph, so a body that opens
+    with the description keeps it, unless the page marks that text as a standfirst
+    (see :func:`_marked_as_standfirst`): then it moves out of the body. A description
+    that only repeats the title, copies the lead, or is too short to be a sentence
+    is no standfirst.
     """
     if not description:
         return None, paragraphs
@@ -194,10 +223,33 @@ def _standfirst(description: str | None, paragraphs: list[str],
     if len(fold.split()) < 6 or (title and fold == _fold(title)):
         return None, paragraphs
     if paragraphs and _fold(paragraphs[0]) == fold:
-        return desc, paragraphs[1:]
+        if _marked_as_standfirst(tree, fold):
+            return desc, paragraphs[1:]
+        return None, paragraphs
     if _fold(" ".join(paragraphs[:2])).startswith(fold[:120]):
         return None, paragraphs
     return desc, paragraphs
+
+
+# Class or id words that news templates give a standfirst (dek, strapline, summary...).
+_STANDFIRST_MARK = re.compile(
+    r"stand-?first|\bdeck?\b|\bdek\b|sub-?title|sub-?head|strap|summary|\blede\b|excerpt|intro|teaser|"
+    r"description|abstract|\bsapo\b|chapeau", re.I)
+
+
+def _marked_as_standfirst(tree, folded_text: str) -> bool:
+    """True when the element holding this text is marked as a standfirst by its class or id,
+    or is the heading right after the page's <h1>."""
+    for el in tree.iter("p", "div", "h2", "h3", "span", "section", "header"):
+        if len(el) > 8 or _fold(el.text_content()) != folded_text:  # big containers are not it
+            continue
+        for node in (el, el.getparent()):
+            if node is not None and _STANDFIRST_MARK.search(f"{node.get('class', '')} {node.get('id', '')}"):
+                return True
+        previous = el.getprevious()
+        if el.tag in ("h2", "h3") and previous is not None and previous.tag == "h1":
+            return True
+    return False
 
 
 def _fold(text: str) -> str:

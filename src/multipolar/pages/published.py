@@ -137,17 +137,25 @@ def header_datetime(headers: dict[str, str]) -> str | None:
     return stamp.strftime("%Y-%m-%dT%H:%M:%S%z")[:-2] + ":" + stamp.strftime("%z")[-2:]
 
 
+#: A header the watcher sets on pages it found in a feed: the entry's own publication time.
+FEED_PUBLISHED = "x-multipolar-feed-published"
+
+
 def best_published(page_value: str | None, url: str | None = None,
                    headers: dict[str, str] | None = None) -> str | None:
-    """Combine hints: the page's own value, else a URL day, else Last-Modified.
+    """Combine hints: the page's own value, else a day in the URL, else the linking feed's
+    date for the entry, else Last-Modified.
 
-    A URL day refines nothing when the page gives a datetime; when the page only
-    gives a day that disagrees with the URL's day, the page wins (URLs are often
-    the day of the first draft). Last-Modified is the weakest hint and used last.
+    The page's own metadata wins over everything. The URL comes next because the HTML
+    reader (htmldate) already consults it, so text and HTML pages agree; Last-Modified
+    is the weakest hint and used last.
     """
     if page_value:
         return page_value
     from_url = url_date(url)
     if from_url:
         return from_url
+    from_feed = normalise_iso((headers or {}).get(FEED_PUBLISHED, ""))
+    if from_feed:
+        return from_feed
     return header_datetime(headers or {})

@@ -12,18 +12,25 @@ from __future__ import annotations
 import json
 import logging
 import os
+import socket
 import time
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
+from ..errors import MultipolarError
 from ..settings import Settings
 from .inputs import DigestCache, InputFile, expand_inputs, hash_inputs
 from .layout import BatchLayout, write_json_atomic
 
 log = logging.getLogger(__name__)
+
+
+class ClusterUnreachable(MultipolarError):
+    """``--address`` names no Ray cluster this process can join."""
 
 
 @dataclass
@@ -65,18 +72,21 @@ def run_batch(inputs: Sequence[str], out: str, *, address: str | None = None, wo
     settings = settings or Settings()
     if settings.extracted_at is None:
         # One stamp for the whole run, so every worker writes the same value.
-        settings.extracted_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        settings = replace(settings, extracted_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     layout = BatchLayout(out)
-    layout.prepare()
-    files = hash_inputs(expand_inputs(inputs), DigestCache(layout.digests))
-    result = BatchResult(out=layout.out, files_total=len(files))
-    todo = _plan(files, layout, result)
-
-    if todo:
-        with ray_session(address, workers) as pool_size:
-            result.workers = min(pool_size, len(todo))
-            _run_pool(todo, layout, settings, result, progress, stream)
-    write_errors_table(layout)
+    layout.lock()
+    try:
+        layout.prepare()
+        files = hash_inputs(expand_inputs(inputs), DigestCache(layout.digests))
+        result = BatchResult(out=layout.out, files_total=len(files))
+        todo = _plan(files, layout, result)
+        if todo:
+            with ray_session(address, workers) as pool_size:
+                result.workers = min(pool_size, len(todo))
+                _run_pool(todo, layout, settings, result, progress, stream)
+        write_errors_table(layout)
+    finally:
+        layout.unlock()
     result.seconds = time.monotonic() - started
     return result
 
@@ -84,6 +94,11 @@ def run_batch(inputs: Sequence[str], out: str, *, address: str | None = None, wo
 def _plan(files: list[InputFile], layout: BatchLayout, result: BatchResult) -> list[InputFile]:
     finished = layout.finished()
     finished_urls = {m["location"] for m in finished.values()}
+    digests = {item.location: item.digest for item in files if item.digest}
+    for failure in layout.failures():
+        # The file changed since it failed: its old failure no longer describes anything.
+        if failure["digest"] and digests.get(failure["location"], failure["digest"]) != failure["digest"]:
+            os.remove(layout.failed_marker(failure["location"], failure["digest"]))
     seen: set[str] = set()
     todo: list[InputFile] = []
     for item in files:
@@ -110,22 +125,46 @@ def _run_pool(todo: list[InputFile], layout: BatchLayout, settings: Settings, re
               progress: bool, stream: TextIO | None) -> None:
     import ray
 
+    _quiet_ray_data()
+    context = ray.data.DataContext.get_current()
+    saved = (context.enable_progress_bars, context.max_errored_blocks)
+    try:
+        context.enable_progress_bars = False  # our own display reports documents, not blocks
+        # The worker catches every error of a file itself, so a failed block only means a worker
+        # process died (out of memory, a crash in native code). Ray retries such a file once on a
+        # fresh actor; if it dies again the job goes on and the file is listed as failed below.
+        context.max_errored_blocks = -1
+        _stream_results(todo, layout, settings, result, progress, stream)
+    finally:
+        context.enable_progress_bars, context.max_errored_blocks = saved
+
+
+def _stream_results(todo: list[InputFile], layout: BatchLayout, settings: Settings, result: BatchResult,
+                    progress: bool, stream: TextIO | None) -> None:
+    import ray
+
     from .progress import ProgressDisplay, Tally
     from .worker import FileExtractor, settings_to_dict
 
-    _quiet_ray_data()
-    context = ray.data.DataContext.get_current()
-    context.enable_progress_bars = False  # our own display reports documents, not blocks
     tally = ray.remote(num_cpus=0)(Tally).remote()
     items = [{"location": f.location, "digest": f.digest} for f in todo]
-    dataset = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
-        FileExtractor,
-        batch_size=1,  # one input file per task: the unit of retry and of resumption
-        batch_format="pyarrow",
-        compute=ray.data.ActorPoolStrategy(size=result.workers),
-        num_cpus=1,
-        fn_constructor_kwargs={"out": layout.out, "settings": settings_to_dict(settings), "tally": tally},
-    )
+    with warnings.catch_warnings():
+        # Ray 2.60 marks extra remote args deprecated (for 2.64) without a replacement for
+        # max_task_retries yet; the pin in pyproject.toml keeps this call valid.
+        warnings.filterwarnings("ignore", message=".*ray_remote_args.*deprecated")
+        dataset = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
+            FileExtractor,
+            batch_size=1,  # one input file per task: the unit of retry and of resumption
+            batch_format="pyarrow",
+            # One file at a time per actor: a dying worker takes no queued files down with it, and
+            # large archives do not wait behind each other on one actor while another is idle.
+            compute=ray.data.ActorPoolStrategy(size=result.workers, max_tasks_in_flight_per_actor=1),
+            num_cpus=1,
+            # A task lost with its worker process is retried once (Ray Data's default: forever).
+            max_task_retries=1,
+            fn_constructor_kwargs={"out": layout.out, "settings": settings_to_dict(settings),
+                                   "tally": tally},
+        )
     with ProgressDisplay(len(todo), tally, stream, enabled=progress) as display:
         for row in dataset.iter_rows():
             row = dict(row)
@@ -140,6 +179,15 @@ def _run_pool(todo: list[InputFile], layout: BatchLayout, settings: Settings, re
             result.documents += row["documents"]
             result.record_errors += row["errors"]
     ray.kill(tally)
+    answered = {row["location"] for row in result.files}
+    for item in todo:
+        if item.location not in answered:
+            result.files_failed += 1
+            write_json_atomic(layout.failed_marker(item.location, item.digest),
+                              {"location": item.location, "digest": item.digest, "attempts": 2,
+                               "error": "worker: the worker process died on this file, and again on "
+                                        "Ray's retry (out of memory, or a crash in native code)",
+                               "at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}, layout.tmp)
 
 
 def _quiet_ray_data() -> None:
@@ -163,18 +211,39 @@ def ray_session(address: str | None, workers: int | None) -> Iterator[int]:
         yield workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         return
     if address:
-        ray.init(address=address, logging_level=logging.WARNING)
+        _check_reachable(address)
+        try:
+            ray.init(address=address, logging_level=logging.WARNING)
+        except (ConnectionError, ValueError, TimeoutError) as e:
+            raise ClusterUnreachable(
+                f"could not join the Ray cluster at {address!r} ({e}). Check the address (auto, "
+                "HOST:PORT of the head, or ray://HOST:10001) and, where the cluster uses token "
+                "authentication, set RAY_AUTH_MODE=token and its token (docs/scale.md)") from e
     else:
         # A local instance: worker processes must import this same multipolar (a source
         # checkout run with PYTHONPATH, say), so its folder goes first on their path.
         package_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
         path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH")) if p)
-        ray.init(num_cpus=workers or os.cpu_count() or 1, include_dashboard=False,
+        # address="local": always a new instance, even where `ray start` left a cluster address
+        # behind (plain ray.init() would join that one instead).
+        ray.init(address="local", num_cpus=workers or os.cpu_count() or 1, include_dashboard=False,
                  logging_level=logging.WARNING, runtime_env={"env_vars": {"PYTHONPATH": path}})
     try:
         yield workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
     finally:
         ray.shutdown()  # stops a local instance; only disconnects from a cluster
+
+
+def _check_reachable(address: str) -> None:
+    """Fail fast on a head that does not answer: Ray itself retries a dead address for minutes."""
+    if address == "auto":
+        return
+    host, _, port = address.split("://", 1)[-1].rpartition(":")
+    try:
+        socket.create_connection((host or "127.0.0.1", int(port)), timeout=5).close()
+    except (OSError, ValueError) as e:
+        raise ClusterUnreachable(f"no Ray cluster answers at {address!r} ({e}); expected auto, "
+                                 "HOST:PORT of the head (GCS, 6379 by default) or ray://HOST:10001") from e
 
 
 def write_errors_table(layout: BatchLayout) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@
     OUT/_state/done/<digest>.json                  written last: the file is finished
     OUT/_state/failed/<key>.json                   a file's latest failure
     OUT/_state/digests.jsonl                       digest cache by path, size and mtime
+    OUT/_state/lock                                the running job (pid, host)
     OUT/_state/tmp/                                work in progress, cleared on start
 
 Every output file is written under ``_state/tmp`` and renamed into place, and
@@ -25,6 +26,8 @@ import json
 import os
 import shutil
 from typing import Any
+
+from ..errors import MultipolarError
 
 TABLES = ("documents", "events", "agreements", "provisions", "claims", "responses", "quotes")
 UNKNOWN_MONTH = "unknown"
@@ -43,6 +46,33 @@ class BatchLayout:
         self.digests = os.path.join(self.state, "digests.jsonl")
         self.errors_jsonl = os.path.join(self.out, "errors.jsonl")
         self.errors_parquet = os.path.join(self.out, "errors.parquet")
+
+    def lock(self) -> None:
+        """Claim the folder for this job; refuse when a live job on this machine holds it.
+
+        A lock left by a killed job (its process is gone) is taken over.
+        """
+        import socket
+
+        os.makedirs(self.state, exist_ok=True)
+        path = os.path.join(self.state, "lock")
+        me = {"pid": os.getpid(), "host": socket.gethostname()}
+        try:
+            with open(path, encoding="utf-8") as f:
+                holder = json.load(f)
+        except (OSError, ValueError):
+            holder = None
+        if holder and holder.get("pid") != me["pid"] and _alive(holder, me["host"]):
+            raise FolderBusy(f"{self.out} is in use by another batch job (pid {holder.get('pid')} on "
+                             f"{holder.get('host')}); wait for it, or use another --out")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(me, f)
+
+    def unlock(self) -> None:
+        try:
+            os.remove(os.path.join(self.state, "lock"))
+        except OSError:
+            pass
 
     def prepare(self) -> None:
         """Create the folders and drop what a killed run left half-written."""
@@ -106,6 +136,20 @@ class BatchLayout:
                 with open(os.path.join(self.failed, name), encoding="utf-8") as f:
                     rows.append(json.load(f))
         return sorted(rows, key=lambda r: r["location"])
+
+
+class FolderBusy(MultipolarError):
+    """Another batch job is writing to the same output folder."""
+
+
+def _alive(holder: dict[str, Any], host: str) -> bool:
+    if holder.get("host") != host:
+        return True  # another machine's job: cannot tell, so assume it runs
+    try:
+        os.kill(int(holder["pid"]), 0)
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    return True
 
 
 def failure_key(location: str, digest: str | None) -> str:

@@ -40,7 +40,8 @@ class ProgressDisplay:
         self.tally = tally
         self.files_total = files_total
         self.files_done = self.files_failed = 0
-        self.documents = self.errors = 0
+        self.documents = self.errors = 0  # live, from the tally: includes files still running
+        self.files_documents = self.files_errors = 0  # exact, from finished files
         self.started = time.monotonic()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -55,7 +56,8 @@ class ProgressDisplay:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=5)
-        self._read_tally()
+        # The last line counts finished files only (the tally also saw attempts that were retried).
+        self.documents, self.errors = self.files_documents, self.files_errors
         self.show(final=True)
 
     def file_finished(self, row: dict[str, Any]) -> None:
@@ -63,6 +65,8 @@ class ProgressDisplay:
             self.files_failed += 1
         else:
             self.files_done += 1
+        self.files_documents += row["documents"]
+        self.files_errors += row["errors"]
 
     def _read_tally(self) -> None:
         if self.tally is None:

@@ -10,9 +10,10 @@ Layout (one row = one fact reported by one document, coded by one coder version)
 - ``evidence`` + ``evidence_fts`` (FTS5, external content): the sentences facts rest on.
 - per-report rows: ``events``, ``agreement_reports`` + ``provisions``,
   ``claim_reports`` + ``responses``, ``quotes``, ``flags``, ``doc_actors``.
-- merged identities across documents: ``event_clusters`` (+ ``cluster_docs``),
+- merged identities across documents: ``event_clusters``,
   ``agreements`` (+ ``agreement_parties``, ``agreement_provisions``), ``claims``.
-- summaries kept up to date at ingest: ``actor_months``, ``dyad_months``, ``network_edges``.
+- summaries kept up to date at ingest: ``actor_months``, ``dyad_months``, ``actor_totals``,
+  ``dyad_totals``, ``network_edges``.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ CREATE TABLE documents (
     id TEXT NOT NULL UNIQUE,            -- SPEC document.id
     source TEXT, url TEXT, title TEXT, subtitle TEXT, byline TEXT,
     published TEXT, language TEXT, text TEXT, cleaning TEXT,
-    coder_version TEXT NOT NULL, extracted_at TEXT, record_hash TEXT NOT NULL
+    coder_version TEXT NOT NULL, extracted_at TEXT, record_hash TEXT NOT NULL,
+    -- a document's events and evidence have consecutive ids: these ranges replace two indexes
+    first_event INTEGER, last_event INTEGER, first_evidence INTEGER, last_evidence INTEGER
 );
 CREATE INDEX documents_published ON documents(published);
 
@@ -50,25 +53,19 @@ CREATE TABLE evidence (
     id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, field TEXT,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL
 );
-CREATE INDEX evidence_doc ON evidence(doc);
 CREATE VIRTUAL TABLE evidence_fts USING fts5(
     text, content='evidence', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
 );
 
 CREATE TABLE event_clusters (
     id INTEGER PRIMARY KEY,
-    source TEXT NOT NULL, root TEXT NOT NULL, target TEXT NOT NULL, negated INTEGER NOT NULL,
+    source TEXT NOT NULL, target TEXT NOT NULL, root TEXT NOT NULL, negated INTEGER NOT NULL,
     anchor_day TEXT,                    -- the date that opened the cluster (NULL: undated, never merged)
     first_day TEXT, last_day TEXT, cameo TEXT, plover TEXT,
     n_events INTEGER NOT NULL, n_documents INTEGER NOT NULL
 );
-CREATE INDEX event_clusters_key ON event_clusters(source, root, target, negated, anchor_day);
-CREATE INDEX event_clusters_target ON event_clusters(target, first_day);
-CREATE INDEX event_clusters_source ON event_clusters(source, first_day);
-CREATE INDEX event_clusters_dyad ON event_clusters(source, target, first_day);
-CREATE TABLE cluster_docs (
-    cluster INTEGER NOT NULL, doc INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (cluster, doc)
-) WITHOUT ROWID;
+-- one index serves both the cluster lookup at ingest and the dyad timeline (source, target prefix)
+CREATE INDEX event_clusters_key ON event_clusters(source, target, root, negated, anchor_day);
 
 CREATE TABLE events (
     id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, coder_version TEXT NOT NULL,
@@ -77,7 +74,6 @@ CREATE TABLE events (
     day TEXT,                           -- date as a full day (partial dates: first day), else published
     negated INTEGER NOT NULL, status TEXT NOT NULL, evidence INTEGER NOT NULL, cluster INTEGER NOT NULL
 );
-CREATE INDEX events_doc ON events(doc);
 CREATE INDEX events_source ON events(source_country, day);
 CREATE INDEX events_target ON events(target_country, day);
 CREATE INDEX events_cluster ON events(cluster);
@@ -145,13 +141,21 @@ CREATE TABLE flags (
 CREATE INDEX flags_doc ON flags(doc);
 
 -- Summaries kept current at ingest, so aggregations never scan the events table.
-CREATE TABLE actor_months (         -- events per actor (country and full code) per month and root
-    actor TEXT NOT NULL, month TEXT NOT NULL, root TEXT NOT NULL, role TEXT NOT NULL,  -- role: source|target
-    n INTEGER NOT NULL, PRIMARY KEY (actor, month, root, role)
+-- quad: GDELT's QuadClass of the CAMEO root (1 verbal cooperation 01-05, 2 material cooperation
+-- 06-08, 3 verbal conflict 09-14, 4 material conflict 15-20, 0 other); month '' = undated.
+CREATE TABLE actor_months (         -- events per actor (country and full code) per month and quad class
+    actor TEXT NOT NULL, month TEXT NOT NULL, quad INTEGER NOT NULL, role TEXT NOT NULL,  -- source|target
+    n INTEGER NOT NULL, PRIMARY KEY (actor, month, quad, role)
 ) WITHOUT ROWID;
 CREATE TABLE dyad_months (          -- directed source country -> target country
-    source TEXT NOT NULL, target TEXT NOT NULL, month TEXT NOT NULL, root TEXT NOT NULL,
-    n INTEGER NOT NULL, PRIMARY KEY (source, target, month, root)
+    source TEXT NOT NULL, target TEXT NOT NULL, month TEXT NOT NULL, quad INTEGER NOT NULL,
+    n INTEGER NOT NULL, PRIMARY KEY (source, target, month, quad)
+) WITHOUT ROWID;
+CREATE TABLE actor_totals (         -- all-time events per actor (country and full code), by role
+    actor TEXT PRIMARY KEY, n_source INTEGER NOT NULL, n_target INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE dyad_totals (          -- all-time events per directed country pair
+    source TEXT NOT NULL, target TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (source, target)
 ) WITHOUT ROWID;
 CREATE TABLE network_edges (        -- undirected state pairs (a < b) linked by agreements
     a TEXT NOT NULL, b TEXT NOT NULL, weight REAL NOT NULL, n_agreements INTEGER NOT NULL,

@@ -1,0 +1,169 @@
+"""Store benchmark: ingest rate, query latency (p50/p95) and file size at 100k and 1M events.
+
+    python bench/store.py                 # 100k events
+    python bench/store.py --million       # also 1M events (a few minutes)
+
+Records are synthetic (multipolar.store.synthetic: ~10 events per document, an agreement and a
+claim in every tenth). Ingest is timed from record dicts in memory to committed rows, and set
+beside a baseline measured in the same run: the same event tuples written with a bare
+``executemany`` into one unindexed table (SQLite's raw insert ceiling on this machine).
+Targets (issue 6): ingest >= 50k events/s; every query p95 <= 50 ms at 1M events.
+Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from multipolar import analysis  # noqa: E402
+from multipolar.store import Store  # noqa: E402
+from multipolar.store.synthetic import COUNTRIES, WORDS, generated_record  # noqa: E402
+
+EVENTS_PER_DOC = 10
+
+
+def fresh(path: str) -> str:
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+    return path
+
+
+def baseline_rate(records: list[dict], path: str) -> float:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("CREATE TABLE ev (doc TEXT, source TEXT, target TEXT, cameo TEXT, date TEXT, text TEXT, "
+                 "start INTEGER, end INTEGER)")
+    t = time.perf_counter()
+    n = 0
+    for i in range(0, len(records), 1000):
+        rows = [(r["document"]["id"], e["source"], e["target"], e["cameo"], e["date"], e["evidence"]["text"],
+                 e["evidence"]["start"], e["evidence"]["end"]) for r in records[i:i + 1000] for e in r["events"]]
+        conn.execute("BEGIN")
+        conn.executemany("INSERT INTO ev VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.execute("COMMIT")
+        n += len(rows)
+    elapsed = time.perf_counter() - t
+    conn.close()
+    return n / elapsed
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    s = sorted(samples)
+    return statistics.median(s) * 1000, s[min(len(s) - 1, int(round(0.95 * (len(s) - 1))))] * 1000
+
+
+def time_queries(store: Store, n: int, seed: int = 1) -> dict[str, tuple[float, ...]]:
+    rng = random.Random(seed)
+    agreement_ids = [r[0] for r in store.conn.execute("SELECT id FROM agreements")]
+    pairs = [r[0] for r in store.conn.execute("SELECT DISTINCT parties FROM agreements LIMIT 200")]
+    queries = {
+        "timeline actor": lambda: analysis.timeline(store, rng.choice(COUNTRIES)),
+        "timeline role code": lambda: analysis.timeline(store, rng.choice(COUNTRIES) + "GOV"),
+        "timeline dyad": lambda: analysis.timeline(store, *rng.sample(COUNTRIES, 2)),
+        "agreements of": lambda: analysis.agreements_of(store, rng.choice(COUNTRIES[:12])),
+        "claims about": lambda: analysis.claims_about(store, rng.choice(COUNTRIES)),
+        "search (rank)": lambda: analysis.search(store, " ".join(rng.sample(WORDS, 2))),
+        "search (recent)": lambda: analysis.search(store, rng.choice(WORDS), order="recent"),
+        "search phrase": lambda: analysis.search(store, f'"{rng.choice(WORDS)} {rng.choice(WORDS)}"'),
+        "treaty compare": lambda: analysis.treaty_compare(store, rng.choice(agreement_ids), rng.choice(agreement_ids)),
+        "treaty compare (parties)": lambda: analysis.treaty_compare(store, rng.choice(pairs).replace(",", "-"),
+                                                                    rng.choice(pairs).replace(",", "-")),
+        "treaty obligations": lambda: analysis.treaty_obligations(store, *rng.sample(COUNTRIES[:12], 2)),
+        "network": lambda: analysis.network(store),
+        "overview": lambda: analysis.overview(store),
+    }
+    out = {}
+    for name, q in queries.items():
+        q()  # warm the page cache once
+        wall, cpu = [], []
+        for _ in range(n if name not in ("network", "overview") else max(10, n // 10)):
+            t, c = time.perf_counter(), time.process_time()
+            q()
+            wall.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c)
+        out[name] = (*percentiles(wall), *percentiles(cpu))
+    return out
+
+
+def run(n_events: int, n_queries: int, directory: str, reuse: bool = False) -> None:
+    n_docs = n_events // EVENTS_PER_DOC
+    path = os.path.join(directory, f"store-{n_events}.db")
+    if reuse and os.path.exists(path):
+        store = Store.open(path, readonly=True)
+        print(f"\n== queries on the kept store of {n_events:,} events ({os.path.getsize(path) / 1e6:,.1f} MB); "
+              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        print_queries(store, n_queries)
+        store.close()
+        return
+    t = time.perf_counter()
+    records = [generated_record(i, EVENTS_PER_DOC, seed=n_events) for i in range(n_docs)]
+    gen = time.perf_counter() - t
+    n_ev = sum(len(r["events"]) for r in records)
+    base = baseline_rate(records, fresh(os.path.join(directory, f"baseline-{n_events}.db")))
+    path = fresh(os.path.join(directory, f"store-{n_events}.db"))
+    store = Store.open(path)
+    t, cpu = time.perf_counter(), time.process_time()
+    stats = store.ingest(records, batch_size=1000)
+    elapsed, cpu = time.perf_counter() - t, time.process_time() - cpu
+    t = time.perf_counter()
+    again = store.ingest(records, batch_size=1000)
+    rerun = time.perf_counter() - t
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = os.path.getsize(path)
+    print(f"\n== {n_ev:,} events in {n_docs:,} documents (generated in {gen:.1f} s)")
+    print(f"ingest: {n_ev / elapsed:,.0f} events/s, {n_docs / elapsed:,.0f} documents/s "
+          f"({elapsed:.1f} s; {stats.events:,} events, {stats.agreements:,} agreement reports, "
+          f"{stats.claims:,} claims)")
+    print(f"        {n_ev / cpu:,.0f} events per CPU-second ({cpu:.1f} s of CPU; the wall rate is lower "
+          f"when other processes share the cores: load average {os.getloadavg()[0]:.1f} on "
+          f"{os.cpu_count()} cores)")
+    print(f"baseline (bare executemany, one unindexed table): {base:,.0f} events/s -> store at "
+          f"{(n_ev / elapsed) / base:.2f}x of it")
+    print(f"re-ingest of the same records: {again.unchanged:,} unchanged, {n_docs / rerun:,.0f} documents/s")
+    print(f"file size: {size / 1e6:,.1f} MB ({size / n_ev:,.0f} bytes/event); "
+          f"{store.counts()['event_clusters']:,} event clusters")
+    print_queries(store, n_queries)
+    store.close()
+
+
+def print_queries(store: Store, n_queries: int) -> None:
+    print(f"{'query':28} {'p50 ms':>8} {'p95 ms':>8} {'cpu p50':>8} {'cpu p95':>8}   ({n_queries} runs each; "
+          f"network/overview fewer; cpu = process CPU time, unaffected by waiting for a core)")
+    for name, (p50, p95, c50, c95) in time_queries(store, n_queries).items():
+        print(f"{name:28} {p50:8.2f} {p95:8.2f} {c50:8.2f} {c95:8.2f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--events", type=int, default=100_000)
+    ap.add_argument("--million", action="store_true", help="also run at 1,000,000 events")
+    ap.add_argument("--queries", type=int, default=200, help="runs per query")
+    ap.add_argument("--dir", help="keep the stores here (default: a temporary folder)")
+    ap.add_argument("--reuse", action="store_true", help="with --dir: time the queries on stores kept there")
+    args = ap.parse_args()
+    print(f"SQLite {sqlite3.sqlite_version}, Python {sys.version.split()[0]}")
+    sizes = [args.events] + ([1_000_000] if args.million else [])
+    if args.dir:
+        Path(args.dir).mkdir(parents=True, exist_ok=True)
+        for n in sizes:
+            run(n, args.queries, args.dir, args.reuse)
+    else:
+        with tempfile.TemporaryDirectory(prefix="multipolar-bench-") as tmp:
+            for n in sizes:
+                run(n, args.queries, tmp)
+
+
+if __name__ == "__main__":
+    main()
