@@ -15,7 +15,9 @@ from spacy.tokens import Span, Token
 from .agreement_lexicon import lexicon
 from .agreement_syntax import (
     clause_dates,
+    dateline_end,
     duration_years,
+    left_context_ids,
     mentions_in,
     state_codes,
     subtree_ids,
@@ -24,6 +26,8 @@ from .agreement_syntax import (
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "our", "his", "her"})
 REPORTING_VERBS = frozenset({"say", "warn", "tell", "accuse", "claim", "report", "add", "note", "argue",
                              "criticize", "criticise", "announce", "state", "insist"})
+TRADE_VERBS = frozenset({"buy", "sell", "export", "import", "supply", "purchase", "deliver", "lease",
+                         "acquire", "provide", "procure"})
 INDEFINITE_MARKS = frozenset({"a", "an", "new", "another"})
 
 
@@ -52,6 +56,8 @@ def is_agreement_noun(tok: Token) -> bool:
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.lower_ in lex.not_before:
         return False
+    if nxt is not None and nxt.lower_ == "of" and any(c.lower_ in ("great", "good") for c in tok.children):
+        return False  # "a great deal of history"
     return True
 
 
@@ -124,11 +130,37 @@ def _clause_parties(ctx, sent: Span, verb: Token) -> list[str]:
         subs = [c for c in outer.children if c.dep_ == "nsubj"]
     for s in subs:
         if s.pos_ != "PRON":
-            ids |= subtree_ids(s)
+            ids |= subtree_ids(s, keep_appos=True)
+        elif s.lower_ in ("it", "they") and verb.dep_ == "ccomp":
+            # "Hungary said it had signed a deal": the reporting clause's subject.
+            ids |= {t for c in verb.head.children if c.dep_ == "nsubj" for t in subtree_ids(c)}
+        elif s.lower_ == "they":
+            # "A and B condemned X as they ... reaffirmed their partnership": the plural subject
+            # named earlier in the sentence.
+            earlier = [t for t in sent if t.i < s.i and t.dep_ == "nsubj" and t.pos_ != "PRON"
+                       and any(c.dep_ == "conj" for c in t.children)]
+            if earlier:
+                ids |= subtree_ids(earlier[-1], keep_appos=True)
+    if not subs and not any(c.dep_ == "agent" for c in verb.children):
+        # "the partnership proclaimed when Putin visited Beijing": the occasion names the parties.
+        for c in verb.children:
+            if c.dep_ in ("advcl", "ccomp") and any(m.lower_ in ("when", "during", "as") for m in c.children):
+                ids |= {t.i for t in c.subtree}
     for c in verb.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("with", "from")):
             for obj in c.children:
-                ids |= subtree_ids(obj)
+                ids |= subtree_ids(obj, keep_appos=True)
+    found = [code for m in mentions_in(ctx, sent, ids) for code in state_codes(m)]
+    in_dateline = bool(subs) and all(s.idx < dateline_end(sent) for s in subs)
+    if (not subs or in_dateline) and not found and verb.lemma_.lower() in lexicon().signing_verbs:
+        found = _left_context_parties(ctx, sent, verb)
+    return found
+
+
+def _left_context_parties(ctx, sent: Span, verb: Token) -> list[str]:
+    """When the parse gives the signing verb no subject (a dateline or page chrome glued to the
+    sentence), the actors between the line's start or its last dash and the verb."""
+    ids = left_context_ids(sent, verb)
     return [code for m in mentions_in(ctx, sent, ids) for code in state_codes(m)]
 
 
@@ -181,11 +213,22 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
             words.add(verb.lemma_.lower())
             if verb.dep_ in ("xcomp", "acl"):  # "failed to reach an agreement"
                 words.add(verb.head.lemma_.lower())
+        if tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+            words.add(tok.head.head.lemma_.lower())  # "expectations of a trade deal", "talks on a pact"
         if words & lex.not_concluded and not alias_ref:
             continue
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
         amods = {c.lower_ for c in tok.children if c.dep_ == "amod"}
         name, proper = _name(tok)
+        if any(tok.doc[i].lower_ == "whose" for i in ids):  # "France, whose submarine contract with ..."
+            rel = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+            if rel is not None:
+                ids |= subtree_ids(rel.head)
+        for c in tok.children:  # "a deal to buy jets from Sweden", "a contract to export tanks to Poland"
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in TRADE_VERBS:
+                for prep in c.subtree:
+                    if prep.dep_ in ("prep", "dative") and prep.lower_ in ("from", "to"):
+                        ids |= {t.i for t in prep.subtree}
         parties = [code for m in mentions_in(ctx, sent, ids - _with_ids(tok)) for code in state_codes(m)]
         groups = _partner_groups(ctx, sent, tok)
         date = None
@@ -193,9 +236,18 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
         for c in tok.children:  # "the treaty signed in 2010", "a deal clinched last month with Poland"
             if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.signing_verbs:
                 signing = c
-        for t in tok.subtree:  # "an alliance ..., comprising Russia, Armenia, ..."
-            if t.i > tok.i and t.lemma_.lower() in lex.member_verbs and t.dep_ in ("acl", "relcl", "advcl", "prep"):
-                parties += [code for m in mentions_in(ctx, sent, {x.i for x in t.subtree}) for code in state_codes(m)]
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if (signing is None and nxt is not None and nxt.tag_ in ("VBN", "VBD") and nxt.dep_ in ("acl", "advcl")
+                and nxt.lemma_.lower() in lex.signing_verbs
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children)):
+            signing = nxt  # the parser hung "the partnership proclaimed when ..." on an earlier noun
+        member_clauses = [t for t in tok.subtree if t.i > tok.i and t.lemma_.lower() in lex.member_verbs
+                          and t.dep_ in ("acl", "relcl", "advcl", "prep") and _nearest_noun(t) == tok.i]
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be":  # "X is an alliance ..., comprising A, B, C"
+            member_clauses += [t for t in tok.head.children if t.dep_ == "advcl" and t.i > tok.i
+                               and t.lemma_.lower() in lex.member_verbs]
+        for t in member_clauses:  # "an alliance ..., comprising Russia, Armenia, ..."
+            parties += [code for m in mentions_in(ctx, sent, _member_ids(t)) for code in state_codes(m)]
         if signing is not None:
             parties += _clause_parties(ctx, sent, signing)
             date = clause_dates(ctx, signing)
@@ -230,12 +282,36 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
                       embedded=_is_embedded(tok), date=date, duration=duration_years(left_text),
                       kind=_kind(tok) if not alias_ref else "other", name=name if not alias_ref else tok.text,
                       proper=proper or alias_ref, aliases=_aliases(tok))
-        if tok.tag_ == "NNS" and len(groups) > 1:  # "pacts with North Korea and Belarus": one each
-            for g in groups:
-                out.append(Mention(tok, _unique(parties + g), **common))
+        partners = [code for g in groups for code in g]
+        holders = [p for p in _unique(parties) if p not in partners]
+        if tok.tag_ == "NNS" and len(set(partners)) > 1:  # "pacts with North Korea and Belarus": one each
+            for code in _unique(partners):
+                out.append(Mention(tok, _unique(parties + [code]), **common))
+        elif tok.tag_ == "NNS" and partners and len(holders) > 1:
+            for code in holders:  # "Egypt and Jordan signed peace treaties with Israel": one each
+                out.append(Mention(tok, _unique([code] + partners), **common))
         else:
             out.append(Mention(tok, _unique(parties + [c for g in groups for c in g]), **common))
     return out
+
+
+def _member_ids(verb: Token) -> set[int]:
+    """The members a "comprising"/"including" clause lists: the list after a colon when there
+    is one ("six post-Soviet states: A, B, C"), else its whole object."""
+    for obj in verb.children:
+        if obj.dep_ in ("dobj", "pobj"):
+            lists = [c for c in obj.children if c.dep_ == "appos"]
+            if lists:
+                return {t.i for c in lists for t in c.subtree}
+    return {t.i for t in verb.subtree}
+
+
+def _nearest_noun(tok: Token) -> int | None:
+    """The noun a modifier belongs to, passing through participles ("formed in 2002, comprising")."""
+    cur = tok.head
+    while cur.head.i != cur.i and cur.pos_ not in ("NOUN", "PROPN"):
+        cur = cur.head
+    return cur.i if cur.pos_ in ("NOUN", "PROPN") else None
 
 
 def _with_ids(tok: Token) -> set[int]:

@@ -1,7 +1,320 @@
-"""Placeholder: the dedicated issue replaces this with the real coder."""
+"""Claims (accusations, allegations, warnings) and the responses the text reports.
+
+A claim comes from a claim verb ("X accused Y of ...", "X alleged that Y ...", "X warned that
+Y ..."), a claim noun ("the US accusation that Y ..."), or a verb of saying whose content is a
+contested kind of conduct by another actor ("the West says ... North Korean troops deployed").
+Claimants and subjects come from the actor resolution; one claim is kept per (claimant,
+subject, topic). Responses ("deny", "neither confirmed nor denied", "has not confirmed",
+"admits ...", "backed X's contention") attach to the claim of their own sentence, or to the
+latest earlier claims that their object matches (by topic or by the actors it names); a
+plural "reports"/"allegations" answers every matching claim.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 
-def code_claims(ctx) -> list:
-    return []
+from spacy.tokens import Span, Token
+
+from ..model import Claim, Evidence, Response
+from .agreement_mentions import find_mentions, is_agreement_noun
+from .agreement_syntax import (
+    actor_codes,
+    clause_dates,
+    is_negated,
+    left_context_ids,
+    mentions_in,
+    subtree_ids,
+)
+from .claim_lexicon import claim_lexicon, topic_of
+from .claim_responses import ResponseReader
+
+ACCUSATORY = re.compile(claim_lexicon()["accusatory"], re.I)
+INSTITUTIONAL = frozenset({"spokesman", "spokeswoman", "spokesperson", "ministry", "minister", "government",
+                           "intelligence", "official", "officials", "ambassador", "representative"})
+
+
+@dataclass
+class _Found:
+    claimants: list[str]
+    subjects: list[str]
+    kind: str
+    topic: str
+    content: str
+    date: str | None
+    sent_no: int
+    evidence: Evidence
+    claims: list[Claim] = field(default_factory=list)
+
+
+class ClaimCoder(ResponseReader):
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.lex = claim_lexicon()
+        self.by_key: dict[tuple[str, str, str], Claim] = {}
+        self.groups: list[_Found] = []
+        self.supported: set[int] = set()  # ids of claims made by a claim verb/noun or in blaming words
+
+    # -- actors -------------------------------------------------------------------------
+    def _actors(self, sent: Span, tok: Token | None) -> list[str]:
+        """Actor units named by the phrase headed by ``tok`` (a relative pronoun uses its antecedent)."""
+        if tok is None:
+            return []
+        if tok.lower_ in ("which", "who", "that") and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        if tok.lower_ in ("it", "they"):
+            return self._pronoun(sent, tok)
+        out: list[str] = []
+        for m in mentions_in(self.ctx, sent, subtree_ids(tok)):
+            for c in actor_codes(m):
+                if c not in out:
+                    out.append(c)
+        return out
+
+    def _pact_parties(self, sent: Span) -> list[str]:
+        for m in find_mentions(self.ctx, sent, {}):
+            if len(set(m.parties)) >= 2:
+                return list(dict.fromkeys(m.parties))
+        return []
+
+    def _own_actors(self, sent: Span, head: Token) -> list[str]:
+        """Actors the phrase itself names: its head, possessor and modifiers, and coordinated
+        heads, but not prepositional objects ("an attack on Belarus" names no attacker)."""
+        if head.lower_ in ("it", "they"):
+            return self._pronoun(sent, head)
+        ids = {head.i}
+        for c in head.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod", "det", "appos"):
+                ids |= subtree_ids(c)
+            if c.dep_ == "conj":
+                ids |= {t.i for t in c.subtree}
+            if c.dep_ == "prep" and c.lower_ in ("of", "for") and head.lemma_.lower() in INSTITUTIONAL:
+                ids |= subtree_ids(c)  # "a spokesman for the Foreign Ministry of X"
+        out: list[str] = []
+        for m in mentions_in(self.ctx, sent, ids):
+            for c in actor_codes(m):
+                if c not in out:
+                    out.append(c)
+        return out
+
+    def _pronoun(self, sent: Span, pron: Token) -> list[str]:
+        """"it"/"they": the subject named earlier in the same sentence, else the previous one's."""
+        for t in sent:
+            if t.i < pron.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON":
+                found = self._actors(sent, t)
+                if found:
+                    return found
+        return []
+
+    def _subjects(self, verb: Token) -> list[Token]:
+        subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        up = verb
+        for _ in range(3):
+            if subs or up.dep_ not in ("conj", "xcomp", "advcl", "relcl", "acl"):
+                break
+            if up.dep_ == "relcl":  # "Turkey, who accused ...": the antecedent
+                return [up.head]
+            if up.dep_ == "acl" and up.head.pos_ in ("NOUN", "PROPN"):
+                # "Sweden criticising Hungary"; "a resolution censuring Iran" -> who passed it
+                noun = up.head
+                if self.ctx.actors.covering(noun.idx, noun.idx + len(noun.text)) is not None:
+                    return [noun]
+                up = noun.head
+                while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+                    up = up.head
+                subs = [c for c in up.children if c.dep_ == "nsubj"]
+                continue
+            up = up.head
+            subs = [c for c in up.children if c.dep_ == "nsubj"]
+        return list(subs)
+
+    def _claimants(self, sent: Span, verb: Token) -> list[str]:
+        subs = self._subjects(verb)
+        if not subs and verb.dep_ == "pcomp":  # "grievances over Sweden criticising Hungary"
+            subs = [c for c in verb.head.children if c.dep_ == "pobj" and c.i < verb.i]
+        found = self._all(sent, subs)
+        line = self.ctx.doc[sent.start:verb.i].text
+        broken = "\n" in line and (not subs or any(
+            "\n" in t.text for s in subs for t in self.ctx.doc[min(s.i, verb.i):verb.i]))
+        if not found and broken:  # a parse broken by page chrome glued to the sentence
+            ids = left_context_ids(sent, verb)
+            for m in mentions_in(self.ctx, sent, ids):
+                for c in actor_codes(m):
+                    if c not in found:
+                        found.append(c)
+        return found
+
+    def _all(self, sent: Span, heads: list[Token]) -> list[str]:
+        out: list[str] = []
+        for h in heads:
+            if h.lower_ in ("which", "who", "that") and h.head.dep_ == "relcl":
+                h = h.head.head
+            for c in self._own_actors(sent, h):
+                if c not in out:
+                    out.append(c)
+        return out
+
+    # -- claims -------------------------------------------------------------------------
+    def _claim_from_verb(self, sent: Span, verb: Token) -> tuple | None:
+        lemma = verb.lemma_.lower()
+        lex = self.lex
+        if is_negated(verb):
+            return None
+        if lemma in lex["object_verbs"]:
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            if not objs and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                objs = [verb.head]  # "the United States, which it accused of ..."
+            content_tok = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")
+                           for t in c.children]
+            if not content_tok:  # "accused X in March of ...": the parse may hang "of" lower down
+                content_tok = [t for c in verb.subtree if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")
+                               for t in c.children if t.dep_ == "pcomp"][:1]
+            content = " ".join(self.ctx.doc[min(t.left_edge.i for t in content_tok):
+                                            max(t.right_edge.i for t in content_tok) + 1].text.split()) \
+                if content_tok else ""
+            if topic_of(content) == "other":  # "censuring Iran for ... and calling on it to explain uranium ..."
+                clause = " ".join(t.text for t in verb.subtree)
+                if topic_of(clause) == "nuclear":
+                    content = content or clause
+                    return lex["object_verbs"][lemma], self._all(sent, objs), clause
+            return lex["object_verbs"][lemma], self._all(sent, objs), content
+        if lemma in lex["clause_verbs"] or lemma in lex["weak_verbs"]:
+            comps = [c for c in verb.children if c.dep_ in ("ccomp",)]
+            if not comps:
+                return None
+            comp = comps[0]
+            content = " ".join(self.ctx.doc[comp.left_edge.i:comp.right_edge.i + 1].text.split())
+            subj = self._content_subjects(sent, comp)
+            kind = lex["clause_verbs"].get(lemma, "assert")
+            if lemma in lex["weak_verbs"] and topic_of(content) == "other":
+                return None
+            return kind, subj, content
+        return None
+
+    def _content_subjects(self, sent: Span, comp: Token) -> list[str]:
+        subs = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs and is_agreement_noun(subs[0]):
+            # A charge about a pact ("arguing the pact was negotiated in secret") is a charge
+            # against each of its parties, as the sentence names them.
+            return self._pact_parties(sent)
+        agents = [p for c in comp.children if c.dep_ == "agent" for p in c.children]
+        if subs and subs[0].dep_ == "nsubjpass" and agents:  # "Russia was provoked ... by the West"
+            return self._all(sent, agents)
+        heads = [s for s in subs if s.pos_ != "PRON" or s.lower_ in ("it", "they")]
+        found = []
+        for h in heads:  # the subject's own actors ("France's equipping of Armenia" -> France)
+            for c in self._own_actors(sent, h):
+                if c not in found:
+                    found.append(c)
+        if found:
+            return found
+        if heads:  # a subject that names no actor ("an attack on Belarus ...") has none
+            return []
+        for m in mentions_in(self.ctx, sent, {t.i for t in comp.subtree}):
+            return actor_codes(m)[:1]
+        return []
+
+    def _claim_from_noun(self, sent: Span, noun: Token) -> tuple | None:
+        lemma = noun.lemma_.lower()
+        comps = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and
+                 any(g.lower_ == "that" and g.dep_ in ("mark",) for g in c.children)]
+        if not comps:
+            return None
+        comp = comps[0]
+        content = " ".join(self.ctx.doc[comp.left_edge.i:comp.right_edge.i + 1].text.split())
+        if content.lower().startswith("that "):
+            content = content[5:]
+        return self.lex["nouns"][lemma], self._content_subjects(sent, comp), content
+
+    def _noun_claimants(self, sent: Span, noun: Token) -> list[Token]:
+        heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                heads += [p for p in c.children]
+        return heads
+
+    def _add(self, sent: Span, sent_no: int, anchor: Token, claimants: list[str], kind: str,
+             subjects: list[str], content: str, weak: bool = False) -> None:
+        claimants = [c for c in claimants if c not in subjects] or claimants
+        subjects = [s for s in subjects if s not in claimants]
+        if not claimants or not subjects:
+            return
+        topic = topic_of(content)
+        date = clause_dates(self.ctx, anchor) if anchor.pos_ == "VERB" else None
+        found = _Found(claimants, subjects, kind, topic, content, date, sent_no, self.ctx.evidence(sent))
+        for cl in claimants:
+            for sb in subjects:
+                key = (cl, sb, topic)
+                claim = self.by_key.get(key)
+                if claim is None:
+                    claim = Claim(claimant=cl, kind=kind, subject=sb, topic=topic, content=content,
+                                  evidence=found.evidence, date=date)
+                    self.by_key[key] = claim
+                found.claims.append(claim)
+                if not weak or ACCUSATORY.search(self.ctx.doc.text[found.evidence.start:found.evidence.end]):
+                    self.supported.add(id(claim))
+        self.groups.append(found)
+
+    def code(self) -> list[Claim]:
+        lex = self.lex
+        for sent_no, sent in enumerate(self.ctx.doc.sents):
+            same: list[_Found] = []
+            before = len(self.groups)
+            for tok in sent:
+                lemma = tok.lemma_.lower()
+                if tok.pos_ == "VERB" and (lemma in lex["object_verbs"] or lemma in lex["clause_verbs"]
+                                           or lemma in lex["weak_verbs"]):
+                    got = self._claim_from_verb(sent, tok)
+                    if got:
+                        self._add(sent, sent_no, tok, self._claimants(sent, tok), got[0], got[1], got[2],
+                                  weak=lemma in lex["weak_verbs"])
+                elif tok.pos_ == "NOUN" and lemma in lex["nouns"]:
+                    got = self._claim_from_noun(sent, tok)
+                    if got:
+                        self._add(sent, sent_no, tok, self._all(sent, self._noun_claimants(sent, tok)),
+                                  got[0], got[1], got[2])
+            same = self.groups[before:]
+            for tok in sent:
+                stance = self._stance(tok)
+                if stance is None:
+                    continue
+                actors = self._responders(sent, tok)
+                if not actors:
+                    continue
+                for claim in self._targets(sent, sent_no, tok, same, actors, stance):
+                    for actor in actors:
+                        if actor == claim.claimant:
+                            continue
+                        if any(r.actor == actor and r.stance == stance for r in claim.responses):
+                            continue
+                        claim.responses.append(Response(actor, stance, self.ctx.evidence(sent)))
+        # A report made with a plain verb of saying is a claim only when the text treats it as
+        # one: it blames ("provocative", "irresponsible", "violating") or someone answers it.
+        for key, claim in list(self.by_key.items()):
+            if id(claim) not in self.supported and not claim.responses:
+                del self.by_key[key]
+        return self._fold_unspecific()
+
+    def _fold_unspecific(self) -> list[Claim]:
+        """A claim of topic "other" between a claimant and a subject that also have a claim of a
+        specific topic is taken as the same dispute worded vaguely ("accused France of
+        undermining stability" beside its arms-sale charge): its responses join the specific one."""
+        claims = list(self.by_key.values())
+        out = []
+        for c in claims:
+            if c.topic == "other":
+                specific = [d for d in claims if d is not c and d.topic != "other"
+                            and (d.claimant, d.subject) == (c.claimant, c.subject)]
+                if specific:
+                    for r in c.responses:
+                        if not any((x.actor, x.stance) == (r.actor, r.stance) for x in specific[0].responses):
+                            specific[0].responses.append(r)
+                    continue
+            out.append(c)
+        return out
+
+
+def code_claims(ctx) -> list[Claim]:
+    """One claim per (claimant, subject, topic), with the responses reported for it."""
+    return ClaimCoder(ctx).code()
