@@ -41,7 +41,7 @@ def test_openapi_schema_lists_every_endpoint(client):
     for path in ("/api/documents", "/api/documents/{doc_id}", "/api/actors", "/api/actors/{actor}", "/api/events",
                  "/api/timeline", "/api/agreements", "/api/agreements/{agreement_id}", "/api/compare",
                  "/api/obligations", "/api/claims", "/api/search", "/api/network", "/api/blocs", "/api/polarity",
-                 "/api/overview"):
+                 "/api/overview", "/api/alerts"):
         assert path in paths, path
     assert "post" in paths["/api/documents"]
     assert not any(p.startswith("/actors") for p in paths)  # pages stay out of the API schema
@@ -64,6 +64,21 @@ def test_one_document_keeps_evidence_offsets(client, treaty_doc):
         assert text[e["evidence"]["start"]:e["evidence"]["end"]] == e["evidence"]["text"]
     assert [p["key"] for p in record["agreements"][0]["provisions"]][:2] == ["intelligence_sharing", "joint_exercises"]
     assert_error(client.get("/api/documents/ffffffffffffffff"), 404, "not_found")
+
+
+def test_document_answer_is_the_analysis_answer(client, tmp_path):
+    """The API reads a document through the store's id ranges (browse.document_record); the
+    answer must be exactly analysis.document's, the reference reading."""
+    from multipolar import analysis
+    from multipolar.store import Store
+
+    db = build_store(tmp_path / "same.db")
+    with Store.open(db, readonly=True) as store:
+        for d in fixture_dicts():
+            doc_id = d["document"]["id"]
+            expected = analysis.document(store, doc_id)
+            assert expected is not None
+            assert ok(client.get(f"/api/documents/{doc_id}")) == expected
 
 
 def test_actors_list_and_lookup(client):

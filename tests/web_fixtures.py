@@ -114,3 +114,31 @@ class AppClient:
 
     def post(self, url: str, **kwargs):
         return self.request("POST", url, **kwargs)
+
+
+ALERT_RULES = {"rules": [
+    {"name": "iran-russia-pact", "agreement": {"parties": ["IRN", "RUS"]}},
+    {"name": "kharkiv", "mentions": ["Kharkiv"]},
+]}
+
+
+def add_alerts(path: Path) -> list[int]:
+    """Run the watch module's real alert rules (ALERT_RULES) over the fixture records, storing the
+    alerts in the store's file as ``multipolar watch`` does; returns the new alert ids."""
+    import sqlite3
+
+    from multipolar.watch.alerts import raise_alerts
+    from multipolar.watch.rules import parse_rules
+    from multipolar.watch.state import WatchState
+
+    rules = parse_rules(ALERT_RULES)
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        state = WatchState(conn)
+        ids: list[int] = []
+        with state.transaction():
+            for record in fixture_records():
+                ids += raise_alerts(state, rules, record)
+        return ids
+    finally:
+        conn.close()

@@ -9,6 +9,7 @@ without counting the table.
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from typing import Any
 
@@ -156,3 +157,136 @@ def weekly_counts(store: Any, actor: str, other: str | None = None, *, since: st
             counts = weeks.setdefault(week, {})
             counts[plover] = counts.get(plover, 0) + n
     return [{"week": w, "counts": weeks[w]} for w in sorted(weeks)]
+
+
+def _has_table(conn, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
+ALERT_COLUMNS = ("a.id, a.rule, a.match_key, a.summary, a.corroboration, a.created_at, a.webhook_state, "
+                 "a.document_id, a.title, a.source, a.url, a.published, a.evidence, d.doc IS NOT NULL AS stored")
+
+
+def alerts_page(store: Any, *, rule: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Alerts fired by ``multipolar watch`` (the ``watch_alerts`` table the watcher keeps in the
+    store's file), newest first; ``rule`` narrows to one rule. A store that was never watched has
+    no such table: the answer is then an empty list. Returns ``limit + 1`` rows at most.
+
+    Each alert: ``{"id", "rule", "match_key", "summary", "corroboration", "created_at",
+    "webhook_state", "document": {"id", "title", "source", "url", "published", "stored"},
+    "evidence": [SPEC evidence...]}``; ``stored`` says whether the document is in the store
+    (an alert outlives a document removed later).
+    """
+    conn = connection(store)
+    if not _has_table(conn, "watch_alerts"):
+        return []
+    where, args = ("WHERE a.rule = ?", [rule]) if rule else ("", [])
+    rows = conn.execute(
+        f"SELECT {ALERT_COLUMNS} FROM watch_alerts a LEFT JOIN documents d ON d.id = a.document_id {where} "
+        "ORDER BY a.id DESC LIMIT ? OFFSET ?", (*args, limit + 1, offset)).fetchall()
+    return [_alert_dict(r) for r in rows]
+
+
+def alert(store: Any, alert_id: int) -> dict[str, Any] | None:
+    """One alert by id (the shape of :func:`alerts_page`'s items), or None."""
+    conn = connection(store)
+    if not _has_table(conn, "watch_alerts"):
+        return None
+    row = conn.execute(f"SELECT {ALERT_COLUMNS} FROM watch_alerts a LEFT JOIN documents d "
+                       "ON d.id = a.document_id WHERE a.id = ?", (alert_id,)).fetchone()
+    return _alert_dict(row) if row else None
+
+
+def _alert_dict(r) -> dict[str, Any]:
+    try:
+        evidence = json.loads(r["evidence"] or "[]")
+    except ValueError:  # a row written by hand: show the alert without its evidence
+        evidence = []
+    return {"id": r["id"], "rule": r["rule"], "match_key": r["match_key"], "summary": r["summary"],
+            "corroboration": r["corroboration"], "created_at": r["created_at"],
+            "webhook_state": r["webhook_state"],
+            "document": {"id": r["document_id"], "title": r["title"], "source": r["source"],
+                         "url": r["url"], "published": r["published"], "stored": bool(r["stored"])},
+            "evidence": evidence if isinstance(evidence, list) else []}
+
+
+def document_record(store: Any, doc_id: str) -> dict[str, Any] | None:
+    """One stored document with what was coded from it, in SPEC's shape: the same answer as
+    :func:`multipolar.analysis.document`, read through indexes.
+
+    ``events`` has no index on ``doc``: the store keeps each document's events (and evidence)
+    under consecutive ids, recorded as ``first_event..last_event`` (``first_evidence..
+    last_evidence``) on ``documents``, so both are read as one primary-key range instead of a
+    scan of every event and one lookup per evidence sentence.
+    """
+    conn = connection(store)
+    d = conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if d is None:
+        return None
+    doc = d["doc"]
+    columns = d.keys()
+    ranged = "first_event" in columns and "first_evidence" in columns
+    evidence: dict[int, dict[str, Any]] = {}
+    if ranged and d["first_evidence"] is not None:
+        for r in conn.execute('SELECT id, text, start, "end", field FROM evidence WHERE id BETWEEN ? AND ? '
+                              "AND doc = ?", (d["first_evidence"], d["last_evidence"], doc)):
+            evidence[r["id"]] = _evidence_dict(r)
+
+    def ev(eid: int) -> dict[str, Any]:
+        found = evidence.get(eid)
+        if found is None:  # outside the recorded range (an older store): look it up
+            r = conn.execute('SELECT id, text, start, "end", field FROM evidence WHERE id = ?', (eid,)).fetchone()
+            found = evidence[eid] = _evidence_dict(r)
+        return dict(found)
+
+    if ranged and d["first_event"] is not None:
+        event_rows = conn.execute("SELECT * FROM events WHERE id BETWEEN ? AND ? AND doc = ? ORDER BY id",
+                                  (d["first_event"], d["last_event"], doc))
+    elif ranged:
+        event_rows = []  # the document has no events
+    else:
+        event_rows = conn.execute("SELECT * FROM events WHERE doc = ? ORDER BY id", (doc,))
+    events = [{"source": r["source"], "target": r["target"], "cameo": r["cameo"], "plover": r["plover"],
+               "date": r["date"], "negated": bool(r["negated"]), "status": r["status"],
+               "evidence": ev(r["evidence"]), "cluster": r["cluster"]} for r in event_rows]
+    reports = conn.execute("SELECT * FROM agreement_reports WHERE doc = ? ORDER BY id", (doc,)).fetchall()
+    provisions: dict[int, list[dict[str, Any]]] = {r["id"]: [] for r in reports}
+    if reports:
+        for p in conn.execute("SELECT * FROM provisions WHERE report IN "
+                              "(SELECT id FROM agreement_reports WHERE doc = ?) ORDER BY id", (doc,)):
+            provisions[p["report"]].append({"key": p["key"], "value": p["value"], "evidence": ev(p["evidence"])})
+    agreements = [{"name": r["name"], "kind": r["kind"], "parties": r["parties"].split(","), "signed": r["signed"],
+                   "duration_years": r["duration_years"], "provisions": provisions[r["id"]],
+                   "evidence": ev(r["evidence"]), "agreement": r["agreement"]} for r in reports]
+    claim_rows = conn.execute("SELECT * FROM claim_reports WHERE doc = ? ORDER BY id", (doc,)).fetchall()
+    responses: dict[int, list[dict[str, Any]]] = {r["id"]: [] for r in claim_rows}
+    if claim_rows:
+        for x in conn.execute("SELECT * FROM responses WHERE doc = ? ORDER BY id", (doc,)):
+            if x["report"] in responses:
+                responses[x["report"]].append({"actor": x["actor"], "stance": x["stance"],
+                                               "evidence": ev(x["evidence"])})
+    claims = [{"claimant": r["claimant"], "kind": r["kind"], "subject": r["subject"], "topic": r["topic"],
+               "content": r["content"], "date": r["date"], "responses": responses[r["id"]],
+               "evidence": ev(r["evidence"]), "claim": r["claim"]} for r in claim_rows]
+    quotes = [{"speaker": r["speaker"], "actor": r["actor"], "text": r["text"], "evidence": ev(r["evidence"])}
+              for r in conn.execute("SELECT * FROM quotes WHERE doc = ? ORDER BY id", (doc,))]
+    flags = [{"kind": r["kind"], "detail": r["detail"], "evidence": [ev(i) for i in json.loads(r["evidence"])]}
+             for r in conn.execute("SELECT * FROM flags WHERE doc = ? ORDER BY id", (doc,))]
+    actors = [{"code": r["code"], "name": r["name"], "country": r["country"], "kind": r["kind"],
+               "person": r["person"], "n_mentions": r["n_mentions"]}
+              for r in conn.execute("SELECT da.code, da.person, da.n_mentions, a.name, a.country, a.kind "
+                                    "FROM doc_actors da LEFT JOIN actors a ON a.code = da.code WHERE da.doc = ? "
+                                    "ORDER BY da.code", (doc,))]
+    document_part = {k: d[k] for k in ("id", "source", "url", "title", "subtitle", "byline", "published",
+                                       "language", "text")}
+    document_part["cleaning"] = json.loads(d["cleaning"] or "{}")
+    return {"coder_version": d["coder_version"], "extracted_at": d["extracted_at"], "document": document_part,
+            "actors": actors, "events": events, "agreements": agreements, "claims": claims, "quotes": quotes,
+            "flags": flags}
+
+
+def _evidence_dict(r) -> dict[str, Any]:
+    out = {"text": r["text"], "start": r["start"], "end": r["end"]}
+    if r["field"]:
+        out["field"] = r["field"]
+    return out

@@ -2,6 +2,15 @@
 
 Every route parses its parameters, calls one query function of :mod:`multipolar.analysis`
 and returns its answer; lists come as ``{"items", "limit", "offset", "next_offset"}``.
+
+Why the read routes are ``async`` and return ready-made JSON (see docs/web.md, "Latency"): their
+queries are indexed and take well under a millisecond to a few, so the event loop runs them
+itself. A plain ``def`` route would cost two hand-offs to a worker thread per request (the call,
+then FastAPI's validation of the returned dict), and under many concurrent clients each
+hand-off waits for the GIL behind the loop's own work: that, not the queries, was most of the
+latency. Whole-store aggregates are answered inline when the answer cache has them; a miss
+(the first request after the store changed) is computed on a worker thread so that it does not
+stall the loop.
 """
 
 from __future__ import annotations
@@ -10,7 +19,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from pydantic_core import to_json
 
 from .. import analysis
 from ..analysis import browse
@@ -38,6 +48,20 @@ def cached(request: Request, fn, *args, **kwargs):
     return request.app.state.store.cached(fn, *args, **kwargs)
 
 
+async def cached_async(request: Request, fn, *args, **kwargs):
+    """:func:`cached` for async routes: a hit is answered inline, a miss computed on a worker thread."""
+    hit, answer = request.app.state.store.cached_now(fn, *args, **kwargs)
+    if hit:
+        return answer
+    return await run_in_threadpool(request.app.state.store.cached, fn, *args, **kwargs)
+
+
+def as_json(content: Any, status_code: int = 200) -> Response:
+    """The answer serialised once, by pydantic-core (several times faster than ``json.dumps``);
+    returning a Response also skips FastAPI's re-validation of the returned dict."""
+    return Response(to_json(content), status_code=status_code, media_type="application/json")
+
+
 def _actor_or_404(fn, *args, **kwargs):
     try:
         return fn(*args, **kwargs)
@@ -45,20 +69,27 @@ def _actor_or_404(fn, *args, **kwargs):
         raise ApiError(404, str(e), code="unknown_actor") from e
 
 
+async def _actor_or_404_async(awaitable):
+    try:
+        return await awaitable
+    except analysis.UnknownActor as e:
+        raise ApiError(404, str(e), code="unknown_actor") from e
+
+
 @router.get("/documents", summary="Stored documents, most recently stored first")
-def list_documents(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+async def list_documents(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
     rows = browse.documents_page(store_of(request), limit=limit, offset=offset)
-    return params.page_of(rows, limit, offset).to_dict()
+    return as_json(params.page_of(rows, limit, offset).to_dict())
 
 
 @router.get("/documents/{doc_id}", summary="One document with everything coded from it (SPEC shape)")
-def get_document(request: Request, doc_id: str) -> dict[str, Any]:
+async def get_document(request: Request, doc_id: str) -> Response:
     if len(doc_id) > 64:
         raise ApiError(422, "document id is at most 64 characters")
-    found = analysis.document(store_of(request), doc_id)
+    found = browse.document_record(store_of(request), doc_id)
     if found is None:
         raise ApiError(404, f"no document with id {doc_id!r}")
-    return found
+    return as_json(found)
 
 
 @router.post("/documents", status_code=201, dependencies=[Depends(require_token)],
@@ -124,25 +155,25 @@ async def submission_from_form(form) -> Submission:
 
 
 @router.get("/actors", summary="Actors seen in the store, by code")
-def list_actors(request: Request, prefix: Annotated[str | None, Query(max_length=20, pattern=r"^[A-Za-z0-9]*$")] = None,
-                limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+async def list_actors(request: Request, prefix: Annotated[str | None, Query(max_length=20, pattern=r"^[A-Za-z0-9]*$")] = None,
+                limit: Limit = 50, offset: Offset = 0) -> Response:
     rows = browse.actors_page(store_of(request), prefix=prefix, limit=limit, offset=offset)
-    return params.page_of(rows, limit, offset).to_dict()
+    return as_json(params.page_of(rows, limit, offset).to_dict())
 
 
 @router.get("/actors/{actor}", summary="One actor (code or known name)")
-def get_actor(request: Request, actor: str) -> dict[str, Any]:
+async def get_actor(request: Request, actor: str) -> Response:
     if len(actor) > 60:
         raise ApiError(422, "actor is at most 60 characters")
-    return _actor_or_404(browse.actor_info, store_of(request), actor)
+    return as_json(_actor_or_404(browse.actor_info, store_of(request), actor))
 
 
 @router.get("/events", summary="Event clusters with corroboration counts and evidence (by date with actor/dyad, else most recently stored first)")
-def list_events(request: Request, actor: ActorParam = None,
+async def list_events(request: Request, actor: ActorParam = None,
                 dyad: Annotated[str | None, Query(max_length=41, description="two codes, e.g. RUS,IRN")] = None,
                 type: Annotated[str | None, Query(max_length=12, description="PLOVER type, e.g. SUPPORT")] = None,
                 since: DateParam = None, until: DateParam = None,
-                limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+                limit: Limit = 50, offset: Offset = 0) -> Response:
     a = params.actor_code(actor)
     pair = params.dyad(dyad)
     if a and pair:
@@ -152,27 +183,28 @@ def list_events(request: Request, actor: ActorParam = None,
     first, second = pair if pair else (a, None)
     rows = _actor_or_404(browse.event_clusters, store_of(request), actor=first, other=second, plover=plover,
                          since=lo, until=hi, limit=limit, offset=offset)
-    return params.page_of(rows, limit, offset).to_dict()
+    return as_json(params.page_of(rows, limit, offset).to_dict())
 
 
 @router.get("/timeline", summary="Timeline of an actor or dyad: monthly counts, weekly PLOVER counts, clusters")
-def get_timeline(request: Request, actor: Annotated[str, Query(max_length=20)],
+async def get_timeline(request: Request, actor: Annotated[str, Query(max_length=20)],
                  other: ActorParam = None, since: DateParam = None, until: DateParam = None,
-                 limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+                 limit: Limit = 50, offset: Offset = 0) -> Response:
     a, b = params.actor_code(actor), params.actor_code(other, "other")
     lo, hi = params.iso_date(since, "since"), params.iso_date(until, "until")
     # the counts are aggregates (cached until the store changes); the clusters are a plain page
-    counts = _actor_or_404(cached, request, analysis.timeline, a, b, since=lo, until=hi, limit=0, offset=0)
+    counts = await _actor_or_404_async(cached_async(request, analysis.timeline, a, b, since=lo, until=hi,
+                                                    limit=0, offset=0))
+    weeks = await cached_async(request, browse.weekly_counts, a, b, since=lo, until=hi)
     rows = browse.event_clusters(store_of(request), actor=a, other=b, since=lo, until=hi,
                                  limit=limit, offset=offset)
-    return {"actors": counts["actors"], "total_events": counts["total_events"], "counts": counts["counts"],
-            "weeks": cached(request, browse.weekly_counts, a, b, since=lo, until=hi),
-            **params.page_of(rows, limit, offset).to_dict()}
+    return as_json({"actors": counts["actors"], "total_events": counts["total_events"], "counts": counts["counts"],
+                    "weeks": weeks, **params.page_of(rows, limit, offset).to_dict()})
 
 
 @router.get("/agreements", summary="Merged agreements (all, or those of one country)")
-def list_agreements(request: Request, actor: ActorParam = None, limit: Limit = 50,
-                    offset: Offset = 0) -> dict[str, Any]:
+async def list_agreements(request: Request, actor: ActorParam = None, limit: Limit = 50,
+                    offset: Offset = 0) -> Response:
     a = params.actor_code(actor)
     store = store_of(request)
     if a:
@@ -180,79 +212,87 @@ def list_agreements(request: Request, actor: ActorParam = None, limit: Limit = 5
         rows = out["agreements"]
     else:
         rows = browse.agreements_page(store, limit=limit, offset=offset)
-    return params.page_of(rows, limit, offset).to_dict()
+    return as_json(params.page_of(rows, limit, offset).to_dict())
 
 
 @router.get("/agreements/{agreement_id}", summary="One agreement: merged provisions, reports, conflicts")
-def get_agreement(request: Request, agreement_id: int) -> dict[str, Any]:
+async def get_agreement(request: Request, agreement_id: int) -> Response:
     found = analysis.agreement(store_of(request), agreement_id)
     if found is None:
         raise ApiError(404, f"no agreement with id {agreement_id}")
-    return found
+    return as_json(found)
 
 
 @router.get("/compare", summary="Two agreements' provisions side by side")
-def compare(request: Request,
+async def compare(request: Request,
             a: Annotated[str, Query(max_length=80, description="agreement id, parties (RUS-IRN) or name words")],
-            b: Annotated[str, Query(max_length=80)]) -> dict[str, Any]:
+            b: Annotated[str, Query(max_length=80)]) -> Response:
     try:
-        return analysis.treaty_compare(store_of(request), a, b)
+        return as_json(analysis.treaty_compare(store_of(request), a, b))
     except analysis.AgreementNotFound as e:
         raise ApiError(404, str(e), code="unknown_agreement") from e
 
 
 @router.get("/obligations", summary="Who must do what under stored agreements if ATTACKER attacks ATTACKED")
-def obligations(request: Request, attacker: Annotated[str, Query(max_length=20)],
-                attacked: Annotated[str, Query(max_length=20)], on: DateParam = None) -> dict[str, Any]:
+async def obligations(request: Request, attacker: Annotated[str, Query(max_length=20)],
+                attacked: Annotated[str, Query(max_length=20)], on: DateParam = None) -> Response:
     x, y = params.actor_code(attacker, "attacker"), params.actor_code(attacked, "attacked")
-    return _actor_or_404(cached, request, analysis.treaty_obligations, x, y, on=params.iso_date(on, "on"))
+    on_day = params.iso_date(on, "on")
+    return as_json(await _actor_or_404_async(cached_async(request, analysis.treaty_obligations, x, y, on=on_day)))
 
 
 @router.get("/claims", summary="Claims about (or by) an actor with every response")
-def list_claims(request: Request, actor: Annotated[str, Query(max_length=20)],
+async def list_claims(request: Request, actor: Annotated[str, Query(max_length=20)],
                 role: Annotated[str, Query(pattern="^(subject|claimant|any)$")] = "subject",
                 topic: Annotated[str | None, Query(max_length=20)] = None,
-                limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+                limit: Limit = 50, offset: Offset = 0) -> Response:
     a = params.actor_code(actor)
     t = params.choice(topic, CLAIM_TOPICS, "topic")
     out = _actor_or_404(analysis.claims_about, store_of(request), a, role=role, topic=t,
                         limit=limit + 1, offset=offset)
     page = params.page_of(out["claims"], limit, offset).to_dict()
-    return {"actor": out["actor"], "total": out["total"], **page}
+    return as_json({"actor": out["actor"], "total": out["total"], **page})
+
+
+@router.get("/alerts", summary="Alerts fired by `multipolar watch` rules, newest first (empty on a store never watched)")
+async def list_alerts(request: Request, rule: Annotated[str | None, Query(max_length=100, description="one rule's alerts")] = None,
+                      limit: Limit = 50, offset: Offset = 0) -> Response:
+    rows = browse.alerts_page(store_of(request), rule=rule or None, limit=limit, offset=offset)
+    return as_json(params.page_of(rows, limit, offset).to_dict())
 
 
 @router.get("/search", summary="Full-text search over evidence sentences")
-def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
+async def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
            order: Annotated[str, Query(pattern="^(rank|recent)$")] = "rank",
-           limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+           limit: Limit = 20, offset: Offset = 0) -> Response:
     out = analysis.search(store_of(request), q, limit=limit + 1, offset=offset, order=order)
     page = params.page_of(out["hits"], limit, offset).to_dict()
-    return {"query": out["query"], "fts_query": out["fts_query"], **page}
+    return as_json({"query": out["query"], "fts_query": out["fts_query"], **page})
 
 
 @router.get("/network", summary="States linked by agreements, with blocs and the polarity index")
-def get_network(request: Request, on: DateParam = None, since: DateParam = None,
-                min_weight: Annotated[float, Query(ge=0, le=1000)] = 0.0) -> dict[str, Any]:
-    return cached(request, analysis.network, on=params.iso_date(on, "on"),
-                  since=params.iso_date(since, "since"), min_weight=min_weight)
+async def get_network(request: Request, on: DateParam = None, since: DateParam = None,
+                min_weight: Annotated[float, Query(ge=0, le=1000)] = 0.0) -> Response:
+    return as_json(await cached_async(request, analysis.network, on=params.iso_date(on, "on"),
+                                      since=params.iso_date(since, "since"), min_weight=min_weight))
 
 
 @router.get("/blocs", summary="The network's blocs (Louvain communities) and each one's share")
-def get_blocs(request: Request, on: DateParam = None) -> dict[str, Any]:
-    net = cached(request, analysis.network, on=params.iso_date(on, "on"), since=None, min_weight=0.0)
-    return {"on": net["on"], "blocs": net["blocs"], "polarity": net["polarity"]}
+async def get_blocs(request: Request, on: DateParam = None) -> Response:
+    net = await cached_async(request, analysis.network, on=params.iso_date(on, "on"), since=None, min_weight=0.0)
+    return as_json({"on": net["on"], "blocs": net["blocs"], "polarity": net["polarity"]})
 
 
 @router.get("/polarity", summary="The polarity index (effective number of poles) year by year")
-def get_polarity(request: Request, start_year: Annotated[int | None, Query(ge=1800, le=2200)] = None,
-                 end_year: Annotated[int | None, Query(ge=1800, le=2200)] = None) -> dict[str, Any]:
+async def get_polarity(request: Request, start_year: Annotated[int | None, Query(ge=1800, le=2200)] = None,
+                 end_year: Annotated[int | None, Query(ge=1800, le=2200)] = None) -> Response:
     if start_year and end_year and end_year < start_year:
         raise ApiError(422, "end_year is before start_year")
     if start_year and end_year and end_year - start_year > 300:
         raise ApiError(422, "ask for at most 300 years")
-    return cached(request, analysis.polarity, start_year=start_year, end_year=end_year)
+    return as_json(await cached_async(request, analysis.polarity, start_year=start_year, end_year=end_year))
 
 
 @router.get("/overview", summary="What the store holds: counts, busiest actors and dyads, recent documents")
-def get_overview(request: Request) -> dict[str, Any]:
-    return cached(request, analysis.overview)
+async def get_overview(request: Request) -> Response:
+    return as_json(await cached_async(request, analysis.overview))

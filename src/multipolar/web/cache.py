@@ -46,6 +46,17 @@ class AnswerCache:
             self._answers.clear()
             self._signature = None
 
+    def peek(self, key: Hashable) -> tuple[bool, Any]:
+        """``(True, answer)`` when ``key`` is cached for the store as it is now, else ``(False, None)``:
+        lets the event loop answer a hit inline and send only misses to a worker thread."""
+        sig = self.signature()
+        with self._lock:
+            if sig == self._signature and key in self._answers:
+                self._answers.move_to_end(key)
+                self.hits += 1
+                return True, self._answers[key]
+        return False, None
+
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """The cached answer for ``key``, computing it (once, however many ask at the same time)."""
         sig = self.signature()

@@ -1,6 +1,6 @@
 """Server-rendered pages (Jinja2). Each route parses, calls the store's queries and renders.
 
-Pages: home, article, actor, dyad, agreement, compare, obligations, network, search, submit.
+Pages: home, article, actor, dyad, agreement, compare, obligations, network, alerts, search, submit.
 """
 
 from __future__ import annotations
@@ -71,13 +71,19 @@ def home(request: Request) -> HTMLResponse:
 
 
 @router.get("/documents/{doc_id}")
-def article(request: Request, doc_id: str) -> HTMLResponse:
-    record = analysis.document(store_of(request), doc_id[:64])
+def article(request: Request, doc_id: str,
+            alert: Annotated[int | None, Query(ge=1, description="an alert whose evidence to highlight")] = None,
+            ) -> HTMLResponse:
+    store = store_of(request)
+    record = browse.document_record(store, doc_id[:64])
     if record is None:
         raise ApiError(404, f"no document with id {doc_id!r}")
+    shown = browse.alert(store, alert) if alert else None
+    if shown is not None and shown["document"]["id"] != record["document"]["id"]:
+        shown = None  # an alert about another document: nothing of it to mark here
     return render(request, "article.html", {
-        "record": record, "doc": record["document"], "fields": highlighted_fields(record),
-        "agreement_ids": [a.get("agreement") for a in record["agreements"]]})
+        "record": record, "doc": record["document"], "fields": highlighted_fields(record, shown),
+        "alert": shown, "agreement_ids": [a.get("agreement") for a in record["agreements"]]})
 
 
 def _actor_context(request: Request, a: str, b: str | None, since: str | None, until: str | None,
@@ -203,6 +209,15 @@ def network_page(request: Request, at: DateParam = None) -> HTMLResponse:
     return render(request, "network.html", {
         "net": net, "svg": network_svg(nodes, edges), "months": months, "position": position, "at": on or "",
         "polarity": pol, "polarity_svg": polarity_svg(points)})
+
+
+@router.get("/alerts")
+def alerts_page(request: Request, rule: Annotated[str | None, Query(max_length=100)] = None,
+                offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> HTMLResponse:
+    limit = 50
+    rows = browse.alerts_page(store_of(request), rule=rule or None, limit=limit, offset=offset)
+    page = params.page_of(rows, limit, offset)
+    return render(request, "alerts.html", {"page": page.to_dict(), "rule": rule or ""})
 
 
 @router.get("/search")

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 HERE = Path(__file__).resolve().parent
 
-RECORD_KINDS = ("event", "agreement", "provision", "claim", "response", "quote", "flag")
+RECORD_KINDS = ("event", "agreement", "provision", "claim", "response", "quote", "flag", "alert")
 
 
 @lru_cache(maxsize=1)
@@ -110,6 +110,7 @@ def install_filters(env) -> None:
     env.filters["snippet_html"] = snippet_html
     env.filters["plover_side"] = plover_side
     env.globals["anchor_for"] = anchor_for
+    env.globals["alert_anchor"] = alert_anchor
     env.globals["query_string"] = query_string
     from .charts import bloc_colour
 
@@ -146,10 +147,30 @@ def record_spans(record: dict[str, Any]) -> dict[str, list[Span]]:
     return spans
 
 
-def highlighted_fields(record: dict[str, Any]) -> dict[str, Markup]:
-    """The document's text, title and subtitle as HTML with every evidence span marked."""
+def alert_spans(alert: dict[str, Any] | None) -> dict[str, list[Span]]:
+    """An alert's evidence (what the watch rule matched) as spans of kind ``alert``, by field."""
+    spans: dict[str, list[Span]] = {}
+    for ev in (alert or {}).get("evidence") or []:
+        if isinstance(ev, dict) and isinstance(ev.get("start"), int) and isinstance(ev.get("end"), int):
+            spans.setdefault(ev.get("field") or "text", []).append(Span(ev["start"], ev["end"], "alert", "alert"))
+    return spans
+
+
+def alert_anchor(alert: dict[str, Any]) -> str | None:
+    """The article page's anchor of an alert's first evidence span (None without evidence)."""
+    for ev in alert.get("evidence") or []:
+        if isinstance(ev, dict) and isinstance(ev.get("start"), int):
+            return anchor_for(ev["start"], ev.get("field") if ev.get("field") != "text" else None)
+    return None
+
+
+def highlighted_fields(record: dict[str, Any], alert: dict[str, Any] | None = None) -> dict[str, Markup]:
+    """The document's text, title and subtitle as HTML with every evidence span marked
+    (and, given an alert, the spans its rule matched)."""
     doc = record.get("document") or {}
     spans = record_spans(record)
+    for name, extra in alert_spans(alert).items():
+        spans[name] = spans.get(name, []) + extra
     out = {}
     for name in ("text", "title", "subtitle"):
         value = doc.get(name) or ""

@@ -42,10 +42,17 @@ class StoreAccess:
         self.cache.clear()
         return stats
 
+    @staticmethod
+    def cache_key(fn, args: tuple, kwargs: dict) -> tuple:
+        return (fn.__module__, fn.__qualname__, args, tuple(sorted(kwargs.items())))
+
     def cached(self, fn, *args, **kwargs):
         """``fn(reader, *args, **kwargs)`` through the answer cache (see :mod:`.cache`)."""
-        key = (fn.__module__, fn.__qualname__, args, tuple(sorted(kwargs.items())))
-        return self.cache.get(key, lambda: fn(self.reader(), *args, **kwargs))
+        return self.cache.get(self.cache_key(fn, args, kwargs), lambda: fn(self.reader(), *args, **kwargs))
+
+    def cached_now(self, fn, *args, **kwargs) -> tuple[bool, object]:
+        """``(True, answer)`` when ``fn``'s answer is cached for the store as it is now (no query run)."""
+        return self.cache.peek(self.cache_key(fn, args, kwargs))
 
     def close(self) -> None:
         with self._opened_lock:
