@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from multipolar.web import WebConfig, create_app
-from web_fixtures import build_store, fixture_dicts
+from web_fixtures import add_alerts, build_store, fixture_dicts
 
 pytestmark = pytest.mark.browser
 
@@ -36,6 +36,7 @@ def server(tmp_path_factory):
     import uvicorn
 
     db = build_store(tmp_path_factory.mktemp("webui") / "store.db")
+    add_alerts(db)  # the watch module's alerts, as `multipolar watch --rules` leaves them
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(WebConfig(db=db, token=TOKEN)), host="127.0.0.1",
                                         port=port, log_level="warning"))
@@ -155,6 +156,26 @@ def test_dyad_search_and_obligations_pages(server, page, tmp_path):
     page.goto(server + "/obligations?attacker=USA&attacked=IRN")
     assert page.locator("#obligations td", has_text="defend").count() >= 1
     page.screenshot(path=str(tmp_path / "obligations.png"), full_page=True)
+
+
+def test_alerts_page_leads_to_the_matched_evidence(server, page, tmp_path):
+    energy = next(d for d in fixture_dicts() if d["document"]["title"].startswith("Beijing and Moscow"))
+    page.goto(server + "/")
+    page.click("header nav a:text-is('Alerts')")
+    page.wait_for_url("**/alerts")
+    rows = page.locator("#alerts tr.alert-row")
+    assert rows.count() == 3
+    assert [rows.nth(i).locator(".alert-rule").inner_text() for i in range(3)] == [
+        "kharkiv", "iran-russia-pact", "iran-russia-pact"]
+    assert rows.nth(1).locator(".corroboration").inner_text() == "2"
+    page.screenshot(path=str(tmp_path / "alerts.png"), full_page=True)
+    rows.first.locator("a.alert-doc").click()
+    page.wait_for_url(f"**/documents/{energy['document']['id']}?alert=3#text-*")
+    marked = page.locator("#article-text mark.hl-alert")
+    assert marked.count() >= 1 and marked.first.inner_text() == "Kharkiv"
+    assert marked.first.is_visible()
+    assert "kharkiv" in page.locator("#alert-banner").inner_text()
+    page.screenshot(path=str(tmp_path / "alert-article.png"), full_page=True)
 
 
 def test_submit_page_needs_the_token(server, page, tmp_path):
