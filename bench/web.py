@@ -43,10 +43,15 @@ except ImportError:  # older store branch: the generator still lives beside the 
     from store_fixtures import generated_record  # noqa: E402
 
 EVENTS_PER_DOC = 10
+# word pairs from the synthetic records' vocabulary (store/synthetic.py): every request of
+# "search varied" asks a query no earlier request asked
+_VOCABULARY = ("border ceasefire missile drone pipeline sanctions summit treaty exercise navy frigate election "
+               "minister envoy refinery grain corridor reactor satellite militia convoy port harbour airbase").split()
+VARIED_QUERIES = [f"{a} {b}" for i, a in enumerate(_VOCABULARY) for b in _VOCABULARY[i + 1:]]
 WARM_CONNECTIONS = 10  # requests, each on a new connection, before an endpoint is timed
 # Endpoints whose whole-store aggregate the server keeps in its answer cache (web/cache.py)
 # until the store changes; their "direct" column is the uncached query.
-CACHED = {"timeline", "timeline dyad", "obligations", "network", "network on", "blocs", "polarity", "overview"}
+CACHED = {"search", "timeline", "timeline dyad", "obligations", "network", "network on", "blocs", "polarity", "overview"}
 
 
 def build(path: Path, n_events: int) -> None:
@@ -93,6 +98,9 @@ def endpoints(store: Store) -> list[tuple[str, str, object]]:
         ("claims", "/api/claims?actor=IRN&limit=50", lambda: analysis.claims_about(store, "IRN", limit=51)),
         ("search", "/api/search?q=missiles+border&limit=20",
          lambda: analysis.search(store, "missiles border", limit=21)),
+        # a different query on every request: what a search costs when the answer cache cannot help
+        ("search varied", [f"/api/search?q={q.replace(' ', '+')}&limit=20" for q in VARIED_QUERIES],
+         lambda: analysis.search(store, VARIED_QUERIES[0], limit=21)),
         ("network", "/api/network", lambda: analysis.network(store)),
         ("network on", "/api/network?on=2019-06-30", lambda: analysis.network(store, on="2019-06-30")),
         ("blocs", "/api/blocs", lambda: analysis.network(store)),
@@ -116,23 +124,25 @@ def direct_p50(fn, n: int = 20) -> float:
     return statistics.median(times) * 1000
 
 
-def load(port: int, url: str, clients: int, requests: int) -> tuple[list[float], int]:
+def load(port: int, url: str | list[str], clients: int, requests: int) -> tuple[list[float], int]:
     """``requests`` GETs of ``url`` shared by ``clients`` concurrent threads, each on its own
-    keep-alive connection (stdlib http.client: a light client, so the figures are the server's)."""
+    keep-alive connection (stdlib http.client: a light client, so the figures are the server's).
+    A list of URLs is asked in turn, each URL once while the list lasts (warm-up uses the last ones)."""
+    urls = [url] if isinstance(url, str) else url
     latencies: list[float] = []
     failures = 0
     lock = threading.Lock()
     per_client = max(1, requests // clients)
     start = threading.Barrier(clients)
 
-    def worker() -> None:
+    def worker(index: int) -> None:
         nonlocal failures
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         mine, bad = [], 0
         start.wait()
-        for _ in range(per_client):
+        for i in range(per_client):
             t = time.perf_counter()
-            conn.request("GET", url)
+            conn.request("GET", urls[(index * per_client + i) % len(urls)])
             response = conn.getresponse()
             response.read()
             mine.append(time.perf_counter() - t)
@@ -142,12 +152,12 @@ def load(port: int, url: str, clients: int, requests: int) -> tuple[list[float],
             latencies.extend(mine)
             failures += bad
 
-    for _ in range(WARM_CONNECTIONS):  # new connections spread over the workers: warms each one
+    for n in range(WARM_CONNECTIONS):  # new connections spread over the workers: warms each one
         warm = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        warm.request("GET", url)
+        warm.request("GET", urls[-1 - n % len(urls)])
         warm.getresponse().read()
         warm.close()
-    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(clients)]
     for t in threads:
         t.start()
     for t in threads:

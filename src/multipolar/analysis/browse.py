@@ -69,10 +69,13 @@ def event_clusters(store: Any, *, actor: str | None = None, other: str | None = 
     lo, hi = _bounds(since, until)
     a = resolve_actor(conn, actor) if actor else None
     b = resolve_actor(conn, other) if other else None
-    if a and not plover:
-        ids = _cluster_page(conn, a, b, lo, hi, limit + 1, offset)
+    if a and not plover and b is None:
+        ids = _cluster_page(conn, a, None, lo, hi, limit + 1, offset)
     elif a:
-        ids = _typed_actor_page(conn, a, b, plover, lo, hi, limit + 1, offset)
+        # a dyad, or a PLOVER type: newest events first through the events' (country, day) indexes
+        # (the clusters' own index has no date, so ordering a busy dyad's clusters by date would
+        # read and sort every one of them)
+        ids = _events_cluster_page(conn, a, b, plover, lo, hi, limit + 1, offset)
     else:
         where, params = ["1 = 1"], []
         if plover:
@@ -87,14 +90,18 @@ def event_clusters(store: Any, *, actor: str | None = None, other: str | None = 
     return _clusters_with_events(conn, ids, a, b, events_per_cluster) if ids else []
 
 
-def _typed_actor_page(conn, a: ActorRef, b: ActorRef | None, plover: str, lo: str, hi: str,
-                      limit: int, offset: int) -> list[int]:
-    """Clusters of one PLOVER type for an actor or dyad, newest first, via the events' indexes;
-    reads more events only when too many fall in the same clusters."""
+def _events_cluster_page(conn, a: ActorRef, b: ActorRef | None, plover: str | None, lo: str, hi: str,
+                         limit: int, offset: int) -> list[int]:
+    """Clusters of an actor or dyad (of one PLOVER type if given), newest event first, via the
+    events' (country, day) indexes; reads more events only when too many fall in the same clusters."""
+    dated = lo or hi != "\uffff"  # undated events (day NULL) come last, and only when no dates are asked
     sides = []
     for role, other_role in (("source", "target"), ("target", "source")):
-        cond = f"{role}_country = ? AND plover = ? AND day >= ? AND day <= ?"
-        params: list[Any] = [a.country, plover, lo, hi]
+        cond = f"{role}_country = ?" + (" AND day >= ? AND day <= ?" if dated else "")
+        params: list[Any] = [a.country, lo, hi] if dated else [a.country]
+        if plover:
+            cond += " AND plover = ?"
+            params.append(plover)
         if not a.is_country:
             cond += f" AND {role} = ?"
             params.append(a.code)

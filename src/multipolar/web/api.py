@@ -265,7 +265,10 @@ async def list_alerts(request: Request, rule: Annotated[str | None, Query(max_le
 async def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
            order: Annotated[str, Query(pattern="^(rank|recent)$")] = "rank",
            limit: Limit = 20, offset: Offset = 0) -> Response:
-    out = analysis.search(store_of(request), q, limit=limit + 1, offset=offset, order=order)
+    # BM25 over the newest matches costs a few ms of SQLite time (which releases the GIL): a miss
+    # runs on a worker thread; the answer is kept until the store changes (pages 2, 3... and
+    # popular queries are asked again)
+    out = await cached_async(request, analysis.search, q, limit=limit + 1, offset=offset, order=order)
     page = params.page_of(out["hits"], limit, offset).to_dict()
     return as_json({"query": out["query"], "fts_query": out["fts_query"], **page})
 

@@ -5,7 +5,9 @@ the obligations scan read much of the store, and their answer is the same for ev
 until something is ingested. They are cached here, keyed by the query and its arguments,
 and dropped as soon as the store's files change (a commit rewrites the WAL; a checkpoint
 the main file), whoever wrote them: this server, another worker, or `multipolar ingest`.
-Paged lists and single records are not cached: they are cheap and indexed.
+Search answers are kept too (BM25 ranking costs milliseconds; the same query comes back for its
+next page, and popular queries recur). Other paged lists and single records are not cached:
+they are cheap and indexed.
 """
 
 from __future__ import annotations

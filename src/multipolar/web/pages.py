@@ -226,7 +226,7 @@ def search_page(request: Request, q: Annotated[str, Query(max_length=200)] = "",
     limit = 20
     page = None
     if q.strip():
-        out = analysis.search(store_of(request), q, limit=limit + 1, offset=offset)
+        out = cached(request, analysis.search, q, limit=limit + 1, offset=offset, order="rank")
         page = params.page_of(out["hits"], limit, offset)
     return render(request, "search.html", {"q": q, "page": page.to_dict() if page else {"items": []}})
 
