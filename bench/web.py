@@ -186,8 +186,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int, workers: int) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+def start_server(db: Path, port: int, workers: int, src: Path = ROOT / "src") -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(src) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     cmd = [sys.executable, "-c", "import sys; from multipolar.cli import main; sys.exit(main())", "serve", "--db", str(db), "--host", "127.0.0.1",
            "--port", str(port), "--workers", str(workers)]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -212,6 +212,9 @@ def main() -> int:
     ap.add_argument("--requests", type=int, default=200, help="requests per endpoint")
     ap.add_argument("--workers", type=int, default=1, help="server worker processes")
     ap.add_argument("--only", help="comma-separated endpoint names to run (default: all)")
+    ap.add_argument("--baseline-src", type=Path,
+                    help="the src/ of another checkout (e.g. `git archive` of an older commit): its server runs "
+                         "beside this one and the two are loaded in turn, so both see the same machine load")
     args = ap.parse_args()
     tmp = None
     if args.db:
@@ -228,35 +231,67 @@ def main() -> int:
         eps = [e for e in eps if e[0] in wanted]
     port = free_port()
     server = start_server(db, port, args.workers)
+    baseline = None
+    if args.baseline_src:
+        base_port = free_port()
+        baseline = start_server(db, base_port, args.workers, args.baseline_src.resolve())
     n_events = store.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
     print(f"\n{n_events} events; {args.clients} concurrent clients, {args.requests} requests per endpoint, "
           f"{args.workers} server worker(s), loopback; CPUs: {os.cpu_count()}")
-    print(f"{'endpoint':<18} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'fail':>5} {'direct p50':>11} "
-          f"{'http/direct':>11} {'server CPU ms/req':>17}")
+    head = (f"{'endpoint':<18} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'fail':>5} {'direct p50':>11} "
+            f"{'http/direct':>11} {'CPU ms/req':>10}")
+    if baseline:
+        print(f"baseline: the server from {args.baseline_src}, loaded in turn with this one (half the requests "
+              "each turn, two turns)")
+        head += f" | {'base p50':>8} {'base p95':>8} {'base CPU':>8}"
+    print(head)
     worst = 0.0
     try:
         for name, url, fn in eps:
-            cpu = server_cpu_seconds(server.pid)
-            t = time.perf_counter()
-            lat, failed = load(port, url, args.clients, args.requests)
-            wall = time.perf_counter() - t
-            # includes the warm-up requests, which are few (WARM_CONNECTIONS) beside the timed ones
-            cpu_ms = (server_cpu_seconds(server.pid) - cpu) * 1000 / (len(lat) + WARM_CONNECTIONS)
-            p50, p95 = percentiles(lat)
+            if baseline:
+                turns = [(base_port, baseline, "base"), (port, server, "new")] * 2
+                per_turn = max(args.clients, args.requests // 2)
+            else:
+                turns, per_turn = [(port, server, "new")], args.requests
+            got: dict[str, dict] = {}
+            for turn_port, proc, label in turns:
+                cpu = server_cpu_seconds(proc.pid)
+                t = time.perf_counter()
+                lat, failed = load(turn_port, url, args.clients, per_turn)
+                wall = time.perf_counter() - t
+                # includes the warm-up requests, which are few (WARM_CONNECTIONS) beside the timed ones
+                cpu_s = server_cpu_seconds(proc.pid) - cpu
+                acc = got.setdefault(label, {"lat": [], "failed": 0, "wall": 0.0, "cpu": 0.0, "n": 0})
+                acc["lat"] += lat
+                acc["failed"] += failed
+                acc["wall"] += wall
+                acc["cpu"] += cpu_s
+                acc["n"] += len(lat) + WARM_CONNECTIONS
+            new = got["new"]
+            p50, p95 = percentiles(new["lat"])
+            cpu_ms = new["cpu"] * 1000 / new["n"]
             base_ms = direct_p50(fn)
             worst = max(worst, p95)
             label = name + (" *" if name in CACHED else "")
-            print(f"{label:<18} {p50:8.1f} {p95:8.1f} {len(lat) / wall:7.0f} {failed:5d} {base_ms:11.2f} "
-                  f"{p50 / base_ms if base_ms else float('nan'):11.1f} {cpu_ms:17.2f}", flush=True)
+            line = (f"{label:<18} {p50:8.1f} {p95:8.1f} {len(new['lat']) / new['wall']:7.0f} {new['failed']:5d} "
+                    f"{base_ms:11.2f} {p50 / base_ms if base_ms else float('nan'):11.1f} {cpu_ms:10.2f}")
+            if baseline:
+                old = got["base"]
+                b50, b95 = percentiles(old["lat"])
+                line += f" | {b50:8.1f} {b95:8.1f} {old['cpu'] * 1000 / old['n']:8.2f}"
+            print(line, flush=True)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        for proc in (server, baseline):
+            if proc is not None:
+                proc.terminate()
+                proc.wait(timeout=10)
         store.close()
         if tmp:
             tmp.cleanup()
     print("* the aggregate part of this answer is served from the answer cache after the first request;")
     print("  'direct p50' is the uncached query called in-process (what a first request or a changed store costs)")
-    print("  'server CPU ms/req': CPU time the server processes spent per request (all workers; Linux only)")
+    print("  'CPU ms/req': CPU time the server's processes spent per request (all workers; Linux /proc), the figure")
+    print("  least moved by other load on the machine")
     print(f"\nworst p95: {worst:.1f} ms (target <= 100 ms)")
     return 0
 
