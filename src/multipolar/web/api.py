@@ -192,14 +192,23 @@ async def get_timeline(request: Request, actor: Annotated[str, Query(max_length=
                  limit: Limit = 50, offset: Offset = 0) -> Response:
     a, b = params.actor_code(actor), params.actor_code(other, "other")
     lo, hi = params.iso_date(since, "since"), params.iso_date(until, "until")
-    # the counts are aggregates (cached until the store changes); the clusters are a plain page
-    counts = await _actor_or_404_async(cached_async(request, analysis.timeline, a, b, since=lo, until=hi,
-                                                    limit=0, offset=0))
-    weeks = await cached_async(request, browse.weekly_counts, a, b, since=lo, until=hi)
+    # the counts and weeks are aggregates, cached until the store changes, and cached already
+    # serialised (the weeks of a busy actor are ~80 KB of JSON); the clusters are a plain page
+    head = await _actor_or_404_async(cached_async(request, timeline_head, a, b, since=lo, until=hi))
     rows = browse.event_clusters(store_of(request), actor=a, other=b, since=lo, until=hi,
                                  limit=limit, offset=offset)
-    return as_json({"actors": counts["actors"], "total_events": counts["total_events"], "counts": counts["counts"],
-                    "weeks": weeks, **params.page_of(rows, limit, offset).to_dict()})
+    page = to_json(params.page_of(rows, limit, offset).to_dict())
+    return Response(head + b"," + page[1:], media_type="application/json")
+
+
+def timeline_head(store, actor: str, other: str | None, *, since: str | None, until: str | None) -> bytes:
+    """The aggregate part of a timeline answer as JSON object members without the closing brace
+    (``{"actors": ..., "total_events": ..., "counts": ..., "weeks": ...``), ready to splice."""
+    counts = analysis.timeline(store, actor, other, since=since, until=until, limit=0, offset=0)
+    weeks = browse.weekly_counts(store, actor, other, since=since, until=until)
+    head = to_json({"actors": counts["actors"], "total_events": counts["total_events"],
+                    "counts": counts["counts"], "weeks": weeks})
+    return head[:-1]
 
 
 @router.get("/agreements", summary="Merged agreements (all, or those of one country)")
