@@ -156,7 +156,7 @@ async def submission_from_form(form) -> Submission:
 
 @router.get("/actors", summary="Actors seen in the store, by code")
 async def list_actors(request: Request, prefix: Annotated[str | None, Query(max_length=20, pattern=r"^[A-Za-z0-9]*$")] = None,
-                limit: Limit = 50, offset: Offset = 0) -> Response:
+                      limit: Limit = 50, offset: Offset = 0) -> Response:
     rows = browse.actors_page(store_of(request), prefix=prefix, limit=limit, offset=offset)
     return as_json(params.page_of(rows, limit, offset).to_dict())
 
@@ -170,10 +170,10 @@ async def get_actor(request: Request, actor: str) -> Response:
 
 @router.get("/events", summary="Event clusters with corroboration counts and evidence (by date with actor/dyad, else most recently stored first)")
 async def list_events(request: Request, actor: ActorParam = None,
-                dyad: Annotated[str | None, Query(max_length=41, description="two codes, e.g. RUS,IRN")] = None,
-                type: Annotated[str | None, Query(max_length=12, description="PLOVER type, e.g. SUPPORT")] = None,
-                since: DateParam = None, until: DateParam = None,
-                limit: Limit = 50, offset: Offset = 0) -> Response:
+                      dyad: Annotated[str | None, Query(max_length=41, description="two codes, e.g. RUS,IRN")] = None,
+                      type: Annotated[str | None, Query(max_length=12, description="PLOVER type, e.g. SUPPORT")] = None,
+                      since: DateParam = None, until: DateParam = None,
+                      limit: Limit = 50, offset: Offset = 0) -> Response:
     a = params.actor_code(actor)
     pair = params.dyad(dyad)
     if a and pair:
@@ -188,8 +188,8 @@ async def list_events(request: Request, actor: ActorParam = None,
 
 @router.get("/timeline", summary="Timeline of an actor or dyad: monthly counts, weekly PLOVER counts, clusters")
 async def get_timeline(request: Request, actor: Annotated[str, Query(max_length=20)],
-                 other: ActorParam = None, since: DateParam = None, until: DateParam = None,
-                 limit: Limit = 50, offset: Offset = 0) -> Response:
+                       other: ActorParam = None, since: DateParam = None, until: DateParam = None,
+                       limit: Limit = 50, offset: Offset = 0) -> Response:
     a, b = params.actor_code(actor), params.actor_code(other, "other")
     lo, hi = params.iso_date(since, "since"), params.iso_date(until, "until")
     # the counts and weeks are aggregates, cached until the store changes, and cached already
@@ -213,7 +213,7 @@ def timeline_head(store, actor: str, other: str | None, *, since: str | None, un
 
 @router.get("/agreements", summary="Merged agreements (all, or those of one country)")
 async def list_agreements(request: Request, actor: ActorParam = None, limit: Limit = 50,
-                    offset: Offset = 0) -> Response:
+                          offset: Offset = 0) -> Response:
     a = params.actor_code(actor)
     store = store_of(request)
     if a:
@@ -234,8 +234,8 @@ async def get_agreement(request: Request, agreement_id: int) -> Response:
 
 @router.get("/compare", summary="Two agreements' provisions side by side")
 async def compare(request: Request,
-            a: Annotated[str, Query(max_length=80, description="agreement id, parties (RUS-IRN) or name words")],
-            b: Annotated[str, Query(max_length=80)]) -> Response:
+                  a: Annotated[str, Query(max_length=80, description="agreement id, parties (RUS-IRN) or name words")],
+                  b: Annotated[str, Query(max_length=80)]) -> Response:
     try:
         return as_json(analysis.treaty_compare(store_of(request), a, b))
     except analysis.AgreementNotFound as e:
@@ -244,7 +244,7 @@ async def compare(request: Request,
 
 @router.get("/obligations", summary="Who must do what under stored agreements if ATTACKER attacks ATTACKED")
 async def obligations(request: Request, attacker: Annotated[str, Query(max_length=20)],
-                attacked: Annotated[str, Query(max_length=20)], on: DateParam = None) -> Response:
+                      attacked: Annotated[str, Query(max_length=20)], on: DateParam = None) -> Response:
     x, y = params.actor_code(attacker, "attacker"), params.actor_code(attacked, "attacked")
     on_day = params.iso_date(on, "on")
     return as_json(await _actor_or_404_async(cached_async(request, analysis.treaty_obligations, x, y, on=on_day)))
@@ -252,9 +252,9 @@ async def obligations(request: Request, attacker: Annotated[str, Query(max_lengt
 
 @router.get("/claims", summary="Claims about (or by) an actor with every response")
 async def list_claims(request: Request, actor: Annotated[str, Query(max_length=20)],
-                role: Annotated[str, Query(pattern="^(subject|claimant|any)$")] = "subject",
-                topic: Annotated[str | None, Query(max_length=20)] = None,
-                limit: Limit = 50, offset: Offset = 0) -> Response:
+                      role: Annotated[str, Query(pattern="^(subject|claimant|any)$")] = "subject",
+                      topic: Annotated[str | None, Query(max_length=20)] = None,
+                      limit: Limit = 50, offset: Offset = 0) -> Response:
     a = params.actor_code(actor)
     t = params.choice(topic, CLAIM_TOPICS, "topic")
     out = _actor_or_404(analysis.claims_about, store_of(request), a, role=role, topic=t,
@@ -272,8 +272,8 @@ async def list_alerts(request: Request, rule: Annotated[str | None, Query(max_le
 
 @router.get("/search", summary="Full-text search over evidence sentences")
 async def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
-           order: Annotated[str, Query(pattern="^(rank|recent)$")] = "rank",
-           limit: Limit = 20, offset: Offset = 0) -> Response:
+                 order: Annotated[str, Query(pattern="^(rank|recent)$")] = "rank",
+                 limit: Limit = 20, offset: Offset = 0) -> Response:
     # BM25 over the newest matches costs a few ms of SQLite time (which releases the GIL): a miss
     # runs on a worker thread; the answer is kept until the store changes (pages 2, 3... and
     # popular queries are asked again)
@@ -284,7 +284,7 @@ async def search(request: Request, q: Annotated[str, Query(min_length=1, max_len
 
 @router.get("/network", summary="States linked by agreements, with blocs and the polarity index")
 async def get_network(request: Request, on: DateParam = None, since: DateParam = None,
-                min_weight: Annotated[float, Query(ge=0, le=1000)] = 0.0) -> Response:
+                      min_weight: Annotated[float, Query(ge=0, le=1000)] = 0.0) -> Response:
     return as_json(await cached_async(request, analysis.network, on=params.iso_date(on, "on"),
                                       since=params.iso_date(since, "since"), min_weight=min_weight))
 
@@ -297,7 +297,7 @@ async def get_blocs(request: Request, on: DateParam = None) -> Response:
 
 @router.get("/polarity", summary="The polarity index (effective number of poles) year by year")
 async def get_polarity(request: Request, start_year: Annotated[int | None, Query(ge=1800, le=2200)] = None,
-                 end_year: Annotated[int | None, Query(ge=1800, le=2200)] = None) -> Response:
+                       end_year: Annotated[int | None, Query(ge=1800, le=2200)] = None) -> Response:
     if start_year and end_year and end_year < start_year:
         raise ApiError(422, "end_year is before start_year")
     if start_year and end_year and end_year - start_year > 300:
