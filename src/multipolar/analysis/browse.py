@@ -15,7 +15,7 @@ from typing import Any
 
 from .agreements import agreement_summary, merged_provisions
 from .common import ActorRef, connection, resolve_actor
-from .timelines import _bounds, _cluster_page, _clusters_with_events
+from .timelines import _bounds, _clusters_with_events
 
 
 def documents_page(store: Any, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
@@ -69,12 +69,9 @@ def event_clusters(store: Any, *, actor: str | None = None, other: str | None = 
     lo, hi = _bounds(since, until)
     a = resolve_actor(conn, actor) if actor else None
     b = resolve_actor(conn, other) if other else None
-    if a and not plover and b is None:
-        ids = _cluster_page(conn, a, None, lo, hi, limit + 1, offset)
-    elif a:
-        # a dyad, or a PLOVER type: newest events first through the events' (country, day) indexes
-        # (the clusters' own index has no date, so ordering a busy dyad's clusters by date would
-        # read and sort every one of them)
+    if a:
+        # newest events first through the events' (country, day) indexes (the clusters' own index
+        # has no date, so ordering a busy dyad's clusters by date would read and sort them all)
         ids = _events_cluster_page(conn, a, b, plover, lo, hi, limit + 1, offset)
     else:
         where, params = ["1 = 1"], []
@@ -110,18 +107,20 @@ def _events_cluster_page(conn, a: ActorRef, b: ActorRef | None, plover: str | No
             params.append(b.country)
         sides.append((cond, params))
     want = limit + offset
-    fetch = max(4 * want, 16)
+    # most clusters hold one or two events: a few rows more than the clusters wanted usually do
+    fetch = want + 16
     while True:
-        rows, exhausted = [], True
+        rows, complete = [], True
         for cond, params in sides:
             got = conn.execute(f"SELECT cluster, day FROM events WHERE {cond} ORDER BY day DESC LIMIT ?",
                                (*params, fetch)).fetchall()
-            exhausted &= len(got) < fetch
+            # a side cut short is safe to merge once it alone gives the clusters wanted: the rows it
+            # left unread are older than all of those
+            complete &= len(got) < fetch or len({r[0] for r in got}) >= want
             rows += got
-        rows.sort(key=lambda r: (r[1] or "", r[0]), reverse=True)
-        clusters = list(dict.fromkeys(r[0] for r in rows))
-        if len(clusters) >= want or exhausted:
-            return clusters[offset:want]
+        if complete:
+            rows.sort(key=lambda r: (r[1] or "", r[0]), reverse=True)
+            return list(dict.fromkeys(r[0] for r in rows))[offset:want]
         fetch *= 4
 
 
