@@ -282,8 +282,10 @@ class _Rows:
             ev = e["evidence"]
             span = (ev.get("field"), ev["start"], ev["end"])
             eid = spans.get(span)
-            if eid is None:
-                eid = evidence(ev)
+            if eid is None:  # evidence() inlined: this loop runs once per event
+                eid = spans[span] = self.next_evidence
+                self.next_evidence += 1
+                evidence_rows.append((eid, doc, *span, ev["text"]))
             ev_append((event_id, doc, version, source, sc, target, tc, cameo, root, get("plover"),
                        date, day, negated, get("status") or "asserted", eid))
             key_append((sc or "", tc or "", root, negated))
