@@ -90,3 +90,18 @@ def test_recoding_between_batches_matches_a_writer_reopened_every_batch(tmp_path
             reopened.ingest(step, batch_size=40, window_days=WINDOW)
     with Store.open(tmp_path / "reopened.db") as reopened:
         assert fingerprint(reopened) == got
+
+
+def test_a_write_outside_the_writer_on_the_same_connection_is_seen(tmp_path):
+    move = "UPDATE event_clusters SET anchor_day = date(anchor_day, '+2 days') WHERE id % 2 = 0"
+    with Store.open(tmp_path / "kept.db") as kept:
+        kept.ingest(records(0, 100), batch_size=50, window_days=WINDOW)
+        kept.conn.execute(move)          # same connection: PRAGMA data_version does not move
+        kept.ingest(records(100, 200), batch_size=50, window_days=WINDOW)
+        got = fingerprint(kept)
+    with Store.open(tmp_path / "reopened.db") as reopened:
+        reopened.ingest(records(0, 100), batch_size=50, window_days=WINDOW)
+        reopened.conn.execute(move)
+    with Store.open(tmp_path / "reopened.db") as reopened:
+        reopened.ingest(records(100, 200), batch_size=50, window_days=WINDOW)
+        assert fingerprint(reopened) == got

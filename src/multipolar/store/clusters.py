@@ -9,7 +9,8 @@ give the same clusters.
 The anchors of the stored clusters are kept in memory by :class:`ClusterIndex`, loaded one key
 at a time on first use and kept from batch to batch, so a batch asks SQLite nothing per event.
 The writer drops the index whenever it could be stale: another connection committed (``PRAGMA
-data_version`` moved), a batch rolled back, or a batch deleted rows (a re-coded document).
+data_version`` moved), the same connection wrote outside the writer (``total_changes`` moved),
+a batch rolled back, or a batch deleted rows (a re-coded document).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ class ClusterIndex:
         self.complete = False     # every stored cluster is in by_key (a missing key has none)
         self.next_id = 0          # the id the next new cluster gets
         self.data_version = None  # PRAGMA data_version when the index was last known current
+        self.changes = -1         # this connection's total_changes then (writes not made by the writer)
 
     def clear(self) -> None:
         self.by_key.clear()
@@ -55,12 +57,17 @@ class ClusterIndex:
         """Start a batch: keep the index only if nothing but this connection wrote since."""
         version = conn.execute("PRAGMA data_version").fetchone()[0]
         next_id = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM event_clusters").fetchone()[0]
-        if version != self.data_version or next_id != self.next_id or self.size > self.MAX_ANCHORS:
+        if (version != self.data_version or conn.total_changes != self.changes or next_id != self.next_id
+                or self.size > self.MAX_ANCHORS):
             self.clear()
             if next_id == 1:
                 self.complete = True  # no cluster stored yet
         self.data_version = version
         self.next_id = next_id
+
+    def committed(self, conn: sqlite3.Connection) -> None:
+        """The writer committed its batch: the index is current as of now."""
+        self.changes = conn.total_changes
 
     def load_all(self, conn: sqlite3.Connection) -> None:
         """Read every dated cluster in one scan (cheaper than one query per key for a big batch)."""

@@ -113,6 +113,7 @@ class BatchWriter:
             self.clusters.validate(conn)
             self._write(records, force, stats)
             conn.execute("COMMIT")
+            self.clusters.committed(conn)
         except BaseException:
             self.clusters.clear()
             conn.execute("ROLLBACK")
