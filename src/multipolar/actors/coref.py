@@ -32,6 +32,8 @@ OFFICES = ("supreme leader", "prime minister", "foreign minister", "defence mini
 PRONOUNS = {"he", "she"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # countries whose names are written family name first in English news ("Kim Jong Un" -> "Kim")
+# generational suffixes are not surnames: "Ferdinand Marcos Jr." ... "Marcos said"
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 FAMILY_NAME_FIRST = {"PRK", "KOR", "CHN", "TWN", "VNM", "HKG", "MAC", "KHM"}
 
 
@@ -80,6 +82,8 @@ def _surnames(doc: Doc, spans: list[Span]) -> list[Span]:
         out.append(s)
         for p in _persons([s]):
             words = p.person.split()
+            while len(words) > 2 and words[-1].lower().rstrip(",") in NAME_SUFFIXES:
+                words = words[:-1]
             if len(words) >= 2:
                 known.setdefault(words[-1].lower(), {})[p.person] = p
                 if p.code[:3] in FAMILY_NAME_FIRST:  # "Kim Jong Un ... Kim said"

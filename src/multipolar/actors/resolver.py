@@ -21,6 +21,14 @@ from spacy.tokens import Doc
 
 from . import Resolution, ResolvedMention
 from .compose import Composer
+from .context import (
+    geographic_extent,
+    is_geographic_entity,
+    is_language,
+    other_place,
+    prefix_at,
+    suffix_end,
+)
 from .coref import resolve_coreference
 from .dictionary import (
     ADJECTIVE,
@@ -28,8 +36,10 @@ from .dictionary import (
     COUNTRY,
     ENTITY,
     IMPORTED,
+    NONACTOR,
     ActorDictionary,
     Entry,
+    fold,
     form_accepts,
     packaged_dictionary,
     tokenizer,
@@ -95,21 +105,24 @@ class ActorResolver:
     # -- stages -----------------------------------------------------------------------------
     def resolve_spans(self, doc: Doc, published: str | None = None, coreference: bool = True) -> list[Span]:
         day = day_of(published)
-        spans = self._match_names(doc, day)                      # 1 + 3
+        blocked: set[int] = set()
+        spans = self._match_names(doc, day, blocked)             # 1 + 3
         spans = self.composer.compose(doc, spans, day)           # 2
         spans = find_collectives(doc, spans)                     # 4
         spans = self.composer.link(doc, spans)                   # 2, "the ambassadors of A and B"
         if self.unknown_entities:
-            spans = self._unknown_entities(doc, spans)           # 5
+            spans = self._unknown_entities(doc, spans, blocked)  # 5
         if coreference and doc.has_annotation("DEP"):
             spans = resolve_coreference(doc, spans, self.dictionary.country_names)  # 6
         if day is None:
             _titled_office_everywhere(spans)
         return sorted(spans, key=lambda s: (s.i, s.j))
 
-    def _match_names(self, doc: Doc, day: str | None) -> list[Span]:
+    def _match_names(self, doc: Doc, day: str | None, blocked: set[int]) -> list[Span]:
+        """Dictionary names over the tokens; ``blocked`` collects the tokens of names that are
+        not actors here ("South China Sea", "in English"), which no later stage may code."""
         words = [t.text for t in doc]
-        lower = [w.lower() for w in words]
+        lower = [fold(w) for w in words]
         person_ents = _person_entities(doc)
         spans: list[Span] = []
         i, n = 0, len(words)
@@ -121,15 +134,55 @@ class ActorResolver:
             j, entry = found
             ent = person_ents.get(i)
             if not entry.is_person and entry.sort in (COUNTRY, ADJECTIVE, CAPITAL, ENTITY) and ent \
-                    and (ent[0] < i or ent[1] > j) and self._agent_at(lower, j) is None:
+                    and (ent[0] < i or ent[1] > j) and self._agent_at(lower, j) is None \
+                    and all(words[t].istitle() for t in (*range(ent[0], i), *range(j, ent[1]))):
                 # "Jordan" in "Jordan Peterson", "Washington" in "George Washington": a person
+                # (not when the other words are not name-like: "BELARUS REJECTS" in a headline)
                 i += 1
                 continue
+            if entry.sort == NONACTOR:
+                blocked.update(range(i, j))
+                i = j
+                continue
+            if entry.sort in (COUNTRY, ADJECTIVE, CAPITAL):
+                skip = self._not_an_actor(doc, lower, i, j, entry)
+                if skip is not None:
+                    start, end, span = skip
+                    blocked.update(range(start, end))
+                    if span is not None:
+                        spans.append(span)
+                    i = max(end, span.j if span is not None else end)
+                    continue
             span = self._span_for(entry, i, j, day)
             if span is not None:
                 spans.append(span)
             i = j
         return spans
+
+    def _not_an_actor(self, doc: Doc, lower: list[str], i: int, j: int,
+                      entry: Entry) -> tuple[int, int, Span | None] | None:
+        """The country word at ``[i, j)`` used as something else (see :mod:`.context`):
+        (blocked start, blocked end, the span to code instead or ``None``); ``None`` if an actor."""
+        geo = geographic_extent(doc, lower, i, j)
+        if geo is not None:
+            return geo[0], geo[1], None
+        if other_place(doc, i):
+            return i - 1, j, None
+        prefix = prefix_at(doc, lower, i)
+        if prefix is not None:
+            agent = self._agent_at(lower, j) if prefix == "pro" else None
+            if agent is not None and not agent[1].endswith("~"):
+                # "pro-Russian separatists": the separatists, country unsaid (not Russia)
+                code = UNKNOWN + agent[1][:3]
+                return i - 2, i - 2, Span(i - 2, agent[0], [code], agent_kind(agent[1][:3]),
+                                          doc[i - 2:agent[0]].text, agent=agent[1], via="composed")
+            return i - 2, j, None
+        end = suffix_end(doc, lower, j)
+        if end is not None:
+            return i, end, None
+        if entry.sort == ADJECTIVE and is_language(doc, lower, i, j):
+            return i, j, None
+        return None
 
     def _span_for(self, entry: Entry, i: int, j: int, day: str | None) -> Span | None:
         if entry.sort == IMPORTED:
@@ -170,12 +223,14 @@ class ActorResolver:
                 best = (k, agents[key])
         return best
 
-    def _unknown_entities(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        taken = {t for s in spans for t in range(s.i, s.j)}
+    def _unknown_entities(self, doc: Doc, spans: list[Span], blocked: set[int]) -> list[Span]:
+        taken = {t for s in spans for t in range(s.i, s.j)} | blocked
         for ent in doc.ents:
             kind = UNKNOWN_LABELS.get(ent.label_)
             if kind is None or any(t in taken for t in range(ent.start, ent.end)):
                 continue
+            if is_geographic_entity(doc, ent.start, ent.end):
+                continue  # "the Arabian Sea", "Strait of Hormuz": places, not actors
             if any(c.isdigit() for c in ent.text) or not any(c.isupper() for c in ent.text):
                 continue  # "S-400", "F-16": weapons and products; "new jersey": not a name
             start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)

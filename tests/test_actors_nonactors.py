@@ -1,0 +1,120 @@
+"""Country words that are not actors (places, languages, affixed adjectives), regional
+collectives, and surnames of titled people the dictionary does not know. Sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from multipolar.actors.resolver import ActorResolver
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp):
+    resolver = ActorResolver()
+
+    def run(text: str, day: str = "2025-03-10"):
+        res = resolver.resolve(nlp(text), day)
+        return {m.text: m.codes for m in res.mentions}
+
+    return run
+
+
+@pytest.mark.parametrize("text", [
+    "Coast guard boats shadowed a tanker in the South China Sea on Tuesday.",
+    "The drills took place in the Sea of Japan and later in the East China Sea.",
+    "Shipping through the Persian Gulf and the Gulf of Mexico slowed.",
+    "Talks on the Korean Peninsula stalled again, observers noted.",
+    "The cable runs along the floor of the Indian Ocean.",
+    "Freighters crossed the Taiwan Strait and then the Arabian Sea.",
+])
+def test_actors_nonactors_geographic_features_code_nothing(resolve, text):
+    assert resolve(text) == {}
+
+
+def test_actors_nonactors_feature_does_not_hide_a_real_actor(resolve):
+    found = resolve("Vietnam accused China of blocking fishermen in the South China Sea.")
+    assert found.get("Vietnam") == ("VNM",) and found.get("China") == ("CHN",)
+    assert "South China Sea" not in found and list(found.values()).count(("CHN",)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders of several post-Soviet republics gathered for a summit.",
+    "Crowds chanted anti-American slogans outside the hall.",
+    "An ex-Soviet airbase was reopened by the contractor.",
+    "The Soviet-era tanks and US-made rifles were displayed.",
+])
+def test_actors_nonactors_affixed_adjectives_code_nothing(resolve, text):
+    assert resolve(text) == {}
+
+
+def test_actors_nonactors_pro_country_group_keeps_its_agent_not_the_country(resolve):
+    found = resolve("Pro-Russian separatists shelled the village overnight.")
+    assert found == {"Pro-Russian separatists": ("---REB",)}
+
+
+@pytest.mark.parametrize("text", [
+    "The decree was published in English and French on the ministry website.",
+    "The envoy speaks Arabic and German fluently.",
+    "An English-language daily said Russian-speaking residents were leaving.",
+    "Spanish speakers make up much of the audience.",
+])
+def test_actors_nonactors_languages_code_nothing(resolve, text):
+    assert resolve(text) == {}
+
+
+def test_actors_nonactors_adjective_before_a_noun_is_still_an_actor(resolve):
+    found = resolve("Investment in Chinese companies rose while the port stayed in Russian hands.")
+    assert found.get("Chinese companies") == ("CHNBUS",)
+    assert found.get("Russian") == ("RUS",)
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("Washington and its European allies agreed on new sanctions.", "European allies", "EUR"),
+    ("Gulf Arab states welcomed the ceasefire.", "Gulf Arab states", "GUL"),
+    ("Several Arab countries recalled their envoys.", "Arab countries", "MEA"),
+    ("African leaders met in the capital.", "African leaders", "AFR"),
+    ("The proposal split Western partners.", "Western partners", "WST"),
+])
+def test_actors_nonactors_regional_collectives(resolve, text, phrase, code):
+    assert resolve(text).get(phrase) == (code,)
+
+
+@pytest.mark.parametrize("text", [
+    "Belarus rejected the claim.",
+    "BELARUS REJECTS CLAIM",
+    "The border -- Belarus says -- stays shut.",
+    "Belarus's envoy left early.",
+    "Belarus' envoy left early.",
+])
+def test_actors_nonactors_belarus_in_any_position(resolve, text):
+    assert any(c[:3] == "BLR" for codes in resolve(text).values() for c in codes)
+
+
+def test_actors_nonactors_titled_unknown_person_surname_corefers(resolve):
+    text = ("Chilean Foreign Minister Ana Torrealba Quintanilla met Peruvian officials. "
+            "Quintanilla said Santiago would reply. Colombian President Mateo Restrepo Jr. "
+            "also spoke. Restrepo said Bogota backed the plan.")
+    found = resolve(text)
+    assert found.get("Quintanilla") == ("CHLGOV",)
+    assert found.get("Restrepo") == ("COLGOV",)
+
+
+@pytest.mark.parametrize("text", [
+    "The governor of New Jersey signed the bill.",
+    "Wildfires spread across New Mexico this week.",
+    "Researchers travelled to New Guinea last year.",
+])
+def test_actors_nonactors_new_places_are_not_the_old_country(resolve, text):
+    assert resolve(text) == {}
+
+
+def test_actors_nonactors_new_delhi_is_still_india(resolve):
+    assert resolve("New Delhi protested the decision.").get("New Delhi") == ("IND",)
+
+
+def test_actors_nonactors_typographic_apostrophe_matches(resolve):
+    found = resolve("The People\u2019s Liberation Army held drills, People\u2019s Daily said.")
+    assert found.get("People\u2019s Liberation Army") == ("CHNMIL",)
+    assert found.get("People\u2019s Daily") == ("CHNMED",)
