@@ -118,3 +118,19 @@ def test_actors_nonactors_typographic_apostrophe_matches(resolve):
     found = resolve("The People\u2019s Liberation Army held drills, People\u2019s Daily said.")
     assert found.get("People\u2019s Liberation Army") == ("CHNMIL",)
     assert found.get("People\u2019s Daily") == ("CHNMED",)
+
+
+def test_actors_nonactors_title_then_name_between_commas(resolve):
+    text = ("A Kenyan foreign ministry spokesperson, Wanjiru Kamau, said the deal was unfair. "
+            "Kamau said Nairobi would respond. Kenyan troops, Ugandan police and Tanzanian officials, "
+            "Amani Juma said, met at the border.")
+    found = resolve(text)
+    assert found.get("Kenyan foreign ministry spokesperson, Wanjiru Kamau") == ("KENGOV",)
+    assert found.get("Kamau") == ("KENGOV",)
+    assert found.get("Kenyan troops, Ugandan police and Tanzanian officials") == ("KENMIL", "UGAPOL", "TZAGOV")
+
+
+def test_actors_nonactors_lowercase_seas_after_compass_word(resolve):
+    found = resolve("Beijing's actions in the East and South China seas worried Hanoi.")
+    assert found.get("Beijing") == ("CHN",) and found.get("Hanoi") == ("VNM",)
+    assert ("CHN",) not in [v for k, v in found.items() if k != "Beijing"]

@@ -141,12 +141,18 @@ class Composer:
         if agent[:3] not in TITLE_AGENTS:
             return self._agent_pair(doc, lower, s, composed, taken)
         person = starts.get(end)
+        at = end
+        if person is None and end not in ents_at and _apposition(doc, lower, end, starts, ents_at):
+            # "a Chinese foreign ministry spokesperson, Zhao Lijian, said": the name set off by
+            # commas right after the title is the title holder
+            at = end + 1
+            person = starts.get(at)
         if person is not None and person.is_person:
             absorbed.add(id(person))
             codes = [code] if undated and person.entry is not None else person.codes
             return Span(s.i, person.j, codes, "person", person.name, person=person.person,
                         office=person.office or title, entry=person.entry)
-        ent = ents_at.get(end)
+        ent = ents_at.get(at)
         if ent is not None and not any(t in taken for t in range(ent.start, ent.end)):
             return Span(s.i, ent.end, [code], "person", ent.text, person=ent.text, office=title,
                         agent=agent, via="composed")
@@ -238,3 +244,17 @@ class Composer:
                               agent=found[1], office=doc[k:found[0]].text.lower(), via="bare-agent"))
             k = found[0]
         return spans + added
+
+
+def _apposition(doc: Doc, lower: list[str], end: int, starts, ents_at) -> bool:
+    """A person's name between commas (or a comma and the sentence end) right after ``end``."""
+    if end + 1 >= len(doc) or lower[end] != "," or doc[end - 1].tag_ in ("NNS", "NNPS"):
+        return False  # a plural ("Russian troops, Vladimir Putin, ...") is a list, not a title
+    known = starts.get(end + 1)
+    if known is not None and known.is_person:
+        close = known.j
+    elif end + 1 in ents_at:
+        close = ents_at[end + 1].end
+    else:
+        return False
+    return close >= len(doc) or lower[close] in (",", ".", ";") or doc[close].is_sent_start is True

@@ -52,11 +52,13 @@ def _attached(doc: Doc, k: int) -> bool:
 def geographic_extent(doc: Doc, lower: list[str], i: int, j: int) -> tuple[int, int] | None:
     """The tokens of a geographic feature containing the name at ``[i, j)``, if it is one."""
     n = len(doc)
-    if j < n and lower[j] in FEATURES and doc[j].text[:1].isupper():
+    if j < n and lower[j] in FEATURES:
         start = i
         while start > 0 and lower[start - 1] in COMPASS and doc[start - 1].text[:1].isupper():
             start -= 1
-        return start, j + 1
+        # "South China Sea"; lowercase only after a compass word ("the East and South China seas")
+        if doc[j].text[:1].isupper() or start < i:
+            return start, j + 1
     if i >= 2 and lower[i - 1] == "of" and lower[i - 2] in FEATURES and doc[i - 2].text[:1].isupper():
         return i - 2, j
     return None
