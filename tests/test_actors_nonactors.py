@@ -59,6 +59,7 @@ def test_actors_nonactors_pro_country_group_keeps_its_agent_not_the_country(reso
     "The envoy speaks Arabic and German fluently.",
     "An English-language daily said Russian-speaking residents were leaving.",
     "Spanish speakers make up much of the audience.",
+    "Choose an edition: International (French) or International (English).",
 ])
 def test_actors_nonactors_languages_code_nothing(resolve, text):
     assert resolve(text) == {}
@@ -134,3 +135,16 @@ def test_actors_nonactors_lowercase_seas_after_compass_word(resolve):
     found = resolve("Beijing's actions in the East and South China seas worried Hanoi.")
     assert found.get("Beijing") == ("CHN",) and found.get("Hanoi") == ("VNM",)
     assert ("CHN",) not in [v for k, v in found.items() if k != "Beijing"]
+
+
+def test_actors_nonactors_counted_region_collective_points_back(resolve):
+    text = ("Spain, Italy and Portugal drafted the motion. These three European nations, joined "
+            "by Canada, forced a vote. Morocco accused Canada and its European allies of bias.")
+    found = resolve(text)
+    assert found.get("three European nations") == ("ESP", "ITA", "PRT")
+    assert found.get("European allies") == ("ESP", "ITA", "PRT")
+
+
+def test_actors_nonactors_person_inside_name_is_not_the_group(resolve):
+    found = resolve("The movement's leader, Abdul Malik al-Houthi, spoke on television.")
+    assert ("YEMREBHOU",) not in found.values()

@@ -104,6 +104,8 @@ def is_language(doc: Doc, lower: list[str], i: int, j: int) -> bool:
     n = len(doc)
     if j < n and lower[j] in LANGUAGE_NOUNS:
         return True
+    if i >= 1 and j < n and lower[i - 1] == "(" and lower[j] == ")":
+        return True  # a language choice: "United States (English)"
     k = i - 1
     while k >= 1 and lower[k] in CHAIN and doc[k - 1].is_alpha and doc[k - 1].text[:1].isupper():
         k -= 2

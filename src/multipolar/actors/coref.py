@@ -10,7 +10,11 @@ c. "the president", "the foreign minister": the one person holding that title in
 d. "he"/"she" as the subject of a clause: the one person named earlier in the sentence, else the
    one person named in the sentence before; "they": the one group of several actors named
    earlier in the sentence, else the group that was the previous sentence's subject;
-e. "the coalition" after "the Saudi-led coalition" (one leader named so far).
+e. "the coalition" after "the Saudi-led coalition" (one leader named so far);
+f. a regional collective that counts or points back: "these three European nations" are the
+   latest three countries named (as "the three nations" would be), and a later "its European
+   allies" / "the European nations" in the next few sentences are the same countries. Without
+   such an antecedent the region code stays (EUR).
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ def resolve_coreference(doc: Doc, spans: list[Span], country_names: dict[str, st
     spans = sorted(spans, key=lambda s: (s.i, s.j))
     sent_of = _sentence_index(doc)
     spans = _surnames(doc, spans)
+    _regional_references(doc, spans, sent_of)
     taken = {t for s in spans for t in range(s.i, s.j)}
     added = _collective_references(doc, spans, taken, sent_of, country_names)
     added += _office_references(doc, spans, taken, sent_of)
@@ -98,6 +103,34 @@ def _surnames(doc: Doc, spans: list[Span]) -> list[Span]:
         if person.j <= tok.i:
             out.append(_copy(person, tok.i, tok.i + 1))
     return sorted(out, key=lambda s: (s.i, s.j))
+
+
+# f. "these three European nations", "its European allies" -----------------------------------
+POINTERS = {"the", "these", "those", "its", "their", "our", "his", "her"}
+
+
+def _regional_references(doc: Doc, spans: list[Span], sent_of: list[int]) -> None:
+    lower = [t.lower_ for t in doc]
+    resolved: dict[tuple[str, ...], tuple[int, list[str]]] = {}  # adjective -> (sentence, codes)
+    for s in spans:
+        if s.entry is None or s.entry.kind != "region" or s.j - s.i < 2 or s.parts:
+            continue
+        noun = lower[s.j - 1]
+        if noun not in COUNTRY_NOUNS and noun not in GOVERNMENT_NOUNS:
+            continue
+        adjective = tuple(lower[s.i:s.j - 1])
+        before = lower[s.i - 1] if s.i >= 1 else ""
+        codes = None
+        if before in NUMBERS:
+            codes = _antecedent_codes([o for o in spans if o is not s], s.i - 1, NUMBERS[before], noun, sent_of)
+            start = s.i - 1
+        elif before in POINTERS and adjective in resolved \
+                and sent_of[s.i] - resolved[adjective][0] <= WINDOW_SENTENCES:
+            codes, start = list(resolved[adjective][1]), s.i
+        if not codes:
+            continue
+        resolved[adjective] = (sent_of[s.i], list(codes))
+        s.codes, s.i, s.via = codes, start, "coref"
 
 
 # b. "the two nations", "both sides" --------------------------------------------------------

@@ -135,9 +135,9 @@ class ActorResolver:
             ent = person_ents.get(i)
             if not entry.is_person and entry.sort in (COUNTRY, ADJECTIVE, CAPITAL, ENTITY) and ent \
                     and (ent[0] < i or ent[1] > j) and self._agent_at(lower, j) is None \
-                    and all(words[t].istitle() for t in (*range(ent[0], i), *range(j, ent[1]))):
+                    and not (words[i].isupper() and len(words[i]) > 3):
                 # "Jordan" in "Jordan Peterson", "Washington" in "George Washington": a person
-                # (not when the other words are not name-like: "BELARUS REJECTS" in a headline)
+                # (not in an all-capitals headline: NER reads "BELARUS REJECTS" as a person)
                 i += 1
                 continue
             if entry.sort == NONACTOR:
