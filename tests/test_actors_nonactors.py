@@ -148,3 +148,8 @@ def test_actors_nonactors_counted_region_collective_points_back(resolve):
 def test_actors_nonactors_person_inside_name_is_not_the_group(resolve):
     found = resolve("The movement's leader, Abdul Malik al-Houthi, spoke on television.")
     assert ("YEMREBHOU",) not in found.values()
+
+
+def test_actors_nonactors_adjective_alone_on_a_line_is_a_menu_label(resolve):
+    found = resolve("Select Language\n\nEnglish\n\nFrench\n\nMarkets\n\nThe French minister spoke.")
+    assert found == {"French minister": ("FRAGOV",)}

@@ -97,6 +97,15 @@ def suffix_end(doc: Doc, lower: list[str], j: int) -> int | None:
     return None
 
 
+def alone_on_line(doc: Doc, i: int, j: int) -> bool:
+    """A word that is a whole line: a menu label ("English" in a language picker), not a
+    sentence about anyone. Used for nationality adjectives, which are never a heading's subject."""
+    def breaks(k: int) -> bool:
+        return k < 0 or k >= len(doc) or (doc[k].is_space and "\n" in doc[k].text)
+
+    return breaks(i - 1) and breaks(j) and (i > 0 or j < len(doc))
+
+
 def is_language(doc: Doc, lower: list[str], i: int, j: int) -> bool:
     """Whether the adjective at ``[i, j)`` names a language: followed by a language noun
     ("Spanish speakers"), or after a language-taking word, in a chain of capitalised words

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from . import Resolution, ResolvedMention
 from .compose import Composer
 from .context import (
+    alone_on_line,
     geographic_extent,
     is_geographic_entity,
     is_language,
@@ -180,7 +181,7 @@ class ActorResolver:
         end = suffix_end(doc, lower, j)
         if end is not None:
             return i, end, None
-        if entry.sort == ADJECTIVE and is_language(doc, lower, i, j):
+        if entry.sort == ADJECTIVE and (is_language(doc, lower, i, j) or alone_on_line(doc, i, j)):
             return i, j, None
         return None
 
