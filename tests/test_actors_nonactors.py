@@ -153,3 +153,15 @@ def test_actors_nonactors_person_inside_name_is_not_the_group(resolve):
 def test_actors_nonactors_adjective_alone_on_a_line_is_a_menu_label(resolve):
     found = resolve("Select Language\n\nEnglish\n\nFrench\n\nMarkets\n\nThe French minister spoke.")
     assert found == {"French minister": ("FRAGOV",)}
+
+
+def test_actors_nonactors_title_name_of_country(resolve):
+    found = resolve("Opposition leader Tomas Varga of Hungary spoke first. Varga said the law was unfair.")
+    assert found.get("Opposition leader Tomas Varga of Hungary") == ("HUNOPP",)
+    assert found.get("Varga") == ("HUNOPP",)
+
+
+def test_actors_nonactors_coast_guard_is_military_not_a_coast(resolve):
+    found = resolve("Philippine Coast Guard spokesperson Jay Tarriela said the ship left. Tarriela added more.")
+    assert found.get("Philippine Coast Guard spokesperson Jay Tarriela") == ("PHLMIL",)
+    assert found.get("Tarriela") == ("PHLMIL",)

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 # capitalised feature nouns after a name ("South China Sea") or before "of" + name ("Sea of Japan")
 FEATURES = {"sea", "seas", "ocean", "gulf", "strait", "straits", "peninsula", "river", "bay", "channel",
             "basin", "lake", "desert", "mountains", "plateau", "highlands", "trench", "canal", "shelf",
-            "archipelago", "delta", "coast", "riviera"}
+            "archipelago", "delta", "riviera"}  # not "coast": "Philippine Coast Guard"
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
            "upper", "lower", "greater"}
 # "anti-American", "post-Soviet": the prefix says the word is about the country, not by it

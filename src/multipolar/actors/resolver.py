@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from . import Resolution, ResolvedMention
-from .compose import Composer
+from .compose import TITLE_AGENTS, Composer
 from .context import (
     alone_on_line,
     geographic_extent,
@@ -238,9 +238,41 @@ class ActorResolver:
             if start >= ent.end:
                 continue
             text = doc[start:ent.end].text
+            titled = self._title_name_of_country(doc, start, ent.end, spans) if ent.label_ == "PERSON" else None
+            if titled is not None:
+                spans = [s for s in spans if s is not titled[1]]
+                spans.append(titled[0])
+                continue
             spans.append(Span(start, ent.end, [UNKNOWN], kind, text,
                               person=text if ent.label_ == "PERSON" else None, via="unknown"))
         return spans
+
+    def _title_name_of_country(self, doc: Doc, start: int, end: int,
+                               spans: list[Span]) -> tuple[Span, Span] | None:
+        """"Prime Minister Ana Lindqvist of Sweden" (a style of the New York Times and others):
+        a capitalised title, an unknown name, "of" and a country give the name the country's
+        role. Returns the person span and the country span it absorbs."""
+        if end + 1 >= len(doc) or doc[end].lower_ != "of":
+            return None
+        lower = [fold(t.text) for t in doc[max(0, start - 4):start]]
+        offset = max(0, start - 4)
+        title = None
+        for k in range(len(lower)):
+            found = self._agent_at(lower, k)
+            if found and found[0] == len(lower) and found[1][:3] in TITLE_AGENTS \
+                    and doc[offset + k].text[:1].isupper():
+                title = (offset + k, found[1][:3])
+                break
+        if title is None or any(s.i < start and s.j > title[0] for s in spans):
+            return None
+        at = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        country = next((s for s in spans if s.i == at and s.entry is not None and s.entry.sort == COUNTRY
+                        and len(s.codes) == 1 and not s.agent), None)
+        if country is None:
+            return None
+        name = doc[start:end].text
+        return Span(title[0], country.j, [country.code[:3] + title[1]], "person", name, person=name,
+                    office=doc[title[0]:start].text.lower(), via="composed"), country
 
     def _lookup_code(self, code: str) -> ResolvedMention | None:
         code = code.upper()
