@@ -165,3 +165,10 @@ def test_actors_nonactors_coast_guard_is_military_not_a_coast(resolve):
     found = resolve("Philippine Coast Guard spokesperson Jay Tarriela said the ship left. Tarriela added more.")
     assert found.get("Philippine Coast Guard spokesperson Jay Tarriela") == ("PHLMIL",)
     assert found.get("Tarriela") == ("PHLMIL",)
+
+
+def test_actors_nonactors_companies_code_their_home_country_business(resolve):
+    found = resolve("Rheinmetall-made shells and Baykar drones reached the front, Rosneft said.")
+    assert found.get("Rheinmetall") == ("DEUBUS",)
+    assert found.get("Baykar") == ("TURBUS",)
+    assert found.get("Rosneft") == ("RUSBUS",)
