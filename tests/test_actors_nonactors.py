@@ -172,3 +172,13 @@ def test_actors_nonactors_companies_code_their_home_country_business(resolve):
     assert found.get("Rheinmetall") == ("DEUBUS",)
     assert found.get("Baykar") == ("TURBUS",)
     assert found.get("Rosneft") == ("RUSBUS",)
+
+
+def test_actors_nonactors_the_west_does_not_hide_the_west_bank(resolve):
+    found = resolve("Settlements in the West Bank grew, and the West objected.")
+    assert found.get("West Bank") == ("PSE",) and found.get("the West") == ("WST",)
+
+
+def test_actors_nonactors_regional_reference_needs_member_countries(resolve):
+    text = "Clashes hit Kyiv and the West Bank. Only two Arab states have sent envoys since then."
+    assert resolve(text).get("Arab states") == ("MEA",)

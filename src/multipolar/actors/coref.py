@@ -41,11 +41,12 @@ NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 FAMILY_NAME_FIRST = {"PRK", "KOR", "CHN", "TWN", "VNM", "HKG", "MAC", "KHM"}
 
 
-def resolve_coreference(doc: Doc, spans: list[Span], country_names: dict[str, str]) -> list[Span]:
+def resolve_coreference(doc: Doc, spans: list[Span], country_names: dict[str, str],
+                        region_members: dict[str, frozenset[str]] | None = None) -> list[Span]:
     spans = sorted(spans, key=lambda s: (s.i, s.j))
     sent_of = _sentence_index(doc)
     spans = _surnames(doc, spans)
-    _regional_references(doc, spans, sent_of)
+    _regional_references(doc, spans, sent_of, region_members or {})
     taken = {t for s in spans for t in range(s.i, s.j)}
     added = _collective_references(doc, spans, taken, sent_of, country_names)
     added += _office_references(doc, spans, taken, sent_of)
@@ -109,11 +110,15 @@ def _surnames(doc: Doc, spans: list[Span]) -> list[Span]:
 POINTERS = {"the", "these", "those", "its", "their", "our", "his", "her"}
 
 
-def _regional_references(doc: Doc, spans: list[Span], sent_of: list[int]) -> None:
+def _regional_references(doc: Doc, spans: list[Span], sent_of: list[int],
+                         region_members: dict[str, frozenset[str]]) -> None:
     lower = [t.lower_ for t in doc]
     resolved: dict[tuple[str, ...], tuple[int, list[str]]] = {}  # adjective -> (sentence, codes)
     for s in spans:
         if s.entry is None or s.entry.kind != "region" or s.j - s.i < 2 or s.parts:
+            continue
+        members = region_members.get(s.entry.name) or region_members.get(s.entry.code)
+        if not members:  # no member list ("Western", "African"): the region code stays
             continue
         noun = lower[s.j - 1]
         if noun not in COUNTRY_NOUNS and noun not in GOVERNMENT_NOUNS:
@@ -122,7 +127,12 @@ def _regional_references(doc: Doc, spans: list[Span], sent_of: list[int]) -> Non
         before = lower[s.i - 1] if s.i >= 1 else ""
         codes = None
         if before in NUMBERS:
-            codes = _antecedent_codes([o for o in spans if o is not s], s.i - 1, NUMBERS[before], noun, sent_of)
+            # only a group named as one ("Britain, France and Germany"), of countries: the
+            # "latest N countries" fallback of "the two nations" is too loose for a region
+            groups = [o for o in spans if o is not s and len(o.parts) >= 2 and o.j <= s.i
+                      and len(set(o.codes)) == NUMBERS[before]
+                      and all(c in members for c in o.codes)]
+            codes = _antecedent_codes(groups, s.i - 1, NUMBERS[before], noun, sent_of) if groups else None
             start = s.i - 1
         elif before in POINTERS and adjective in resolved \
                 and sent_of[s.i] - resolved[adjective][0] <= WINDOW_SENTENCES:

@@ -109,6 +109,8 @@ class ActorDictionary:
     country_names: dict[str, str] = field(default_factory=dict)
     max_len: int = 1
     agent_max_len: int = 1
+    # regional collective name ("European states") or code ("EUR") -> member countries (regions.tsv)
+    region_members: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def add_name(self, tokens: tuple[str, ...], entry: Entry, front: bool = False) -> None:
         """Add a name; ``front`` puts it before existing readings (imported dictionaries win)."""
@@ -131,7 +133,8 @@ class ActorDictionary:
 
     def copy(self) -> ActorDictionary:
         return ActorDictionary({k: list(v) for k, v in self.names.items()}, dict(self.agents),
-                               dict(self.country_names), self.max_len, self.agent_max_len)
+                               dict(self.country_names), self.max_len, self.agent_max_len,
+                               dict(self.region_members))
 
     def entries(self) -> Iterator[Entry]:
         seen: set[int] = set()
@@ -244,6 +247,9 @@ def _region_rows(d: ActorDictionary, rows: Iterable[dict[str, str]]) -> None:
     for row in rows:
         for adjective in split(row["adjectives"]):
             entry = Entry(row["code"], "region", f"{adjective} states", ENTITY)
+            d.region_members[entry.name] = frozenset(split(row.get("members")))
+            # the code's first row also serves entities.tsv names of that code ("European nations")
+            d.region_members.setdefault(row["code"], d.region_members[entry.name])
             for noun in COLLECTIVE_NOUNS:
                 d.add_name(tokens_of(f"{adjective} {noun}"), entry)
 

@@ -114,7 +114,8 @@ class ActorResolver:
         if self.unknown_entities:
             spans = self._unknown_entities(doc, spans, blocked)  # 5
         if coreference and doc.has_annotation("DEP"):
-            spans = resolve_coreference(doc, spans, self.dictionary.country_names)  # 6
+            spans = resolve_coreference(doc, spans, self.dictionary.country_names,
+                                        self.dictionary.region_members)  # 6
         if day is None:
             _titled_office_everywhere(spans)
         return sorted(spans, key=lambda s: (s.i, s.j))
@@ -133,6 +134,12 @@ class ActorResolver:
                 i += 1
                 continue
             j, entry = found
+            if lower[i] == "the":
+                # "the West Bank": "the West" must not hide the longer name after "the"
+                inner = self._longest(lower, words, i + 1)
+                if inner is not None and inner[0] > j:
+                    i += 1
+                    continue
             ent = person_ents.get(i)
             if not entry.is_person and entry.sort in (COUNTRY, ADJECTIVE, CAPITAL, ENTITY) and ent \
                     and (ent[0] < i or ent[1] > j) and self._agent_at(lower, j) is None \
