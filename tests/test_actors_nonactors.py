@@ -182,3 +182,14 @@ def test_actors_nonactors_the_west_does_not_hide_the_west_bank(resolve):
 def test_actors_nonactors_regional_reference_needs_member_countries(resolve):
     text = "Clashes hit Kyiv and the West Bank. Only two Arab states have sent envoys since then."
     assert resolve(text).get("Arab states") == ("MEA",)
+
+
+def test_actors_nonactors_surname_alias_not_taken_from_someone_else(resolve):
+    found = resolve("Director Tom Harper praised the cast. Harper said the film was done.")
+    assert ("CANELI",) not in found.values() and ("CANGOV",) not in found.values()
+    found = resolve("Turkey's President Tayyip Erdogan spoke. Erdogan said Ankara would wait.")
+    assert found.get("Erdogan") == ("TURGOV",)
+
+
+def test_actors_nonactors_language_edition(resolve):
+    assert resolve("Read the English Edition or the Spanish edition online.") == {}

@@ -35,7 +35,7 @@ SUFFIXES = {"language", "languages", "speaking", "speaker", "speakers", "era", "
 # nouns that make an adjective a language: "Russian speakers", "the English translation"
 LANGUAGE_NOUNS = {"language", "languages", "speakers", "speaker", "translation", "translations",
                   "subtitles", "dialect", "dialects", "version", "lessons", "classes", "alphabet",
-                  "script", "grammar"}
+                  "script", "grammar", "edition", "editions", "service"}
 # words that take a language after them: "in English", "speaks French", "translated into Arabic"
 LANGUAGE_TRIGGERS = {"in", "into", "speak", "speaks", "spoke", "spoken", "speaking", "fluent",
                      "learn", "learns", "learned", "learnt", "learning", "teach", "taught", "translated",

@@ -126,6 +126,7 @@ class ActorResolver:
         words = [t.text for t in doc]
         lower = [fold(w) for w in words]
         person_ents = _person_entities(doc)
+        others = self._other_bearers(doc, lower, words)
         spans: list[Span] = []
         i, n = 0, len(words)
         while i < n:
@@ -141,6 +142,11 @@ class ActorResolver:
                     i += 1
                     continue
             ent = person_ents.get(i)
+            if entry.is_person and j - i == 1 and lower[i] in others:
+                # a bare surname alias ("Harper") when the text names someone else with it
+                # ("Tom Harper"): not the dictionary's person
+                i += 1
+                continue
             if not entry.is_person and entry.sort in (COUNTRY, ADJECTIVE, CAPITAL, ENTITY) and ent \
                     and (ent[0] < i or ent[1] > j) and self._agent_at(lower, j) is None \
                     and not (words[i].isupper() and len(words[i]) > 3):
@@ -166,6 +172,27 @@ class ActorResolver:
                 spans.append(span)
             i = j
         return spans
+
+    def _other_bearers(self, doc: Doc, lower: list[str], words: list[str]) -> set[str]:
+        """Surnames that a PERSON entity of this text gives to someone the dictionary does not
+        know ("Tom Harper", "Carlos Ruiz Sanchez"), so that a bare "Harper" is not Stephen Harper."""
+        out: set[str] = set()
+        for e in doc.ents:
+            if e.label_ != "PERSON" or e.end - e.start < 2:
+                continue
+            alias = self._longest(lower, words, e.end - 1)
+            if alias is None or not alias[1].is_person:
+                continue  # no dictionary surname to protect
+            found = self._longest(lower, words, e.start)
+            if found is not None and found[1] is alias[1]:
+                continue
+            # "Tayyip Erdogan" is still Recep Tayyip Erdogan; "Tom Harper" is not Stephen Harper
+            known = {fold(w) for w in alias[1].name.replace(".", " ").split()}
+            given = [k for k in range(e.start, e.end - 1) if self._agent_at(lower, k) is None
+                     and lower[k] not in ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.")]
+            if given and not any(lower[k] in known for k in given):
+                out.add(lower[e.end - 1])
+        return out
 
     def _not_an_actor(self, doc: Doc, lower: list[str], i: int, j: int,
                       entry: Entry) -> tuple[int, int, Span | None] | None:
