@@ -193,3 +193,8 @@ def test_actors_nonactors_surname_alias_not_taken_from_someone_else(resolve):
 
 def test_actors_nonactors_language_edition(resolve):
     assert resolve("Read the English Edition or the Spanish edition online.") == {}
+
+
+def test_actors_nonactors_retweet_marker_is_not_the_network(resolve):
+    assert resolve("RT @someuser: the water is back") == {}
+    assert resolve("The report aired on RT last night.").get("RT") == ("RUSMED",)

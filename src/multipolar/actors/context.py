@@ -81,6 +81,11 @@ def other_place(doc: Doc, i: int) -> bool:
     return i >= 1 and doc[i - 1].text == "New"
 
 
+def is_retweet_marker(doc: Doc, i: int, j: int) -> bool:
+    """"RT @user": the retweet marker, not the RT television network."""
+    return j - i == 1 and doc[i].text == "RT" and j < len(doc) and doc[j].text.startswith("@")
+
+
 def prefix_at(doc: Doc, lower: list[str], i: int) -> str | None:
     """The prefix glued to the name at ``i`` by a hyphen ("anti" in "anti-American")."""
     if i >= 2 and lower[i - 1] == "-" and lower[i - 2] in PREFIXES and _attached(doc, i - 2) \

@@ -26,6 +26,7 @@ from .context import (
     geographic_extent,
     is_geographic_entity,
     is_language,
+    is_retweet_marker,
     other_place,
     prefix_at,
     suffix_end,
@@ -154,7 +155,7 @@ class ActorResolver:
                 # (not in an all-capitals headline: NER reads "BELARUS REJECTS" as a person)
                 i += 1
                 continue
-            if entry.sort == NONACTOR:
+            if entry.sort == NONACTOR or is_retweet_marker(doc, i, j):
                 blocked.update(range(i, j))
                 i = j
                 continue
