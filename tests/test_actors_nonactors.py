@@ -168,7 +168,7 @@ def test_actors_nonactors_coast_guard_is_military_not_a_coast(resolve):
 
 
 def test_actors_nonactors_companies_code_their_home_country_business(resolve):
-    found = resolve("Rheinmetall-made shells and Baykar drones reached the front, Rosneft said.")
+    found = resolve("Rheinmetall shipped shells and Baykar sent drones, Rosneft said.")
     assert found.get("Rheinmetall") == ("DEUBUS",)
     assert found.get("Baykar") == ("TURBUS",)
     assert found.get("Rosneft") == ("RUSBUS",)
@@ -198,3 +198,14 @@ def test_actors_nonactors_language_edition(resolve):
 def test_actors_nonactors_retweet_marker_is_not_the_network(resolve):
     assert resolve("RT @someuser: the water is back") == {}
     assert resolve("The report aired on RT last night.").get("RT") == ("RUSMED",)
+
+
+def test_actors_nonactors_affixes_on_regions_and_organisations(resolve):
+    found = resolve("Crowds chanted anti-NATO and anti-Western slogans near pro-Kremlin media offices.")
+    assert ("IGONAT",) not in found.values() and ("WST",) not in found.values()
+    assert ("RUSGOV",) not in found.values() and ("RUSMED",) not in found.values()
+
+
+def test_actors_nonactors_owned_pro_group_keeps_the_owner(resolve):
+    found = resolve("Moldova's pro-Western government survived the vote.")
+    assert found.get("Moldova's pro-Western government") == ("MDAGOV",)

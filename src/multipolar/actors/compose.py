@@ -109,6 +109,10 @@ class Composer:
         skipped = 0
         while found is None and skipped < 2 and k < len(doc) and k not in taken \
                 and doc[k].is_alpha and (doc[k].pos_ in MODIFIER_POS or not doc[k].pos_):
+            # a hyphenated modifier counts as one word: "Georgia's pro-Western government"
+            if k + 2 < len(doc) and lower[k + 1] == "-" and not doc[k].whitespace_ \
+                    and not doc[k + 1].whitespace_ and doc[k + 2].is_alpha and k + 2 not in taken:
+                k += 2
             k += 1
             skipped += 1
             found = self.agent_at(lower, k)

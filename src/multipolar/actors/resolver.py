@@ -159,7 +159,7 @@ class ActorResolver:
                 blocked.update(range(i, j))
                 i = j
                 continue
-            if entry.sort in (COUNTRY, ADJECTIVE, CAPITAL):
+            if not entry.is_person and entry.sort != IMPORTED:
                 skip = self._not_an_actor(doc, lower, i, j, entry)
                 if skip is not None:
                     start, end, span = skip
@@ -197,16 +197,19 @@ class ActorResolver:
 
     def _not_an_actor(self, doc: Doc, lower: list[str], i: int, j: int,
                       entry: Entry) -> tuple[int, int, Span | None] | None:
-        """The country word at ``[i, j)`` used as something else (see :mod:`.context`):
+        """The actor word at ``[i, j)`` used as something else (see :mod:`.context`):
         (blocked start, blocked end, the span to code instead or ``None``); ``None`` if an actor."""
-        geo = geographic_extent(doc, lower, i, j)
-        if geo is not None:
-            return geo[0], geo[1], None
-        if other_place(doc, i):
-            return i - 1, j, None
+        if entry.sort in (COUNTRY, ADJECTIVE, CAPITAL):
+            geo = geographic_extent(doc, lower, i, j)
+            if geo is not None:
+                return geo[0], geo[1], None
+            if other_place(doc, i):
+                return i - 1, j, None
+        # affixes apply to every actor word: "pro-Western", "anti-NATO", "pro-Kremlin"
         prefix = prefix_at(doc, lower, i)
         if prefix is not None:
-            agent = self._agent_at(lower, j) if prefix == "pro" else None
+            owned = i >= 3 and lower[i - 3] in ("'s", "'")  # "Georgia's pro-Western government"
+            agent = self._agent_at(lower, j) if prefix == "pro" and not owned else None
             if agent is not None and not agent[1].endswith("~"):
                 # "pro-Russian separatists": the separatists, country unsaid (not Russia)
                 code = UNKNOWN + agent[1][:3]
