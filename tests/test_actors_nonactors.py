@@ -209,3 +209,11 @@ def test_actors_nonactors_affixes_on_regions_and_organisations(resolve):
 def test_actors_nonactors_owned_pro_group_keeps_the_owner(resolve):
     found = resolve("Moldova's pro-Western government survived the vote.")
     assert found.get("Moldova's pro-Western government") == ("MDAGOV",)
+
+
+def test_actors_nonactors_named_bodies_and_more_places(resolve):
+    found = resolve("Greek Orthodox Church leaders met the Palestinian Authority near the Jordan Valley, "
+                    "far from the Bay of Bengal.")
+    assert found.get("Palestinian Authority") == ("PSEGOV",)
+    assert ("GRCGOV",) not in found.values() and ("JOR",) not in found.values()
+    assert "Bengal" not in found

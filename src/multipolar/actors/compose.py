@@ -23,6 +23,10 @@ POSSESSIVE = {"'s", "’s", "'", "’"}
 FORMER = {"former", "ex", "then"}
 TITLE_AGENTS = {"GOV", "MIL", "OPP", "LEG", "JUD", "SPY", "POL", "REB", "ELI"}
 MODIFIER_POS = {"ADJ", "NOUN", "PROPN"}
+# heads of named bodies that are not the state: "Russian Orthodox Church leaders" are not RUSGOV
+NOT_MODIFIERS = {"church", "party", "university", "institute", "observatory", "foundation",
+                 "association", "league", "movement", "front", "society", "center", "centre",
+                 "museum", "academy", "club", "federation", "group", "orthodox", "catholic"}
 BACKED = {"backed", "allied", "aligned", "sponsored", "supported", "funded", "armed"}
 LINKS = {"of": None, "from": None, "in": "MIL"}  # preposition -> agent it may NOT link ("troops in Ukraine")
 OF_TARGETS = (COUNTRY, CAPITAL, IMPORTED)
@@ -108,7 +112,8 @@ class Composer:
         found = self.agent_at(lower, k)
         skipped = 0
         while found is None and skipped < 2 and k < len(doc) and k not in taken \
-                and doc[k].is_alpha and (doc[k].pos_ in MODIFIER_POS or not doc[k].pos_):
+                and doc[k].is_alpha and (doc[k].pos_ in MODIFIER_POS or not doc[k].pos_) \
+                and lower[k] not in NOT_MODIFIERS:
             # a hyphenated modifier counts as one word: "Georgia's pro-Western government"
             if k + 2 < len(doc) and lower[k + 1] == "-" and not doc[k].whitespace_ \
                     and not doc[k + 1].whitespace_ and doc[k + 2].is_alpha and k + 2 not in taken:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 # capitalised feature nouns after a name ("South China Sea") or before "of" + name ("Sea of Japan")
 FEATURES = {"sea", "seas", "ocean", "gulf", "strait", "straits", "peninsula", "river", "bay", "channel",
             "basin", "lake", "desert", "mountains", "plateau", "highlands", "trench", "canal", "shelf",
-            "archipelago", "delta", "riviera"}  # not "coast": "Philippine Coast Guard"
+            "archipelago", "delta", "riviera", "valley"}  # not "coast": "Philippine Coast Guard"
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
            "upper", "lower", "greater"}
 # "anti-American", "post-Soviet": the prefix says the word is about the country, not by it
@@ -69,6 +69,9 @@ def is_geographic_entity(doc: Doc, start: int, end: int) -> bool:
     last, first = doc[end - 1], doc[start]
     if last.lower_ in FEATURES and last.text[:1].isupper():
         return True
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in FEATURES \
+            and doc[start - 2].text[:1].isupper():
+        return True  # "Bengal" in "the Bay of Bengal"
     if first.lower_ == "the" and end - start > 1:
         first = doc[start + 1]
     return first.lower_ in FEATURES and first.text[:1].isupper() and first.i + 1 < end \
