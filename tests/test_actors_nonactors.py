@@ -217,3 +217,9 @@ def test_actors_nonactors_named_bodies_and_more_places(resolve):
     assert found.get("Palestinian Authority") == ("PSEGOV",)
     assert ("GRCGOV",) not in found.values() and ("JOR",) not in found.values()
     assert "Bengal" not in found
+
+
+def test_actors_nonactors_newspaper_named_after_a_place_is_its_media(resolve):
+    found = resolve("The Washington Post and the Tehran Times both cited Moscow.")
+    assert found.get("Washington Post and the Tehran Times") == ("USAMED", "IRNMED")
+    assert found.get("Moscow") == ("RUS",)

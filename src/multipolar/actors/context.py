@@ -84,6 +84,22 @@ def other_place(doc: Doc, i: int) -> bool:
     return i >= 1 and doc[i - 1].text == "New"
 
 
+# capitalised title words of newspapers named after a place: "Washington Post", "Moscow Times"
+NEWSPAPER_WORDS = {"post", "times", "herald", "tribune", "journal", "gazette", "daily", "independent",
+                   "telegraph", "chronicle", "observer", "standard", "examiner", "courier"}
+
+
+def newspaper_end(doc: Doc, lower: list[str], j: int) -> int | None:
+    """End of a newspaper title after a place name ending at ``j`` ("Washington Post")."""
+    k = j
+    if k + 1 < len(doc) and lower[k] == "morning" and doc[k].text[:1].isupper():
+        k += 1  # "Sydney Morning Herald"
+    if k < len(doc) and lower[k] in NEWSPAPER_WORDS and doc[k].text[:1].isupper() \
+            and not doc[k].text.isupper():
+        return k + 1
+    return None
+
+
 def is_retweet_marker(doc: Doc, i: int, j: int) -> bool:
     """"RT @user": the retweet marker, not the RT television network."""
     return j - i == 1 and doc[i].text == "RT" and j < len(doc) and doc[j].text.startswith("@")

@@ -27,6 +27,7 @@ from .context import (
     is_geographic_entity,
     is_language,
     is_retweet_marker,
+    newspaper_end,
     other_place,
     prefix_at,
     suffix_end,
@@ -199,6 +200,12 @@ class ActorResolver:
                       entry: Entry) -> tuple[int, int, Span | None] | None:
         """The actor word at ``[i, j)`` used as something else (see :mod:`.context`):
         (blocked start, blocked end, the span to code instead or ``None``); ``None`` if an actor."""
+        if entry.sort in (COUNTRY, CAPITAL):
+            paper = newspaper_end(doc, lower, j)
+            if paper is not None:  # "the Washington Post": the country's media
+                code = entry.code[:3] + "MED"
+                return i, i, Span(i, paper, [code], agent_kind("MED"), doc[i:paper].text, entry=entry,
+                                  agent="MED", via="composed")
         if entry.sort in (COUNTRY, ADJECTIVE, CAPITAL):
             geo = geographic_extent(doc, lower, i, j)
             if geo is not None:
