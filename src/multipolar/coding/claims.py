@@ -54,6 +54,7 @@ class ClaimCoder(ResponseReader):
         self.lex = claim_lexicon()
         self.by_key: dict[tuple[str, str, str], Claim] = {}
         self.groups: list[_Found] = []
+        self._core: str | None = None  # the content without its embedded clauses, for topic_of
         self.supported: set[int] = set()  # ids of claims made by a claim verb/noun or in blaming words
 
     # -- actors -------------------------------------------------------------------------
@@ -173,10 +174,12 @@ class ClaimCoder(ResponseReader):
             content = " ".join(self.ctx.doc[min(t.left_edge.i for t in content_tok):
                                             max(t.right_edge.i for t in content_tok) + 1].text.split()) \
                 if content_tok else ""
+            self._core = _core(self.ctx.doc, content_tok)
             if topic_of(content) == "other":  # "censuring Iran for ... and calling on it to explain uranium ..."
                 clause = " ".join(t.text for t in verb.subtree)
                 if topic_of(clause) == "nuclear":
                     content = content or clause
+                    self._core = None
                     return lex["object_verbs"][lemma], self._all(sent, objs), clause
             return lex["object_verbs"][lemma], self._all(sent, objs), content
         if lemma in lex["clause_verbs"] or lemma in lex["weak_verbs"]:
@@ -184,7 +187,8 @@ class ClaimCoder(ResponseReader):
             if not comps:
                 return None
             comp = comps[0]
-            content = " ".join(self.ctx.doc[comp.left_edge.i:comp.right_edge.i + 1].text.split())
+            content = _text(self.ctx.doc, comp)
+            self._core = _core(self.ctx.doc, [comp])
             subj = self._content_subjects(sent, comp)
             kind = lex["clause_verbs"].get(lemma, "assert")
             if lemma in lex["weak_verbs"] and topic_of(content) == "other":
@@ -199,14 +203,25 @@ class ClaimCoder(ResponseReader):
             # against each of its parties, as the sentence names them.
             return self._pact_parties(sent)
         agents = [p for c in comp.children if c.dep_ == "agent" for p in c.children]
-        if subs and subs[0].dep_ == "nsubjpass" and agents:  # "Russia was provoked ... by the West"
-            return self._all(sent, agents)
+        if subs and subs[0].dep_ == "nsubjpass" and agents:
+            # "Russia was provoked ... by the West": the agent; but "Bordurian drones were used
+            # by X" charges the actor the passive subject names as its modifier.
+            own = self._own_actors(sent, subs[0])
+            is_actor = self.ctx.actors.covering(subs[0].idx, subs[0].idx + len(subs[0].text)) is not None
+            if is_actor or not own:
+                return self._all(sent, agents)
+            return own
         heads = [s for s in subs if s.pos_ != "PRON" or s.lower_ in ("it", "they")]
         found = []
         for h in heads:  # the subject's own actors ("France's equipping of Armenia" -> France)
             for c in self._own_actors(sent, h):
                 if c not in found:
                     found.append(c)
+            if not found and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in h.children):
+                # "the accusation that its troops ...": the owner is the main clause's subject
+                root = sent.root
+                found += [c for c in self._all(sent, [t for t in root.children if t.dep_ == "nsubj"])
+                          if c not in found]
         if found:
             return found
         if heads:  # a subject that names no actor ("an attack on Belarus ...") has none
@@ -216,23 +231,55 @@ class ClaimCoder(ResponseReader):
         return []
 
     def _claim_from_noun(self, sent: Span, noun: Token) -> tuple | None:
+        """"the accusation that X ...", "allegations of Bordurian arms deliveries", "the charge
+        against X of ...": content from the that-clause or the of/about phrase; the subject
+        from "against X", else from the content."""
         lemma = noun.lemma_.lower()
+        against = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "against"
+                   for p in c.children if p.dep_ == "pobj"]
         comps = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and
                  any(g.lower_ == "that" and g.dep_ in ("mark",) for g in c.children)]
-        if not comps:
-            return None
-        comp = comps[0]
-        content = " ".join(self.ctx.doc[comp.left_edge.i:comp.right_edge.i + 1].text.split())
-        if content.lower().startswith("that "):
-            content = content[5:]
-        return self.lex["nouns"][lemma], self._content_subjects(sent, comp), content
+        if comps:
+            comp = comps[0]
+            content = _text(self.ctx.doc, comp)
+            self._core = _core(self.ctx.doc, [comp])
+            subjects = self._content_subjects(sent, comp)
+        else:
+            # The of-phrase may hang from the noun or, after "against X", from X.
+            holders = [noun] + against
+            objs = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "about")
+                    for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            if not objs:
+                return None
+            content = _text(self.ctx.doc, objs[0])
+            self._core = _core(self.ctx.doc, objs[:1])
+            subjects = [] if objs[0].dep_ == "pcomp" else self._own_actors(sent, objs[0])
+            if objs[0].dep_ == "pobj" and not subjects:
+                # "allegations of arms deliveries by Borduria": the doer named by "by"
+                agents = [p for c in objs[0].children if c.dep_ == "prep" and c.lower_ == "by"
+                          for p in c.children]
+                subjects = self._all(sent, agents)
+        if against:
+            subjects = self._all(sent, against)
+        return self.lex["nouns"][lemma], subjects, content
 
-    def _noun_claimants(self, sent: Span, noun: Token) -> list[Token]:
-        heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    def _noun_claimants(self, sent: Span, noun: Token) -> list[str]:
+        """Who makes the claim a noun names: its possessor or modifier ("Syldavia's charge", "the
+        Syldavian claim"), "by X", or the subject of a verb of making it ("X repeated its
+        accusation", "X levelled accusations ...")."""
+        heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                 and c.pos_ != "PRON"]
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 heads += [p for p in c.children]
-        return heads
+        found = self._all(sent, heads)
+        if found:
+            return found
+        verb = noun.head
+        pronoun_owner = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+        if noun.dep_ == "dobj" and (verb.lemma_.lower() in self.lex["making_verbs"] or pronoun_owner):
+            return self._all(sent, [c for c in verb.children if c.dep_ == "nsubj"])
+        return []
 
     def _add(self, sent: Span, sent_no: int, anchor: Token, claimants: list[str], kind: str,
              subjects: list[str], content: str, weak: bool = False) -> None:
@@ -240,7 +287,7 @@ class ClaimCoder(ResponseReader):
         subjects = [s for s in subjects if s not in claimants]
         if not claimants or not subjects:
             return
-        topic = topic_of(content)
+        topic = topic_of(content, self._core)
         date = clause_dates(self.ctx, anchor) if anchor.pos_ == "VERB" else None
         found = _Found(claimants, subjects, kind, topic, content, date, sent_no, self.ctx.evidence(sent))
         for cl in claimants:
@@ -263,6 +310,7 @@ class ClaimCoder(ResponseReader):
             before = len(self.groups)
             for tok in sent:
                 lemma = tok.lemma_.lower()
+                self._core = None
                 if tok.pos_ == "VERB" and (lemma in lex["object_verbs"] or lemma in lex["clause_verbs"]
                                            or lemma in lex["weak_verbs"]):
                     got = self._claim_from_verb(sent, tok)
@@ -272,7 +320,7 @@ class ClaimCoder(ResponseReader):
                 elif tok.pos_ == "NOUN" and lemma in lex["nouns"]:
                     got = self._claim_from_noun(sent, tok)
                     if got:
-                        self._add(sent, sent_no, tok, self._all(sent, self._noun_claimants(sent, tok)),
+                        self._add(sent, sent_no, tok, self._noun_claimants(sent, tok),
                                   got[0], got[1], got[2])
             same = self.groups[before:]
             for tok in sent:
@@ -313,6 +361,21 @@ class ClaimCoder(ResponseReader):
                     continue
             out.append(c)
         return out
+
+
+def _text(doc, head: Token) -> str:
+    """The words of ``head``'s phrase, on one line, without a leading "that"."""
+    text = " ".join(doc[head.left_edge.i:head.right_edge.i + 1].text.split())
+    return text[5:] if text.lower().startswith("that ") else text
+
+
+def _core(doc, heads: list[Token]) -> str:
+    """The words of the phrases headed by ``heads`` without their embedded clauses (relative
+    clauses, adverbial clauses): what the claim is chiefly about."""
+    ids: set[int] = set()
+    for h in heads:
+        ids |= subtree_ids(h)
+    return " ".join(doc[i].text for i in sorted(ids))
 
 
 def code_claims(ctx) -> list[Claim]:
