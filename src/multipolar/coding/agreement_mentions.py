@@ -224,11 +224,7 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
             rel = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
             if rel is not None:
                 ids |= subtree_ids(rel.head)
-        for c in tok.children:  # "a deal to buy jets from Sweden", "a contract to export tanks to Poland"
-            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in TRADE_VERBS:
-                for prep in c.subtree:
-                    if prep.dep_ in ("prep", "dative") and prep.lower_ in ("from", "to"):
-                        ids |= {t.i for t in prep.subtree}
+        ids |= _trade_partner_ids(tok)
         parties = [code for m in mentions_in(ctx, sent, ids - _with_ids(tok)) for code in state_codes(m)]
         groups = _partner_groups(ctx, sent, tok)
         date = None
@@ -293,6 +289,31 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
         else:
             out.append(Mention(tok, _unique(parties + [c for g in groups for c in g]), **common))
     return out
+
+
+def _trade_partner_ids(tok: Token) -> set[int]:
+    """"a deal to buy jets from Sweden", "a contract to export tanks to Poland": the "from"/"to"
+    phrase of a trade verb that modifies the noun, or (as the parser often has it) the verb
+    that governs the noun ("signed a deal to buy ..."). When the parse hangs that phrase
+    elsewhere (a ticker in brackets, "Saab (SAABb.ST) jets from Sweden"), the first "from"/"to"
+    after the trade verb and before any other verb is taken."""
+    verbs = [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in TRADE_VERBS]
+    if tok.dep_ == "dobj":
+        verbs += [c for c in tok.head.children if c.dep_ in ("advcl", "xcomp") and c.i > tok.i
+                  and c.lemma_.lower() in TRADE_VERBS]
+    ids: set[int] = set()
+    for verb in verbs:
+        found = {t.i for prep in verb.subtree if prep.dep_ in ("prep", "dative") and prep.lower_ in ("from", "to")
+                 and prep.i > verb.i for t in prep.subtree}
+        if not found:
+            for t in tok.doc[verb.i + 1:tok.sent.end]:
+                if t.pos_ in ("VERB", "AUX") or t.text == ";":
+                    break
+                if t.dep_ in ("prep", "dative") and t.lower_ in ("from", "to"):
+                    found = {x.i for x in t.subtree}
+                    break
+        ids |= found
+    return ids
 
 
 def _member_ids(verb: Token) -> set[int]:

@@ -55,6 +55,7 @@ class ClaimCoder(ResponseReader):
         self.by_key: dict[tuple[str, str, str], Claim] = {}
         self.groups: list[_Found] = []
         self._core: str | None = None  # the content without its embedded clauses, for topic_of
+        self._topic_text: str | None = None  # what to judge the topic on instead, when set
         self.supported: set[int] = set()  # ids of claims made by a claim verb/noun or in blaming words
 
     # -- actors -------------------------------------------------------------------------
@@ -179,9 +180,18 @@ class ClaimCoder(ResponseReader):
                 clause = " ".join(t.text for t in verb.subtree)
                 if topic_of(clause) == "nuclear":
                     content = content or clause
-                    self._core = None
+                    self._core = self._topic_text = None
                     return lex["object_verbs"][lemma], self._all(sent, objs), clause
-            return lex["object_verbs"][lemma], self._all(sent, objs), content
+            subjects = self._all(sent, objs)
+            if not content_tok and subjects:
+                # "X condemned Y." with the charge spelled out in the next sentence, which names
+                # Y again ("A statement spoke of Y's efforts to ..."): that sentence is the content.
+                following = self._next_sentence(sent)
+                if following is not None and topic_of(following.text) != "other" and any(
+                        c in subjects for m in mentions_in(self.ctx, following, {t.i for t in following})
+                        for c in actor_codes(m)):
+                    return lex["object_verbs"][lemma], subjects, " ".join(following.text.split())
+            return lex["object_verbs"][lemma], subjects, content
         if lemma in lex["clause_verbs"] or lemma in lex["weak_verbs"]:
             comps = [c for c in verb.children if c.dep_ in ("ccomp",)]
             if not comps:
@@ -196,6 +206,11 @@ class ClaimCoder(ResponseReader):
             return kind, subj, content
         return None
 
+    def _next_sentence(self, sent: Span) -> Span | None:
+        if sent.end >= len(self.ctx.doc):
+            return None
+        return self.ctx.doc[sent.end].sent
+
     def _content_subjects(self, sent: Span, comp: Token) -> list[str]:
         subs = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subs and is_agreement_noun(subs[0]):
@@ -203,12 +218,22 @@ class ClaimCoder(ResponseReader):
             # against each of its parties, as the sentence names them.
             return self._pact_parties(sent)
         agents = [p for c in comp.children if c.dep_ == "agent" for p in c.children]
+        if not agents and subs and subs[0].dep_ == "nsubjpass":
+            # "Russia was provoked into attacking Ukraine by the West": the parse may hang the
+            # "by" phrase from the complement
+            agents = [p for i in sorted(subtree_ids(comp)) if self.ctx.doc[i].lower_ == "by"
+                      and self.ctx.doc[i].dep_ in ("agent", "prep") for p in self.ctx.doc[i].children
+                      if p.dep_ == "pobj"][:1]
         if subs and subs[0].dep_ == "nsubjpass" and agents:
             # "Russia was provoked ... by the West": the agent; but "Bordurian drones were used
             # by X" charges the actor the passive subject names as its modifier.
             own = self._own_actors(sent, subs[0])
             is_actor = self.ctx.actors.covering(subs[0].idx, subs[0].idx + len(subs[0].text)) is not None
             if is_actor or not own:
+                # The agent is charged with the passive verb's act ("provoked"), not with what
+                # the verb's complement says the subject then did ("into attacking Ukraine").
+                ids = {comp.i} | {i for a in agents for i in subtree_ids(a)}
+                self._topic_text = " ".join(self.ctx.doc[i].text for i in sorted(ids))
                 return self._all(sent, agents)
             return own
         heads = [s for s in subs if s.pos_ != "PRON" or s.lower_ in ("it", "they")]
@@ -287,7 +312,7 @@ class ClaimCoder(ResponseReader):
         subjects = [s for s in subjects if s not in claimants]
         if not claimants or not subjects:
             return
-        topic = topic_of(content, self._core)
+        topic = topic_of(self._topic_text) if self._topic_text else topic_of(content, self._core)
         date = clause_dates(self.ctx, anchor) if anchor.pos_ == "VERB" else None
         found = _Found(claimants, subjects, kind, topic, content, date, sent_no, self.ctx.evidence(sent))
         for cl in claimants:
@@ -310,7 +335,7 @@ class ClaimCoder(ResponseReader):
             before = len(self.groups)
             for tok in sent:
                 lemma = tok.lemma_.lower()
-                self._core = None
+                self._core = self._topic_text = None
                 if tok.pos_ == "VERB" and (lemma in lex["object_verbs"] or lemma in lex["clause_verbs"]
                                            or lemma in lex["weak_verbs"]):
                     got = self._claim_from_verb(sent, tok)
