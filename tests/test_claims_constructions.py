@@ -76,3 +76,19 @@ def test_bare_condemnation_takes_its_charge_from_the_next_sentence(nlp):
             "Their statement spoke of Bordurian efforts to build nuclear weapons.")
     got = _keys(nlp, text)
     assert set(got) == {("SYL", "BOR", "nuclear"), ("RUR", "BOR", "nuclear")}
+
+
+COLLECTIVE_NAMES = {**NAMES, "Britain": "GBR", "France": "FRA", "Germany": "DEU", "Russia": "RUS"}
+
+
+def test_regional_allies_stand_for_the_countries_the_text_lists(nlp):
+    text = ("Britain, France and Germany met in Geneva on Monday. "
+            "Borduria accused Syldavia and its European allies of using the dispute as a pretext.")
+    got = {(c.claimant, c.subject) for c in code_claims(context(nlp, text, COLLECTIVE_NAMES))}
+    assert got == {("BOR", "SYL"), ("BOR", "GBR"), ("BOR", "FRA"), ("BOR", "DEU")}
+
+
+def test_regional_allies_with_no_listed_countries_add_nobody(nlp):
+    text = "Russia met Borduria on Monday. Borduria accused Syldavia and its European allies of lying."
+    got = {(c.claimant, c.subject) for c in code_claims(context(nlp, text, COLLECTIVE_NAMES))}
+    assert got == {("BOR", "SYL")}

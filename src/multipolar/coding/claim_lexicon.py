@@ -7,6 +7,9 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
+from spacy.tokens import Token
+
+from .agreement_syntax import actor_codes
 
 
 @lru_cache(maxsize=1)
@@ -29,3 +32,35 @@ def topic_of(text: str, core: str | None = None) -> str:
         if pattern.search(core if core is not None else text):
             return topic
     return "other"
+
+
+@lru_cache(maxsize=1)
+def _collectives() -> dict:
+    text = resources.files("multipolar").joinpath("data", "claims", "collectives.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return {"nouns": frozenset(data["nouns"]), "regions": {k: frozenset(v) for k, v in data["regions"].items()}}
+
+
+def collective_members(ctx, tok: Token) -> list[str]:
+    """The countries a collective phrase headed by ``tok`` stands for ("its European allies"):
+    those of the adjective's region that the document names together in one coordinated list
+    of at least two ("Britain, France, and Germany"). Empty when ``tok`` is no such phrase or
+    the text lists none."""
+    data = _collectives()
+    if tok.lower_ not in data["nouns"]:
+        return []
+    regions = [data["regions"][c.lower_] for c in tok.children if c.dep_ == "amod" and c.lower_ in data["regions"]]
+    if not regions:
+        return []
+    region = regions[0]
+    out: list[str] = []
+    for head in ctx.doc:
+        if head.dep_ == "conj" or not any(c.dep_ == "conj" for c in head.children):
+            continue
+        listed = []
+        for item in [head, *head.conjuncts]:
+            m = ctx.actors.covering(item.idx, item.idx + len(item.text))
+            listed += [c for c in (actor_codes(m) if m is not None else []) if c in region]
+        if len(set(listed)) >= 2:
+            out += [c for c in listed if c not in out]
+    return out

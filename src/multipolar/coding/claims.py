@@ -27,7 +27,7 @@ from .agreement_syntax import (
     mentions_in,
     subtree_ids,
 )
-from .claim_lexicon import claim_lexicon, topic_of
+from .claim_lexicon import claim_lexicon, collective_members, topic_of
 from .claim_responses import ResponseReader
 
 ACCUSATORY = re.compile(claim_lexicon()["accusatory"], re.I)
@@ -96,6 +96,10 @@ class ClaimCoder(ResponseReader):
         out: list[str] = []
         for m in mentions_in(self.ctx, sent, ids):
             for c in actor_codes(m):
+                if c not in out:
+                    out.append(c)
+        for i in sorted(ids):  # "its European allies": the region's countries the text lists
+            for c in collective_members(self.ctx, self.ctx.doc[i]):
                 if c not in out:
                     out.append(c)
         return out
