@@ -92,3 +92,46 @@ def test_regional_allies_with_no_listed_countries_add_nobody(nlp):
     text = "Russia met Borduria on Monday. Borduria accused Syldavia and its European allies of lying."
     got = {(c.claimant, c.subject) for c in code_claims(context(nlp, text, COLLECTIVE_NAMES))}
     assert got == {("BOR", "SYL")}
+
+
+def test_appended_charge_renames_the_phrase_before_it(nlp):
+    text = ("Borduria said in May that it was closing its ports. "
+            "It said it was responding to Syldavian obstruction of its shipping, a charge denied by Syldavia.")
+    got = _keys(nlp, text)
+    assert set(got) == {("BOR", "SYL", "other")}
+    claim = got[("BOR", "SYL", "other")]
+    assert claim.content == "Syldavian obstruction of its shipping"
+    assert [(r.actor, r.stance) for r in claim.responses] == [("SYL", "deny")]
+
+
+def test_appended_allegation_after_a_claim_verb_is_the_same_claim(nlp):
+    text = "Syldavia accused Borduria of sending drones to Ruritania, an allegation Borduria denies."
+    got = _keys(nlp, text)
+    assert set(got) == {("SYL", "BOR", "arms_transfer")}
+    assert [(r.actor, r.stance) for r in got[("SYL", "BOR", "arms_transfer")].responses] == [("BOR", "deny")]
+
+
+def test_charge_of_violating_the_treaty_takes_the_treatys_topic(nlp):
+    nuclear = ("Ruritania and Borduria signed the Lakes Treaty in 1998, the only nuclear arms control pact "
+               "between them. Ruritania accused Borduria of violating the agreement.")
+    fishing = ("Ruritania and Borduria signed the Lakes Treaty in 1998 to share fishing rights. "
+               "Ruritania accused Borduria of violating the agreement.")
+    assert set(_keys(nlp, nuclear)) == {("RUR", "BOR", "nuclear")}
+    assert set(_keys(nlp, fishing)) == {("RUR", "BOR", "other")}
+
+
+def test_verbs_pointing_to_blamed_conduct(nlp):
+    assert set(_keys(nlp, 'Syldavia pointed to Borduria\'s "reckless provocations" on the border.')) == \
+        {("SYL", "BOR", "other")}
+    assert _keys(nlp, "Syldavia pointed to Borduria's new harbour.") == {}
+    # the conduct's owner is accused, not the place it happened
+    assert set(_keys(nlp, "Ruritania denounced Borduria's aggression and its threats against Syldavia.")) == \
+        {("RUR", "BOR", "other")}
+
+
+def test_the_ministry_refers_back_to_the_named_ministry(nlp):
+    names = {**NAMES, "Ruritania's foreign ministry": "RURGOV"}
+    text = ("Ruritania's foreign ministry issued a statement on Monday. "
+            "The ministry accused Borduria of shelling border villages.")
+    got = {(c.claimant, c.subject, c.topic) for c in code_claims(context(nlp, text, names))}
+    assert got == {("RUR", "BOR", "attack")}

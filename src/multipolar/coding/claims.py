@@ -31,6 +31,8 @@ from .claim_lexicon import claim_lexicon, collective_members, topic_of
 from .claim_responses import ResponseReader
 
 ACCUSATORY = re.compile(claim_lexicon()["accusatory"], re.I)
+# A charge about an agreement's observance, which takes the topic of that agreement.
+TREATY_CONDUCT = re.compile(r"\b(?:treaty|pact|accord|agreement|inspections?|inspectors?|provisions)\b", re.I)
 INSTITUTIONAL = frozenset({"spokesman", "spokeswoman", "spokesperson", "ministry", "minister", "government",
                            "intelligence", "official", "officials", "ambassador", "representative"})
 
@@ -85,14 +87,7 @@ class ClaimCoder(ResponseReader):
         heads, but not prepositional objects ("an attack on Belarus" names no attacker)."""
         if head.lower_ in ("it", "they"):
             return self._pronoun(sent, head)
-        ids = {head.i}
-        for c in head.children:
-            if c.dep_ in ("poss", "compound", "amod", "nmod", "det", "appos"):
-                ids |= subtree_ids(c)
-            if c.dep_ == "conj":
-                ids |= {t.i for t in c.subtree}
-            if c.dep_ == "prep" and c.lower_ in ("of", "for") and head.lemma_.lower() in INSTITUTIONAL:
-                ids |= subtree_ids(c)  # "a spokesman for the Foreign Ministry of X"
+        ids = _own_ids(head)
         out: list[str] = []
         for m in mentions_in(self.ctx, sent, ids):
             for c in actor_codes(m):
@@ -102,7 +97,18 @@ class ClaimCoder(ResponseReader):
             for c in collective_members(self.ctx, self.ctx.doc[i]):
                 if c not in out:
                     out.append(c)
+        if not out and head.lemma_.lower() in INSTITUTIONAL and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            out = self._earlier_institution(head)
         return out
+
+    def _earlier_institution(self, head: Token) -> list[str]:
+        """"The ministry said ...": the latest earlier resolved mention that names such an
+        institution ("Russia's foreign ministry"), the text's own antecedent."""
+        for m in reversed(self.ctx.actors.in_span(0, head.idx)):
+            if re.search(r"\b" + re.escape(head.lower_) + r"\b", m.text.lower()):
+                return actor_codes(m)
+        return []
 
     def _pronoun(self, sent: Span, pron: Token) -> list[str]:
         """"it"/"they": the subject named earlier in the same sentence, else the previous one's."""
@@ -111,6 +117,11 @@ class ClaimCoder(ResponseReader):
                 found = self._actors(sent, t)
                 if found:
                     return found
+        if pron.i == sent.start and sent.start > 0:  # "It said ...": the previous sentence's subject
+            before = self.ctx.doc[sent.start - 1].sent
+            for t in before:
+                if t.dep_ == "nsubj" and t.head.i == before.root.i and t.pos_ != "PRON":
+                    return self._actors(before, t)
         return []
 
     def _subjects(self, verb: Token) -> list[Token]:
@@ -196,6 +207,18 @@ class ClaimCoder(ResponseReader):
                         for c in actor_codes(m)):
                     return lex["object_verbs"][lemma], subjects, " ".join(following.text.split())
             return lex["object_verbs"][lemma], subjects, content
+        if lemma in lex["conduct_verbs"]:
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            if lemma == "point":
+                objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                        for p in c.children if p.dep_ == "pobj"]
+            if not objs:
+                return None
+            content = _text(self.ctx.doc, objs[0])
+            if lemma in lex["weak_conduct_verbs"] and not ACCUSATORY.search(content):
+                return None
+            self._core = _core(self.ctx.doc, objs[:1])
+            return lex["conduct_verbs"][lemma], self._own_actors(sent, objs[0]), content
         if lemma in lex["clause_verbs"] or lemma in lex["weak_verbs"]:
             comps = [c for c in verb.children if c.dep_ in ("ccomp",)]
             if not comps:
@@ -268,7 +291,14 @@ class ClaimCoder(ResponseReader):
                    for p in c.children if p.dep_ == "pobj"]
         comps = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and
                  any(g.lower_ == "that" and g.dep_ in ("mark",) for g in c.children)]
-        if comps:
+        named = _appositive_target(noun)
+        if named is not None:
+            # "... Syldavian obstruction of its shipping, a charge denied by Syldavia": the
+            # phrase before the comma is the charge.
+            content = _text(self.ctx.doc, named)
+            self._core = _core(self.ctx.doc, [named])
+            subjects = self._own_actors(sent, named)
+        elif comps:
             comp = comps[0]
             content = _text(self.ctx.doc, comp)
             self._core = _core(self.ctx.doc, [comp])
@@ -304,6 +334,8 @@ class ClaimCoder(ResponseReader):
         found = self._all(sent, heads)
         if found:
             return found
+        if _appositive_target(noun) is not None:  # the charge is the sentence's speaker's
+            return self._all(sent, [c for c in sent.root.children if c.dep_ == "nsubj"])
         verb = noun.head
         pronoun_owner = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
         if noun.dep_ == "dobj" and (verb.lemma_.lower() in self.lex["making_verbs"] or pronoun_owner):
@@ -317,6 +349,8 @@ class ClaimCoder(ResponseReader):
         if not claimants or not subjects:
             return
         topic = topic_of(self._topic_text) if self._topic_text else topic_of(content, self._core)
+        if topic == "other" and TREATY_CONDUCT.search(content):
+            topic = self._treaty_topic(claimants[0], subjects[0])
         date = clause_dates(self.ctx, anchor) if anchor.pos_ == "VERB" else None
         found = _Found(claimants, subjects, kind, topic, content, date, sent_no, self.ctx.evidence(sent))
         for cl in claimants:
@@ -332,6 +366,21 @@ class ClaimCoder(ResponseReader):
                     self.supported.add(id(claim))
         self.groups.append(found)
 
+    def _treaty_topic(self, claimant: str, subject: str) -> str:
+        """A charge about "the treaty" or its inspections ("accused X of violating the
+        agreement") when the text codes one agreement, between the two: nuclear when the
+        text's sentences about agreements describe it in nuclear terms ("the last nuclear arms
+        control pact between ..."), else "other"."""
+        from .agreements import agreement_drafts
+
+        drafts = [d for d in agreement_drafts(self.ctx) if len(set(d.parties)) >= 2]
+        if len(drafts) != 1 or not {claimant, subject} <= set(drafts[0].parties):
+            return "other"
+        for sent in self.ctx.doc.sents:
+            if any(is_agreement_noun(t) for t in sent) and topic_of(sent.text) == "nuclear":
+                return "nuclear"
+        return "other"
+
     def code(self) -> list[Claim]:
         lex = self.lex
         for sent_no, sent in enumerate(self.ctx.doc.sents):
@@ -341,12 +390,14 @@ class ClaimCoder(ResponseReader):
                 lemma = tok.lemma_.lower()
                 self._core = self._topic_text = None
                 if tok.pos_ == "VERB" and (lemma in lex["object_verbs"] or lemma in lex["clause_verbs"]
-                                           or lemma in lex["weak_verbs"]):
+                                           or lemma in lex["weak_verbs"] or lemma in lex["conduct_verbs"]):
                     got = self._claim_from_verb(sent, tok)
                     if got:
                         self._add(sent, sent_no, tok, self._claimants(sent, tok), got[0], got[1], got[2],
                                   weak=lemma in lex["weak_verbs"])
                 elif tok.pos_ == "NOUN" and lemma in lex["nouns"]:
+                    if len(self.groups) > before and _appositive_target(tok) is not None:
+                        continue  # "X accused Y of ..., an allegation Y denies": the same claim
                     got = self._claim_from_noun(sent, tok)
                     if got:
                         self._add(sent, sent_no, tok, self._noun_claimants(sent, tok),
@@ -396,6 +447,45 @@ def _text(doc, head: Token) -> str:
     """The words of ``head``'s phrase, on one line, without a leading "that"."""
     text = " ".join(doc[head.left_edge.i:head.right_edge.i + 1].text.split())
     return text[5:] if text.lower().startswith("that ") else text
+
+
+def _own_ids(head: Token) -> set[int]:
+    """Token ids of the actors a phrase itself names: its head, possessor and modifiers, and
+    the same of each coordinated head ("Washington's hostility and its escalation in Ukraine"
+    names Washington, not Ukraine)."""
+    ids = {head.i}
+    for c in head.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod", "det", "appos"):
+            ids |= subtree_ids(c)
+        if c.dep_ == "conj":
+            ids |= _own_ids(c) if c.pos_ in ("NOUN", "PROPN") and head.pos_ == "NOUN" else {t.i for t in c.subtree}
+        if c.dep_ == "prep" and c.lower_ in ("of", "for") and head.lemma_.lower() in INSTITUTIONAL:
+            ids |= subtree_ids(c)  # "a spokesman for the Foreign Ministry of X"
+    return ids
+
+
+def _appositive_target(noun: Token) -> Token | None:
+    """The noun phrase an appended "..., a charge (denied by X)" / "..., an allegation ..."
+    renames: the last noun before the comma, taken up to its phrase head."""
+    doc = noun.doc
+    if noun.dep_ not in ("appos", "npadvmod", "conj", "attr", "dep") or not any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return None
+    comma = noun.left_edge.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    x, last_noun = doc[comma - 1], None
+    for _ in range(8):
+        if x.pos_ in ("NOUN", "PROPN"):
+            last_noun = x
+        if x.lower_ == "by" and x.head.pos_ == "VERB" and x.i > 0:
+            # "obstruction of inspections by Russia", the parser hanging "by" on the verb
+            x, last_noun = doc[x.i - 1], None
+            continue
+        if x.head.i == x.i or x.head.i > comma or x.head.pos_ not in ("NOUN", "PROPN", "ADP"):
+            break
+        x = x.head
+    return last_noun
 
 
 def _core(doc, heads: list[Token]) -> str:
