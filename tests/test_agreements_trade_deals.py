@@ -32,3 +32,28 @@ def test_ticker_in_brackets_neither_ends_the_sentence_nor_loses_the_seller(nlp):
     ctx = context(nlp, text, NAMES)
     assert len(list(ctx.doc.sents)) == 1
     assert [sorted(a.parties) for a in code_agreements(ctx)] == [["BOR", "RUR"]]
+
+
+MORE_NAMES = {**NAMES, "Japan": "JPN", "the Philippines": "PHL", "Australia": "AUS", "Britain": "GBR",
+              "France": "FRA"}
+
+
+def test_whose_antecedent_when_the_parser_loses_the_relative_clause(nlp):
+    text = ("The decision drew anger in Australia and Britain, and from France, whose existing $12bn "
+            "(£9bn) frigate contract with Australia has now come to an end.")
+    got = [sorted(a.parties) for a in code_agreements(context(nlp, text, MORE_NAMES))]
+    assert ["AUS", "FRA"] in got
+
+
+def test_gapped_coordination_and_pronoun_of_the_adverbial_clause(nlp):
+    text = ("Japan signed a defence pact with the Philippines on Monday, after it forged similar "
+            "agreements with Australia in 2022 and Britain in 2023.")
+    got = sorted(sorted(a.parties) for a in code_agreements(context(nlp, text, MORE_NAMES)))
+    assert got == [["AUS", "JPN"], ["GBR", "JPN"], ["JPN", "PHL"]]
+
+
+def test_regional_description_names_the_latest_country_of_that_region(nlp):
+    text = ("Japan hosted the talks. Leaders met in Manila, where the Philippines signed a pact with "
+            "Japan, after the East Asian nation forged a similar agreement with Australia in 2022.")
+    got = sorted(sorted(a.parties) for a in code_agreements(context(nlp, text, MORE_NAMES)))
+    assert ["AUS", "JPN"] in got

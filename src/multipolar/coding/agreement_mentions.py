@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from .agreement_lexicon import lexicon
+from .claim_lexicon import described_country
 from .agreement_syntax import (
     clause_dates,
     dateline_end,
@@ -116,6 +117,15 @@ def _partner_groups(ctx, sent: Span, tok: Token) -> list[list[str]]:
                 codes = [code for m in mentions_in(ctx, sent, ids) for code in state_codes(m)]
                 if codes:
                     groups.append(codes)
+    if preps and tok.tag_ == "NNS" and tok.dep_ == "dobj":
+        # Gapped coordination: "forged agreements with Australia in 2022 and Britain in 2023",
+        # which the parser reads as "Britain" coordinated with the verb.
+        for c in tok.head.children:
+            if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > tok.i:
+                codes = [code for m in mentions_in(ctx, sent, subtree_ids(c) - {t.i for t in c.subtree
+                         if t.dep_ == "prep"}) for code in state_codes(m)]
+                if codes:
+                    groups.append(codes)
     return groups
 
 
@@ -128,11 +138,14 @@ def _clause_parties(ctx, sent: Span, verb: Token) -> list[str]:
     if not subs and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         outer = verb.head.head
         subs = [c for c in outer.children if c.dep_ == "nsubj"]
+    described: list[str] = []
     for s in subs:
         if s.pos_ != "PRON":
             ids |= subtree_ids(s, keep_appos=True)
-        elif s.lower_ in ("it", "they") and verb.dep_ == "ccomp":
-            # "Hungary said it had signed a deal": the reporting clause's subject.
+            described += described_country(ctx, s)  # "after the East Asian nation forged ..."
+        elif s.lower_ in ("it", "they") and verb.dep_ in ("ccomp", "advcl"):
+            # "Hungary said it had signed a deal": the reporting clause's subject; "Japan signed
+            # ..., after it forged similar agreements": the main clause's.
             ids |= {t for c in verb.head.children if c.dep_ == "nsubj" for t in subtree_ids(c)}
         elif s.lower_ == "they":
             # "A and B condemned X as they ... reaffirmed their partnership": the plural subject
@@ -151,6 +164,7 @@ def _clause_parties(ctx, sent: Span, verb: Token) -> list[str]:
             for obj in c.children:
                 ids |= subtree_ids(obj, keep_appos=True)
     found = [code for m in mentions_in(ctx, sent, ids) for code in state_codes(m)]
+    found += [c for c in described if c not in found]
     in_dateline = bool(subs) and all(s.idx < dateline_end(sent) for s in subs)
     if (not subs or in_dateline) and not found and verb.lemma_.lower() in lexicon().signing_verbs:
         found = _left_context_parties(ctx, sent, verb)
@@ -224,6 +238,8 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
             rel = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
             if rel is not None:
                 ids |= subtree_ids(rel.head)
+            else:  # the parser lost the relative clause: "whose" follows its antecedent
+                ids |= _whose_antecedent_ids(tok, ids)
         ids |= _trade_partner_ids(tok)
         parties = [code for m in mentions_in(ctx, sent, ids - _with_ids(tok)) for code in state_codes(m)]
         groups = _partner_groups(ctx, sent, tok)
@@ -289,6 +305,18 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
         else:
             out.append(Mention(tok, _unique(parties + [c for g in groups for c in g]), **common))
     return out
+
+
+def _whose_antecedent_ids(tok: Token, ids: set[int]) -> set[int]:
+    """"..., and from France, whose contract with Australia ...": the noun just before
+    "whose" (past a comma), with its modifiers."""
+    whose = next(tok.doc[i] for i in sorted(ids) if tok.doc[i].lower_ == "whose")
+    j = whose.i - 1
+    while j >= tok.sent.start and tok.doc[j].is_punct:
+        j -= 1
+    if j < tok.sent.start or tok.doc[j].pos_ not in ("NOUN", "PROPN"):
+        return set()
+    return subtree_ids(tok.doc[j])
 
 
 def _trade_partner_ids(tok: Token) -> set[int]:

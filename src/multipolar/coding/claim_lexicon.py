@@ -38,7 +38,7 @@ def topic_of(text: str, core: str | None = None) -> str:
 def _collectives() -> dict:
     text = resources.files("multipolar").joinpath("data", "claims", "collectives.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
-    return {"nouns": frozenset(data["nouns"]), "regions": {k: frozenset(v) for k, v in data["regions"].items()}}
+    return {"nouns": frozenset(data["nouns"]), "descriptions": frozenset(data["description_nouns"]), "regions": {k: frozenset(v) for k, v in data["regions"].items()}}
 
 
 def collective_members(ctx, tok: Token) -> list[str]:
@@ -49,10 +49,9 @@ def collective_members(ctx, tok: Token) -> list[str]:
     data = _collectives()
     if tok.lower_ not in data["nouns"]:
         return []
-    regions = [data["regions"][c.lower_] for c in tok.children if c.dep_ == "amod" and c.lower_ in data["regions"]]
-    if not regions:
+    region = _region_of(tok)
+    if region is None:
         return []
-    region = regions[0]
     out: list[str] = []
     for head in ctx.doc:
         if head.dep_ == "conj" or not any(c.dep_ == "conj" for c in head.children):
@@ -64,3 +63,32 @@ def collective_members(ctx, tok: Token) -> list[str]:
         if len(set(listed)) >= 2:
             out += [c for c in listed if c not in out]
     return out
+
+
+def _region_of(tok: Token) -> frozenset | None:
+    """The region its adjectives name ("European allies", "the East Asian nation")."""
+    regions = _collectives()["regions"]
+    for c in tok.children:
+        if c.dep_ == "amod":
+            words = " ".join(t.lower_ for t in c.subtree)
+            if words in regions:
+                return regions[words]
+            if c.lower_ in regions:
+                return regions[c.lower_]
+    return None
+
+
+def described_country(ctx, tok: Token) -> list[str]:
+    """"the East Asian nation", "the Gulf state": the latest earlier mention of a country of
+    that region. Empty when ``tok`` is no such description or the text names none before."""
+    if tok.lower_ not in _collectives()["descriptions"] or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return []
+    region = _region_of(tok)
+    if region is None:
+        return []
+    for m in reversed(ctx.actors.in_span(0, tok.idx)):
+        codes = [c for c in actor_codes(m) if c in region]
+        if codes:
+            return codes[:1]
+    return []
