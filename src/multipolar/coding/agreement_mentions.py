@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from .agreement_lexicon import lexicon
-from .claim_lexicon import described_country
 from .agreement_syntax import (
     clause_dates,
     dateline_end,
@@ -23,6 +22,7 @@ from .agreement_syntax import (
     state_codes,
     subtree_ids,
 )
+from .claim_lexicon import described_country
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "our", "his", "her"})
 REPORTING_VERBS = frozenset({"say", "warn", "tell", "accuse", "claim", "report", "add", "note", "argue",
