@@ -10,7 +10,7 @@ from multipolar.coding.agreements import code_agreements
 
 pytestmark = pytest.mark.model
 
-NAMES = {"Ruritania": "RUR", "Borduria": "BOR", "Syldavia": "SYL"}
+NAMES = {"Ruritania": "RUR", "Borduria": "BOR", "Syldavia": "SYL", "Ruritanian": "RUR"}
 
 
 def _parties(nlp, text):
@@ -57,3 +57,15 @@ def test_regional_description_names_the_latest_country_of_that_region(nlp):
             "Japan, after the East Asian nation forged a similar agreement with Australia in 2022.")
     got = sorted(sorted(a.parties) for a in code_agreements(context(nlp, text, MORE_NAMES)))
     assert ["AUS", "JPN"] in got
+
+
+def test_sale_agreed_without_an_agreement_noun(nlp):
+    text = "Syldavia protested after Borduria agreed to sell its new howitzers to Ruritania."
+    got = code_agreements(context(nlp, text, NAMES))
+    assert [sorted(a.parties) for a in got] == [["BOR", "RUR"]]
+    assert _parties(nlp, "Borduria did not agree to sell howitzers to Ruritania.") == []
+
+
+def test_countries_inside_an_event_subject_hold_no_agreement(nlp):
+    text = '"Any attack on Ruritanian ships near the Syldavia coast would invoke our defence treaty," he said.'
+    assert _parties(nlp, text) == []

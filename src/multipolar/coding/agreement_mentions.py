@@ -17,6 +17,7 @@ from .agreement_syntax import (
     clause_dates,
     dateline_end,
     duration_years,
+    is_negated,
     left_context_ids,
     mentions_in,
     state_codes,
@@ -29,6 +30,8 @@ REPORTING_VERBS = frozenset({"say", "warn", "tell", "accuse", "claim", "report",
                              "criticize", "criticise", "announce", "state", "insist"})
 TRADE_VERBS = frozenset({"buy", "sell", "export", "import", "supply", "purchase", "deliver", "lease",
                          "acquire", "provide", "procure"})
+# Subjects that are events, not actors: the countries inside them hold no agreement.
+EVENT_SUBJECTS = frozenset({"attack", "strike", "invasion", "aggression", "incident", "assault", "attempt"})
 INDEFINITE_MARKS = frozenset({"a", "an", "new", "another"})
 
 
@@ -140,6 +143,8 @@ def _clause_parties(ctx, sent: Span, verb: Token) -> list[str]:
         subs = [c for c in outer.children if c.dep_ == "nsubj"]
     described: list[str] = []
     for s in subs:
+        if s.lemma_.lower() in EVENT_SUBJECTS:
+            continue  # "any attack on X ... would invoke our treaty": X is the attacked, not a holder
         if s.pos_ != "PRON":
             ids |= subtree_ids(s, keep_appos=True)
             described += described_country(ctx, s)  # "after the East Asian nation forged ..."
@@ -304,6 +309,29 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
                 out.append(Mention(tok, _unique([code] + partners), **common))
         else:
             out.append(Mention(tok, _unique(parties + [c for g in groups for c in g]), **common))
+    out += _agreed_trades(ctx, sent)
+    return out
+
+
+def _agreed_trades(ctx, sent: Span) -> list[Mention]:
+    """A sale agreed without an agreement noun: "Paris agreed to sell howitzers to Armenia",
+    "X agreed to buy jets from Y". The subject of "agree" and the trade verb's "to"/"from"
+    object are the parties."""
+    out = []
+    for tok in sent:
+        head = tok.head
+        if (tok.lemma_.lower() not in TRADE_VERBS or tok.dep_ != "xcomp" or head.lemma_.lower() != "agree"
+                or is_negated(head)):
+            continue
+        ids = {t.i for prep in tok.children if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "from")
+               for t in prep.subtree}
+        partners = [code for m in mentions_in(ctx, sent, ids) for code in state_codes(m)]
+        parties = _unique(_clause_parties(ctx, sent, head) + partners)
+        if not partners or len(parties) < 2:
+            continue
+        out.append(Mention(tok, parties, definite=False, indefinite=True, embedded=False,
+                           date=clause_dates(ctx, head), duration=None, kind="agreement",
+                           name=f"agreement to {tok.lemma_.lower()}", proper=False))
     return out
 
 
