@@ -135,3 +135,11 @@ def test_the_ministry_refers_back_to_the_named_ministry(nlp):
             "The ministry accused Borduria of shelling border villages.")
     got = {(c.claimant, c.subject, c.topic) for c in code_claims(context(nlp, text, names))}
     assert got == {("RUR", "BOR", "attack")}
+
+
+def test_blame_something_on_someone(nlp):
+    got = _keys(nlp, "Ruritania blamed the missile strike on Bordurian forces.")
+    assert set(got) == {("RUR", "BOR", "attack")}
+    assert got[("RUR", "BOR", "attack")].content == "the missile strike"
+    assert set(_keys(nlp, "Ruritania blamed Borduria for the missile strike on the power plant.")) == \
+        {("RUR", "BOR", "attack")}

@@ -198,6 +198,14 @@ class ClaimCoder(ResponseReader):
                     self._core = self._topic_text = None
                     return lex["object_verbs"][lemma], self._all(sent, objs), clause
             subjects = self._all(sent, objs)
+            on = [p for h in [verb] + objs[:1] for c in h.children if c.dep_ == "prep" and c.lower_ == "on"
+                  for p in c.children if p.dep_ == "pobj"]
+            if lemma == "blame" and on and objs and not subjects:
+                # "blamed the bombing on Bordurian agents": the "on" phrase is the accused
+                drop = {t.i for p in on for t in p.head.subtree}
+                words = [t.text for t in objs[0].subtree if t.i not in drop]
+                self._core = " ".join(words)
+                return lex["object_verbs"][lemma], self._all(sent, on), " ".join(words)
             if not content_tok and subjects:
                 # "X condemned Y." with the charge spelled out in the next sentence, which names
                 # Y again ("A statement spoke of Y's efforts to ..."): that sentence is the content.
