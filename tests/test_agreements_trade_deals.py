@@ -48,8 +48,9 @@ def test_whose_antecedent_when_the_parser_loses_the_relative_clause(nlp):
 def test_gapped_coordination_and_pronoun_of_the_adverbial_clause(nlp):
     text = ("Japan signed a defence pact with the Philippines on Monday, after it forged similar "
             "agreements with Australia in 2022 and Britain in 2023.")
-    got = sorted(sorted(a.parties) for a in code_agreements(context(nlp, text, MORE_NAMES)))
-    assert got == [["AUS", "JPN"], ["GBR", "JPN"], ["JPN", "PHL"]]
+    got = sorted((sorted(a.parties), a.signed) for a in code_agreements(context(nlp, text, MORE_NAMES)))
+    assert [p for p, _ in got] == [["AUS", "JPN"], ["GBR", "JPN"], ["JPN", "PHL"]]
+    assert [s for _, s in got][:2] == ["2022", "2023"]  # each gapped partner keeps its own year
 
 
 def test_regional_description_names_the_latest_country_of_that_region(nlp):

@@ -302,8 +302,11 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
         partners = [code for g in groups for code in g]
         holders = [p for p in _unique(parties) if p not in partners]
         if tok.tag_ == "NNS" and len(set(partners)) > 1:  # "pacts with North Korea and Belarus": one each
+            gapped = _gapped_years(ctx, sent, tok)
             for code in _unique(partners):
-                out.append(Mention(tok, _unique(parties + [code]), **common))
+                mention = Mention(tok, _unique(parties + [code]), **common)
+                mention.date = gapped.get(code, mention.date)
+                out.append(mention)
         elif tok.tag_ == "NNS" and partners and len(holders) > 1:
             for code in holders:  # "Egypt and Jordan signed peace treaties with Israel": one each
                 out.append(Mention(tok, _unique([code] + partners), **common))
@@ -332,6 +335,22 @@ def _agreed_trades(ctx, sent: Span) -> list[Mention]:
         out.append(Mention(tok, parties, definite=False, indefinite=True, embedded=False,
                            date=clause_dates(ctx, head), duration=None, kind="agreement",
                            name=f"agreement to {tok.lemma_.lower()}", proper=False))
+    return out
+
+
+def _gapped_years(ctx, sent: Span, tok: Token) -> dict[str, str]:
+    """"agreements with A in 2022 and B in 2023": the year each gapped partner carries."""
+    out: dict[str, str] = {}
+    if tok.dep_ != "dobj":
+        return out
+    for c in tok.head.children:
+        if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > tok.i:
+            nxt = c.nbor(1) if c.i + 2 < len(c.doc) else None
+            year = c.nbor(2) if nxt is not None and nxt.lower_ == "in" else None
+            if year is not None and year.like_num and len(year.text) == 4:
+                for m in mentions_in(ctx, sent, subtree_ids(c)):
+                    for code in state_codes(m):
+                        out[code] = year.text
     return out
 
 
