@@ -12,8 +12,18 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[web,scale,dev]'
 	touch $(STAMP)
 
+# `make run`: build the store from the example corpus (+ ../shared/eval/dev when present), print the
+# summary, then serve it (Ctrl-C stops). RUN_DB, HOST and PORT can be overridden.
+RUN_DB ?= multipolar.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEV_ARTICLES := ../shared/eval/dev/articles
+
 run: $(STAMP)
-	$(VENV)/bin/multipolar demo
+	$(VENV)/bin/multipolar demo --db $(RUN_DB)
+	if [ -d $(DEV_ARTICLES) ]; then $(VENV)/bin/multipolar ingest --db $(RUN_DB) --no-progress $(DEV_ARTICLES); fi
+	@echo "multipolar: serving $(RUN_DB) at http://$(HOST):$(PORT)/ (Ctrl-C stops)"
+	$(VENV)/bin/multipolar serve --db $(RUN_DB) --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench

@@ -31,7 +31,7 @@ NAMES = {
     "Houthis": "YEMREB", "Houthi": "YEMREB",
     "Oslo": "NOR", "Norway": "NOR", "Helsinki": "FIN", "Finland": "FIN",
     "Western nations": "WST", "the West": "WST",
-    "NATO": "IGONAT",
+    "NATO": "IGONAT", "Syria": "SYR", "Armenian": "ARM", "Egypt": "EGY", "Jordan": "JOR", "Israel": "ISR",
 }
 COLLECTIVES = {"the two nations": ("RUS", "IRN"), "both countries": ("NOR", "FIN")}
 

@@ -107,3 +107,21 @@ def test_repeated_copy_is_coded_once(nlp):
     para = "France sold artillery systems to Armenia."
     events = code(nlp, para + "\n\n" + para)
     assert len(events) == 1
+
+
+def test_signing_as_a_noun(nlp):
+    events = code(nlp, "The signing of the accord by Norway and Finland drew praise.")
+    assert triples(events) == {("NOR", "057", "FIN"), ("FIN", "057", "NOR")}
+
+
+def test_date_falls_back_to_the_article_date(nlp):
+    events = code(nlp, "France sold artillery systems to Armenia.", published="2024-06-19T08:00:00Z")
+    assert [e.date for e in events] == ["2024-06-19"]
+    events = code(nlp, "France sold artillery systems to Armenia.", published=None)
+    assert [e.date for e in events] == [None]
+
+
+def test_talks_between_two_parties(nlp):
+    events = code(nlp, "Talks between Norway and Finland resumed on Monday.")
+    assert triples(events) == {("NOR", "046", "FIN"), ("FIN", "046", "NOR")}
+    assert {e.date for e in events} == {"2025-03-10"}

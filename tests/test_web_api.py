@@ -54,6 +54,7 @@ def test_documents_are_paginated(client, treaty_doc):
     assert len(rest["items"]) == 1 and rest["next_offset"] is None
     ids = {d["id"] for d in first["items"] + rest["items"]}
     assert treaty_doc in ids and len(ids) == 4
+    assert {d["id"]: d["n_events"] for d in first["items"] + rest["items"]}[treaty_doc] == 2
 
 
 def test_one_document_keeps_evidence_offsets(client, treaty_doc):
@@ -183,6 +184,9 @@ def test_oversized_upload_is_413_before_auth(client):
     assert_error(r, 413, "too_large")
     files = {"file": ("page.html", b"<html>" + b"x" * MAX_UPLOAD + b"</html>", "text/html")}
     assert_error(client.post("/api/documents", files=files), 413, "too_large")
+    form = client.post("/submit", files=files, headers={"accept": "text/html"})
+    assert form.status_code == 413 and form.headers["content-type"].startswith("text/html")
+    assert "too_large" in form.text and "Back to Submit" in form.text
 
 
 def test_submission_shape_errors(client):
@@ -213,3 +217,130 @@ def test_post_document_runs_the_pipeline_and_stores_the_record(client):
     assert "border security" in stored["document"]["text"]
     empty = client.post("/api/documents", content=b"   \n ", headers={**auth, "content-type": "text/plain"})
     assert_error(empty, 422, "empty_submission")
+    page = (b"<!doctype html><html><head><title>Iran and Iraq open border crossing</title></head><body><article>"
+            b"<h1>Iran and Iraq open border crossing</h1><p>Iran and Iraq opened a new border crossing near "
+            b"Basra on Tuesday, officials in Baghdad said.</p><p>The crossing will carry trade and pilgrims "
+            b"between the two countries, according to the Iraqi interior ministry.</p></article></body></html>")
+    up = client.post("/api/documents", files={"file": ("crossing.html", page, "text/html")}, headers=auth)
+    assert up.status_code == 201, up.text
+    assert up.json()["record"]["document"]["source"] == "crossing.html"
+    assert "Basra" in ok(client.get(f"/api/documents/{up.json()['id']}"))["document"]["text"]
+
+
+def test_pages_render_on_an_empty_store(tmp_path):
+    from multipolar.store import Store
+
+    Store.open(tmp_path / "empty.db").close()
+    client = AppClient(create_app(WebConfig(db=tmp_path / "empty.db")))
+    html = {"accept": "text/html"}
+    for url in ("/", "/network", "/compare", "/search?q=treaty", "/actors/RUS", "/dyads/RUS/IRN",
+                "/obligations?attacker=USA&attacked=IRN", "/submit", "/api/docs"):
+        r = client.get(url, headers=html)
+        assert r.status_code == 200, url
+        assert "text/html" in r.headers["content-type"]
+    assert ok(client.get("/api/documents"))["items"] == []
+    missing = client.get("/agreements/1", headers=html)
+    assert missing.status_code == 404 and "not_found" in missing.text and "<html" in missing.text
+
+
+def test_actor_page_accepts_a_stored_name(client):
+    r = client.get("/actors/Government%20of%20Iran", headers={"accept": "text/html"})
+    assert r.status_code == 303 and r.headers["location"] == "/actors/IRNGOV"
+
+
+def test_cached_aggregates_follow_an_ingest_by_another_writer(tmp_path):
+    from multipolar.store import Store
+    from web_fixtures import fixture_records
+
+    records = fixture_records()
+    db = tmp_path / "growing.db"
+    with Store.open(db) as store:
+        store.ingest(records[:2])
+    client = AppClient(create_app(WebConfig(db=db)))
+    assert len(ok(client.get("/api/network"))["edges"]) == 1
+    assert len(ok(client.get("/api/network"))["edges"]) == 1  # answered from the cache
+    with Store.open(db) as store:  # e.g. `multipolar ingest` in another process
+        store.ingest(records[2:])
+    assert len(ok(client.get("/api/network"))["edges"]) == 3
+    assert ok(client.get("/api/overview"))["counts"]["documents"] == 4
+
+
+@pytest.fixture(scope="module")
+def page_server():
+    """A loopback HTTP server with one news page (robots.txt: 404, so everything is allowed)."""
+    import http.server
+    import threading
+
+    page = (b"<!doctype html><html><head><title>Turkey and Azerbaijan hold naval drills</title></head><body>"
+            b"<article><h1>Turkey and Azerbaijan hold naval drills</h1><p>Turkey and Azerbaijan began joint "
+            b"naval exercises in the Caspian Sea on Monday, the Turkish defence ministry said.</p><p>The drills "
+            b"will last five days and involve twelve ships from both navies.</p></article></body></html>")
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the stdlib's name)
+            if self.path == "/drills.html":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(page)))
+                self.end_headers()
+                self.wfile.write(page)
+            else:
+                self.send_error(404)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_url_submission_refuses_private_addresses_by_default(client, page_server):
+    r = client.post("/api/documents", json={"url": page_server + "/drills.html"},
+                    headers={"Authorization": f"Bearer {TOKEN}"})
+    assert_error(r, 422, "fetch_blocked")
+
+
+@pytest.mark.model
+def test_url_submission_fetches_extracts_and_stores(tmp_path, page_server):
+    config = WebConfig(db=build_store(tmp_path / "s.db"), token=TOKEN, allow_private_urls=True)
+    client = AppClient(create_app(config))
+    r = client.post("/api/documents", json={"url": page_server + "/drills.html"},
+                    headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 201, r.text
+    doc = ok(client.get(f"/api/documents/{r.json()['id']}"))["document"]
+    assert doc["url"] == page_server + "/drills.html" and "Caspian Sea" in doc["text"]
+    missing = client.post("/api/documents", json={"url": page_server + "/gone.html"},
+                          headers={"Authorization": f"Bearer {TOKEN}"})
+    assert missing.status_code == 502 and missing.json()["error"]["code"].startswith("fetch_")
+
+
+def test_an_unexpected_failure_keeps_the_error_shape(tmp_path, monkeypatch):
+    from multipolar.analysis import browse
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(browse, "documents_page", broken)
+    app = create_app(WebConfig(db=build_store(tmp_path / "s.db")))
+    r = AppClient(app).request("GET", "/api/documents")
+    err = assert_error(r, 500, "internal")
+    assert "RuntimeError" in err["message"] and "boom" not in err["message"]
+
+
+def test_pages_escape_markup_from_articles(tmp_path):
+    from multipolar.store import Store
+
+    record = fixture_dicts()[2]
+    evil = "<script>alert(1)</script>"
+    record["document"]["title"] = f"Gas talks {evil}"
+    record["document"]["id"] = "0123456789abcdef"
+    record["quotes"] = [{"speaker": evil, "actor": None, "text": evil,
+                         "evidence": record["events"][0]["evidence"]}]
+    with Store.open(tmp_path / "s.db") as store:
+        store.ingest([record])
+    client = AppClient(create_app(WebConfig(db=tmp_path / "s.db")))
+    for url in ("/documents/0123456789abcdef", "/", "/search?q=gas"):
+        html = client.get(url, headers={"accept": "text/html"}).text
+        assert "<script>alert" not in html and "&lt;script&gt;" in html, url

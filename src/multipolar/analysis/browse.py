@@ -13,8 +13,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from .agreements import agreement_summary, merged_provisions
-from .common import connection, resolve_actor
-from .timelines import _bounds, _clusters_with_events
+from .common import ActorRef, connection, resolve_actor
+from .timelines import _bounds, _cluster_page, _clusters_with_events
 
 
 def documents_page(store: Any, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
@@ -22,7 +22,7 @@ def documents_page(store: Any, *, limit: int = 50, offset: int = 0) -> list[dict
     conn = connection(store)
     return [dict(r) for r in conn.execute(
         "SELECT d.id, d.title, d.source, d.url, d.published, d.coder_version, "
-        "(SELECT COUNT(*) FROM events e WHERE e.doc = d.doc) AS n_events FROM documents d "
+        "coalesce(d.last_event - d.first_event + 1, 0) AS n_events FROM documents d "
         "ORDER BY d.doc DESC LIMIT ? OFFSET ?", (limit + 1, offset))]
 
 
@@ -55,38 +55,66 @@ def agreements_page(store: Any, *, limit: int = 50, offset: int = 0) -> list[dic
 def event_clusters(store: Any, *, actor: str | None = None, other: str | None = None,
                    plover: str | None = None, since: str | None = None, until: str | None = None,
                    limit: int = 50, offset: int = 0, events_per_cluster: int = 3) -> list[dict[str, Any]]:
-    """Event clusters (one real-world event, however many outlets) newest first, filtered by an
-    actor's country (either side), a dyad (both directions), a PLOVER type and dates.
+    """Event clusters (one real-world event, however many outlets) filtered by an actor (either
+    side; a country covers all its actors), a dyad (both directions), a PLOVER type and dates.
 
-    Each cluster carries ``n_documents`` (its corroboration) and up to ``events_per_cluster``
-    reports with evidence. Returns ``limit + 1`` clusters at most.
+    With an actor or dyad the clusters come newest (by event date) first, found through the
+    events' (country, day) indexes; without one, most recently stored first (the clusters table
+    has no date index to sort the whole store by). Each cluster carries ``n_documents`` (its
+    corroboration) and up to ``events_per_cluster`` reports with evidence. Returns ``limit + 1``
+    clusters at most, so the caller can tell whether a next page exists.
     """
     conn = connection(store)
     lo, hi = _bounds(since, until)
-    where = ["coalesce(first_day, '') BETWEEN ? AND ?"]
-    params: list[Any] = [lo, hi]
     a = resolve_actor(conn, actor) if actor else None
     b = resolve_actor(conn, other) if other else None
-    if plover:
-        where.append("plover = ?")
-        params.append(plover)
-    if a and b:
-        sides = [("source = ? AND target = ?", [a.country, b.country]),
-                 ("source = ? AND target = ?", [b.country, a.country])]
+    if a and not plover:
+        ids = _cluster_page(conn, a, b, lo, hi, limit + 1, offset)
     elif a:
-        sides = [("source = ?", [a.country]), ("target = ?", [a.country])]
+        ids = _typed_actor_page(conn, a, b, plover, lo, hi, limit + 1, offset)
     else:
-        sides = [("1 = 1", [])]
-    n = limit + 1 + offset
-    # one indexed range per side, each cut to the rows a page can need, then merged
-    union = " UNION ALL ".join(
-        f"SELECT * FROM (SELECT id, first_day FROM event_clusters WHERE {cond} AND {' AND '.join(where)} "
-        f"ORDER BY first_day DESC, id DESC LIMIT {n})" for cond, _ in sides)
-    args = [p for _, ps in sides for p in (*ps, *params)]
-    ids = [r[0] for r in conn.execute(
-        f"SELECT DISTINCT id, first_day FROM ({union}) ORDER BY first_day DESC, id DESC LIMIT ? OFFSET ?",
-        (*args, limit + 1, offset))]
+        where, params = ["1 = 1"], []
+        if plover:
+            where.append("plover = ?")
+            params.append(plover)
+        if lo or hi != "\uffff":
+            where.append("first_day >= ? AND first_day <= ?")
+            params += [lo, hi]
+        ids = [r[0] for r in conn.execute(
+            f"SELECT id FROM event_clusters WHERE {' AND '.join(where)} ORDER BY id DESC LIMIT ? OFFSET ?",
+            (*params, limit + 1, offset))]
     return _clusters_with_events(conn, ids, a, b, events_per_cluster) if ids else []
+
+
+def _typed_actor_page(conn, a: ActorRef, b: ActorRef | None, plover: str, lo: str, hi: str,
+                      limit: int, offset: int) -> list[int]:
+    """Clusters of one PLOVER type for an actor or dyad, newest first, via the events' indexes;
+    reads more events only when too many fall in the same clusters."""
+    sides = []
+    for role, other_role in (("source", "target"), ("target", "source")):
+        cond = f"{role}_country = ? AND plover = ? AND day >= ? AND day <= ?"
+        params: list[Any] = [a.country, plover, lo, hi]
+        if not a.is_country:
+            cond += f" AND {role} = ?"
+            params.append(a.code)
+        if b is not None:
+            cond += f" AND {other_role}_country = ?"
+            params.append(b.country)
+        sides.append((cond, params))
+    want = limit + offset
+    fetch = max(4 * want, 16)
+    while True:
+        rows, exhausted = [], True
+        for cond, params in sides:
+            got = conn.execute(f"SELECT cluster, day FROM events WHERE {cond} ORDER BY day DESC LIMIT ?",
+                               (*params, fetch)).fetchall()
+            exhausted &= len(got) < fetch
+            rows += got
+        rows.sort(key=lambda r: (r[1] or "", r[0]), reverse=True)
+        clusters = list(dict.fromkeys(r[0] for r in rows))
+        if len(clusters) >= want or exhausted:
+            return clusters[offset:want]
+        fetch *= 4
 
 
 def _monday(day: str) -> str | None:

@@ -15,15 +15,23 @@ from spacy.tokens import Span, Token
 from .agreement_lexicon import lexicon
 from .agreement_syntax import (
     clause_dates,
+    dateline_end,
     duration_years,
+    is_negated,
+    left_context_ids,
     mentions_in,
     state_codes,
     subtree_ids,
 )
+from .claim_lexicon import described_country
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "our", "his", "her"})
 REPORTING_VERBS = frozenset({"say", "warn", "tell", "accuse", "claim", "report", "add", "note", "argue",
                              "criticize", "criticise", "announce", "state", "insist"})
+TRADE_VERBS = frozenset({"buy", "sell", "export", "import", "supply", "purchase", "deliver", "lease",
+                         "acquire", "provide", "procure"})
+# Subjects that are events, not actors: the countries inside them hold no agreement.
+EVENT_SUBJECTS = frozenset({"attack", "strike", "invasion", "aggression", "incident", "assault", "attempt"})
 INDEFINITE_MARKS = frozenset({"a", "an", "new", "another"})
 
 
@@ -52,6 +60,8 @@ def is_agreement_noun(tok: Token) -> bool:
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.lower_ in lex.not_before:
         return False
+    if nxt is not None and nxt.lower_ == "of" and any(c.lower_ in ("great", "good") for c in tok.children):
+        return False  # "a great deal of history"
     return True
 
 
@@ -110,6 +120,15 @@ def _partner_groups(ctx, sent: Span, tok: Token) -> list[list[str]]:
                 codes = [code for m in mentions_in(ctx, sent, ids) for code in state_codes(m)]
                 if codes:
                     groups.append(codes)
+    if preps and tok.tag_ == "NNS" and tok.dep_ == "dobj":
+        # Gapped coordination: "forged agreements with Australia in 2022 and Britain in 2023",
+        # which the parser reads as "Britain" coordinated with the verb.
+        for c in tok.head.children:
+            if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > tok.i:
+                codes = [code for m in mentions_in(ctx, sent, subtree_ids(c) - {t.i for t in c.subtree
+                         if t.dep_ == "prep"}) for code in state_codes(m)]
+                if codes:
+                    groups.append(codes)
     return groups
 
 
@@ -122,13 +141,45 @@ def _clause_parties(ctx, sent: Span, verb: Token) -> list[str]:
     if not subs and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         outer = verb.head.head
         subs = [c for c in outer.children if c.dep_ == "nsubj"]
+    described: list[str] = []
     for s in subs:
+        if s.lemma_.lower() in EVENT_SUBJECTS:
+            continue  # "any attack on X ... would invoke our treaty": X is the attacked, not a holder
         if s.pos_ != "PRON":
-            ids |= subtree_ids(s)
+            ids |= subtree_ids(s, keep_appos=True)
+            described += described_country(ctx, s)  # "after the East Asian nation forged ..."
+        elif s.lower_ in ("it", "they") and verb.dep_ in ("ccomp", "advcl"):
+            # "Hungary said it had signed a deal": the reporting clause's subject; "Japan signed
+            # ..., after it forged similar agreements": the main clause's.
+            ids |= {t for c in verb.head.children if c.dep_ == "nsubj" for t in subtree_ids(c)}
+        elif s.lower_ == "they":
+            # "A and B condemned X as they ... reaffirmed their partnership": the plural subject
+            # named earlier in the sentence.
+            earlier = [t for t in sent if t.i < s.i and t.dep_ == "nsubj" and t.pos_ != "PRON"
+                       and any(c.dep_ == "conj" for c in t.children)]
+            if earlier:
+                ids |= subtree_ids(earlier[-1], keep_appos=True)
+    if not subs and not any(c.dep_ == "agent" for c in verb.children):
+        # "the partnership proclaimed when Putin visited Beijing": the occasion names the parties.
+        for c in verb.children:
+            if c.dep_ in ("advcl", "ccomp") and any(m.lower_ in ("when", "during", "as") for m in c.children):
+                ids |= {t.i for t in c.subtree}
     for c in verb.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("with", "from")):
             for obj in c.children:
-                ids |= subtree_ids(obj)
+                ids |= subtree_ids(obj, keep_appos=True)
+    found = [code for m in mentions_in(ctx, sent, ids) for code in state_codes(m)]
+    found += [c for c in described if c not in found]
+    in_dateline = bool(subs) and all(s.idx < dateline_end(sent) for s in subs)
+    if (not subs or in_dateline) and not found and verb.lemma_.lower() in lexicon().signing_verbs:
+        found = _left_context_parties(ctx, sent, verb)
+    return found
+
+
+def _left_context_parties(ctx, sent: Span, verb: Token) -> list[str]:
+    """When the parse gives the signing verb no subject (a dateline or page chrome glued to the
+    sentence), the actors between the line's start or its last dash and the verb."""
+    ids = left_context_ids(sent, verb)
     return [code for m in mentions_in(ctx, sent, ids) for code in state_codes(m)]
 
 
@@ -181,11 +232,20 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
             words.add(verb.lemma_.lower())
             if verb.dep_ in ("xcomp", "acl"):  # "failed to reach an agreement"
                 words.add(verb.head.lemma_.lower())
+        if tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+            words.add(tok.head.head.lemma_.lower())  # "expectations of a trade deal", "talks on a pact"
         if words & lex.not_concluded and not alias_ref:
             continue
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
         amods = {c.lower_ for c in tok.children if c.dep_ == "amod"}
         name, proper = _name(tok)
+        if any(tok.doc[i].lower_ == "whose" for i in ids):  # "France, whose submarine contract with ..."
+            rel = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+            if rel is not None:
+                ids |= subtree_ids(rel.head)
+            else:  # the parser lost the relative clause: "whose" follows its antecedent
+                ids |= _whose_antecedent_ids(tok, ids)
+        ids |= _trade_partner_ids(tok)
         parties = [code for m in mentions_in(ctx, sent, ids - _with_ids(tok)) for code in state_codes(m)]
         groups = _partner_groups(ctx, sent, tok)
         date = None
@@ -193,9 +253,18 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
         for c in tok.children:  # "the treaty signed in 2010", "a deal clinched last month with Poland"
             if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.signing_verbs:
                 signing = c
-        for t in tok.subtree:  # "an alliance ..., comprising Russia, Armenia, ..."
-            if t.i > tok.i and t.lemma_.lower() in lex.member_verbs and t.dep_ in ("acl", "relcl", "advcl", "prep"):
-                parties += [code for m in mentions_in(ctx, sent, {x.i for x in t.subtree}) for code in state_codes(m)]
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if (signing is None and nxt is not None and nxt.tag_ in ("VBN", "VBD") and nxt.dep_ in ("acl", "advcl")
+                and nxt.lemma_.lower() in lex.signing_verbs
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children)):
+            signing = nxt  # the parser hung "the partnership proclaimed when ..." on an earlier noun
+        member_clauses = [t for t in tok.subtree if t.i > tok.i and t.lemma_.lower() in lex.member_verbs
+                          and t.dep_ in ("acl", "relcl", "advcl", "prep") and _nearest_noun(t) == tok.i]
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be":  # "X is an alliance ..., comprising A, B, C"
+            member_clauses += [t for t in tok.head.children if t.dep_ == "advcl" and t.i > tok.i
+                               and t.lemma_.lower() in lex.member_verbs]
+        for t in member_clauses:  # "an alliance ..., comprising Russia, Armenia, ..."
+            parties += [code for m in mentions_in(ctx, sent, _member_ids(t)) for code in state_codes(m)]
         if signing is not None:
             parties += _clause_parties(ctx, sent, signing)
             date = clause_dates(ctx, signing)
@@ -230,12 +299,115 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
                       embedded=_is_embedded(tok), date=date, duration=duration_years(left_text),
                       kind=_kind(tok) if not alias_ref else "other", name=name if not alias_ref else tok.text,
                       proper=proper or alias_ref, aliases=_aliases(tok))
-        if tok.tag_ == "NNS" and len(groups) > 1:  # "pacts with North Korea and Belarus": one each
-            for g in groups:
-                out.append(Mention(tok, _unique(parties + g), **common))
+        partners = [code for g in groups for code in g]
+        holders = [p for p in _unique(parties) if p not in partners]
+        if tok.tag_ == "NNS" and len(set(partners)) > 1:  # "pacts with North Korea and Belarus": one each
+            gapped = _gapped_years(ctx, sent, tok)
+            for code in _unique(partners):
+                mention = Mention(tok, _unique(parties + [code]), **common)
+                mention.date = gapped.get(code, mention.date)
+                out.append(mention)
+        elif tok.tag_ == "NNS" and partners and len(holders) > 1:
+            for code in holders:  # "Egypt and Jordan signed peace treaties with Israel": one each
+                out.append(Mention(tok, _unique([code] + partners), **common))
         else:
             out.append(Mention(tok, _unique(parties + [c for g in groups for c in g]), **common))
+    out += _agreed_trades(ctx, sent)
     return out
+
+
+def _agreed_trades(ctx, sent: Span) -> list[Mention]:
+    """A sale agreed without an agreement noun: "Paris agreed to sell howitzers to Armenia",
+    "X agreed to buy jets from Y". The subject of "agree" and the trade verb's "to"/"from"
+    object are the parties."""
+    out = []
+    for tok in sent:
+        head = tok.head
+        if (tok.lemma_.lower() not in TRADE_VERBS or tok.dep_ != "xcomp" or head.lemma_.lower() != "agree"
+                or is_negated(head)):
+            continue
+        ids = {t.i for prep in tok.children if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "from")
+               for t in prep.subtree}
+        partners = [code for m in mentions_in(ctx, sent, ids) for code in state_codes(m)]
+        parties = _unique(_clause_parties(ctx, sent, head) + partners)
+        if not partners or len(parties) < 2:
+            continue
+        out.append(Mention(tok, parties, definite=False, indefinite=True, embedded=False,
+                           date=clause_dates(ctx, head), duration=None, kind="agreement",
+                           name=f"agreement to {tok.lemma_.lower()}", proper=False))
+    return out
+
+
+def _gapped_years(ctx, sent: Span, tok: Token) -> dict[str, str]:
+    """"agreements with A in 2022 and B in 2023": the year each gapped partner carries."""
+    out: dict[str, str] = {}
+    if tok.dep_ != "dobj":
+        return out
+    for c in tok.head.children:
+        if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > tok.i:
+            nxt = c.nbor(1) if c.i + 2 < len(c.doc) else None
+            year = c.nbor(2) if nxt is not None and nxt.lower_ == "in" else None
+            if year is not None and year.like_num and len(year.text) == 4:
+                for m in mentions_in(ctx, sent, subtree_ids(c)):
+                    for code in state_codes(m):
+                        out[code] = year.text
+    return out
+
+
+def _whose_antecedent_ids(tok: Token, ids: set[int]) -> set[int]:
+    """"..., and from France, whose contract with Australia ...": the noun just before
+    "whose" (past a comma), with its modifiers."""
+    whose = next(tok.doc[i] for i in sorted(ids) if tok.doc[i].lower_ == "whose")
+    j = whose.i - 1
+    while j >= tok.sent.start and tok.doc[j].is_punct:
+        j -= 1
+    if j < tok.sent.start or tok.doc[j].pos_ not in ("NOUN", "PROPN"):
+        return set()
+    return subtree_ids(tok.doc[j])
+
+
+def _trade_partner_ids(tok: Token) -> set[int]:
+    """"a deal to buy jets from Sweden", "a contract to export tanks to Poland": the "from"/"to"
+    phrase of a trade verb that modifies the noun, or (as the parser often has it) the verb
+    that governs the noun ("signed a deal to buy ..."). When the parse hangs that phrase
+    elsewhere (a ticker in brackets, "Saab (SAABb.ST) jets from Sweden"), the first "from"/"to"
+    after the trade verb and before any other verb is taken."""
+    verbs = [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in TRADE_VERBS]
+    if tok.dep_ == "dobj":
+        verbs += [c for c in tok.head.children if c.dep_ in ("advcl", "xcomp") and c.i > tok.i
+                  and c.lemma_.lower() in TRADE_VERBS]
+    ids: set[int] = set()
+    for verb in verbs:
+        found = {t.i for prep in verb.subtree if prep.dep_ in ("prep", "dative") and prep.lower_ in ("from", "to")
+                 and prep.i > verb.i for t in prep.subtree}
+        if not found:
+            for t in tok.doc[verb.i + 1:tok.sent.end]:
+                if t.pos_ in ("VERB", "AUX") or t.text == ";":
+                    break
+                if t.dep_ in ("prep", "dative") and t.lower_ in ("from", "to"):
+                    found = {x.i for x in t.subtree}
+                    break
+        ids |= found
+    return ids
+
+
+def _member_ids(verb: Token) -> set[int]:
+    """The members a "comprising"/"including" clause lists: the list after a colon when there
+    is one ("six post-Soviet states: A, B, C"), else its whole object."""
+    for obj in verb.children:
+        if obj.dep_ in ("dobj", "pobj"):
+            lists = [c for c in obj.children if c.dep_ == "appos"]
+            if lists:
+                return {t.i for c in lists for t in c.subtree}
+    return {t.i for t in verb.subtree}
+
+
+def _nearest_noun(tok: Token) -> int | None:
+    """The noun a modifier belongs to, passing through participles ("formed in 2002, comprising")."""
+    cur = tok.head
+    while cur.head.i != cur.i and cur.pos_ not in ("NOUN", "PROPN"):
+        cur = cur.head
+    return cur.i if cur.pos_ in ("NOUN", "PROPN") else None
 
 
 def _with_ids(tok: Token) -> set[int]:

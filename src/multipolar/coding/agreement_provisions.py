@@ -62,6 +62,7 @@ def link_cue(key: str, head: Token, refs: set[int], focus_ok: bool) -> CueLink |
         return CueLink(key, head.i, "present")
     absent = False
     cur = head
+    prev: Token | None = None
     descriptor = True  # still inside the noun phrase's left modifiers
     while True:
         if cur.i in refs and cur.i != head.i:
@@ -93,6 +94,10 @@ def link_cue(key: str, head: Token, refs: set[int], focus_ok: bool) -> CueLink |
                 target = cur.head.i
             if target is None:
                 target = _content_prep_target(cur, refs)
+            if target is None and prev is not None and prev.dep_ in ("advcl", "xcomp") and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in prev.children):
+                # "agreed a deal ... to export tanks": the purpose clause of concluding the deal
+                target = next((c.i for c in cur.children if c.dep_ == "dobj" and c.i in refs), None)
             if target is not None or (pronoun_subject and focus_ok):
                 if has_modal(cur, lex.speculative_modals):
                     return None
@@ -100,7 +105,7 @@ def link_cue(key: str, head: Token, refs: set[int], focus_ok: bool) -> CueLink |
                 return CueLink(key, target, value, via_focus=target is None)
         if cur.head.i == cur.i:
             break
-        cur = cur.head
+        prev, cur = cur, cur.head
     if absent and focus_ok:  # "There was no mention of arms transfers" right after the pact
         return CueLink(key, None, "absent", via_focus=True)
     return None

@@ -26,24 +26,26 @@ def state_codes(m: ResolvedMention) -> list[str]:
         return []
     out = []
     for code in m.codes:
-        if code.startswith("IGO") or code[3:6] == "REB" or not code[:3].isalpha():
+        if code.startswith("IGO") or code[3:6] == "REB" or not code[:3].isalpha() or code.startswith("-"):
             continue
         out.append(code_country(code))
     return out
 
 
 def actor_codes(m: ResolvedMention) -> list[str]:
-    """The scored unit of each code of a mention: countries, regions (WST) and IGOs alike."""
-    return [code_country(c) if not c.startswith("IGO") else c[:6] for c in m.codes]
+    """The scored unit of each code of a mention: countries, regions (WST) and IGOs alike.
+    Codes the resolver could not place ("---...") are left out."""
+    return [code_country(c) for c in m.codes if not c.startswith("-")]
 
 
-def subtree_ids(tok: Token, skip_clauses: bool = True) -> set[int]:
-    """Token indices of ``tok``'s subtree, leaving out embedded clauses when asked."""
+def subtree_ids(tok: Token, skip_clauses: bool = True, keep_appos: bool = False) -> set[int]:
+    """Token indices of ``tok``'s subtree, leaving out embedded clauses when asked (and
+    appositions too, unless ``keep_appos``: "the leader, Kim Jong Un, and ...")."""
     out = {tok.i}
     stack = list(tok.children)
     while stack:
         t = stack.pop()
-        if skip_clauses and t.dep_ in CLAUSE_DEPS:
+        if skip_clauses and t.dep_ in CLAUSE_DEPS and not (keep_appos and t.dep_ == "appos"):
             continue
         out.add(t.i)
         stack.extend(t.children)
@@ -54,9 +56,12 @@ def mentions_in(ctx, sent: Span, ids: set[int]) -> list[ResolvedMention]:
     """Resolved mentions of ``sent`` whose tokens all lie in ``ids``, in text order."""
     doc = ctx.doc
     out = []
-    for m in ctx.actors.in_span(sent.start_char, sent.end_char):
+    skip_to = dateline_end(sent)
+    for m in ctx.actors.in_span(max(sent.start_char, skip_to), sent.end_char):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and all(t.i in ids for t in span):
+        # A mention counts when it lies in the phrase, or when the phrase holds its last word
+        # ("fighter jets from Sweden" resolved as one mention, the phrase being "from Sweden").
+        if span is not None and (all(t.i in ids for t in span) or span[-1].i in ids):
             out.append(m)
     return out
 
@@ -77,7 +82,11 @@ def clause_dates(ctx, verb: Token) -> str | None:
             if tok.head.i == tok.i:
                 ok = False
                 break
-            if tok.i != ent.root.i and tok.pos_ in ("VERB", "AUX") and tok.dep_ != "prep":
+            # Another verb's clause has its own date; a participle on a noun of this clause
+            # ("a signing ceremony presided over by X on 15 September") does not.
+            occasion = tok.dep_ in ("advcl", "ccomp") and any(c.lower_ == "when" for c in tok.children)
+            if (tok.i != ent.root.i and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("prep", "acl")
+                    and not occasion):  # "signed when X visited Y in 2022": the occasion's date
                 ok = False
                 break
             tok = tok.head
@@ -115,3 +124,25 @@ def subjects(verb: Token) -> list[Token]:
     if not subs and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         subs = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return subs
+
+
+def left_context_ids(sent: Span, verb: Token) -> set[int]:
+    """Token indices between the verb's line start (or the last dash/colon) and the verb: where
+    the subject stands when page chrome glued to the sentence broke the parse."""
+    doc = sent.doc
+    start = verb.i
+    while start > sent.start and "\n" not in doc[start - 1].text and doc[start - 1].text not in ("—", "–", ":"):
+        start -= 1
+    return set(range(start, verb.i))
+
+
+def dateline_end(sent: Span) -> int:
+    """Character offset just past a dateline ("HANOI, Vietnam (AP) —", "SEOUL, South Korea —")
+    at the start of a sentence: the place it names is where the story was filed, not an actor."""
+    for t in sent[:12]:
+        if t.text in ("—", "–", "--"):
+            head = sent[0]
+            if head.is_upper or (head.pos_ == "PROPN" and sent[1:2].text == ","):
+                return t.idx + len(t.text)
+            break
+    return sent.start_char

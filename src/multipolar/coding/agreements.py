@@ -30,7 +30,7 @@ class Draft:
     signed: str | None = None
     duration: int | None = None
     provisions: dict[str, Provision] = field(default_factory=dict)
-    via_focus: list[Evidence] = field(default_factory=list)  # provisions placed by discourse focus
+    via_focus: list[tuple[str, Evidence]] = field(default_factory=list)  # (key, evidence) placed by focus
 
     def to_agreement(self) -> Agreement:
         return Agreement(name=self.name, kind=self.kind, parties=sorted(set(self.parties)),
@@ -65,6 +65,8 @@ class AgreementCoder:
                     continue  # "a new agreement signed in 2000" is not the 2024 treaty
                 if not _dates_compatible(d.signed, m.date):
                     continue
+                if m.proper and m.date and d.signed is None and not d.proper:
+                    continue  # "The 2014 Enhanced Defense Cooperation Agreement" is not "a new deal"
                 for p in m.parties:
                     if p not in d.parties:
                         d.parties.append(p)
@@ -111,7 +113,7 @@ class AgreementCoder:
                     ev = self.ctx.evidence(sent)
                     draft.provisions[link.key] = Provision(link.key, link.value, ev)
                     if link.via_focus:
-                        draft.via_focus.append(ev)
+                        draft.via_focus.append((link.key, ev))
             main = [m for m in mentions if m.token.i in refs and not m.embedded]
             if main:
                 self.focus, self.focus_sent = refs[main[0].token.i], sent_no
@@ -125,11 +127,18 @@ class AgreementCoder:
 
 def code_agreements(ctx) -> list[Agreement]:
     """SPEC agreement records of one document, in order of first mention."""
-    return AgreementCoder(ctx).code()
-
-
-def drafts_with_focus_provisions(ctx) -> list[Draft]:
-    """The drafts (for flags): which provisions rest on discourse focus rather than a mention."""
     coder = AgreementCoder(ctx)
-    coder.code()
-    return coder.drafts
+    out = coder.code()
+    # The flag coder reads which provisions rest on discourse focus; keep the drafts on the
+    # context so it need not code the document twice.
+    ctx.agreement_drafts = coder.drafts
+    return out
+
+
+def agreement_drafts(ctx) -> list[Draft]:
+    """The drafts of ``ctx`` (coded now if code_agreements has not run on it)."""
+    drafts = getattr(ctx, "agreement_drafts", None)
+    if drafts is None:
+        code_agreements(ctx)
+        drafts = ctx.agreement_drafts
+    return drafts

@@ -16,40 +16,30 @@ from spacy.tokens import Span, Token
 from ..model import Event, Evidence
 from . import CodingContext
 from .cameo import plover_of, root_of
+from .event_roles import RoleFinder
 from .syntax import (
-    agent_of,
     children,
-    conjuncts,
-    dative_of,
     direct_objects,
     governors,
-    is_passive,
+    is_chrome_line,
     modal_status,
     negated,
     prep_objects,
     sentence_is_discarded,
     subjects,
+    words_after,
+    words_before,
 )
-from .verbs import Lexicon, NounRule, VerbRule, default_lexicon
+from .verbs import Lexicon, VerbRule, default_lexicon
 
-ACTOR_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
-BOUND_PRONOUNS = {"it", "they", "its", "their"}
-LOCATION_HEADS = {"border", "frontier", "territory", "soil", "coast", "water", "airspace", "capital",
-                  "region", "city", "town", "port", "base", "embassy", "island", "province", "side"}
-GENERIC_HEADS = {"leader", "leaders", "official", "officials", "counterpart", "counterparts", "delegation",
-                 "delegations", "representatives", "envoy", "envoys", "minister", "ministers",
-                 "group", "groups", "country", "countries", "nation", "nations", "state", "states",
-                 "ally", "allies", "force", "forces", "militia", "militias", "partner", "partners"}
 # Planned cooperation becomes intent to cooperate (PLOVER: future-tense SUPPORT/COOPERATE/AID is AGREE).
 INTENT_OF = {"05": "032", "06": "031", "07": "033", "08": "035", "071": "0331", "072": "0332",
              "073": "0333", "074": "0334", "061": "0311", "062": "0312", "063": "0313", "064": "0314"}
 ACCUSE_ROOTS = ("11",)
-UNKNOWN = "---"
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-DEEPER_PREPS = ("in", "of", "on", "for")  # "participation IN the pact with X", "in favour OF X's bid"
+# "SEOUL, South Korea — ", "KYIV (Reuters) - ": a capitalised place before a dash opens the story.
+DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]{2,}(?:,[^—–\n]{0,40})?(?:\s*\([^)]{0,30}\))?\s*[—–-]{1,2}\s")
 PLACE_ROOTS = ("15", "18", "19", "20")
-QUANTITY_HEADS = {"thousand", "hundred", "dozen", "dozens", "number", "batch", "shipment", "consignment",
-                  "contingent", "unit", "fleet", "squadron", "package", "set", "pair", "range", "array"}
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "pcomp", "pobj", "prep", "conj", "dobj", "acl")
 
 
@@ -63,163 +53,32 @@ class _Found:
     anchor: Token
 
 
-class _Coder:
+class _Coder(RoleFinder):
+    """One document's event coder: a single pass over its sentences."""
+
     def __init__(self, ctx: CodingContext, lex: Lexicon) -> None:
-        self.ctx = ctx
-        self.lex = lex
-        self.accusations: list[tuple[str, str]] = []  # (accuser, accused) in text order
+        super().__init__(ctx, lex)
         self.seen: set[tuple] = set()
         self.events: list[Event] = []
 
-    # ----- actors -------------------------------------------------------------------------
-    def actors_at(self, tok: Token, depth: int = 0) -> list[str]:
-        """Actor codes named by the phrase headed by ``tok`` (not looking into its PPs)."""
-        m = self.ctx.actors.covering(tok.idx, tok.idx + len(tok))
-        if m is not None and not all(c.startswith(UNKNOWN) for c in m.codes):
-            return [c for c in m.codes if not c.startswith(UNKNOWN)]
-        # "US Secretary of State Antony Blinken": a role without a country takes the country named
-        # beside it; unknown-country codes never make an event on their own.
-        out: list[str] = []
-        if tok.pos_ == "PROPN" or tok.lemma_.lower() in self.lex.actor_heads or tok.lower_ in self.lex.actor_heads:
-            # Actors named in the noun phrase's left part: "North Korean troops", "Russia's forces".
-            for c in tok.doc[tok.left_edge.i:tok.i]:
-                if c.dep_ in ("relcl", "acl", "appos", "punct") or c.pos_ in ("VERB", "AUX"):
-                    continue
-                m = self.ctx.actors.covering(c.idx, c.idx + len(c))
-                if m is not None:
-                    out.extend(x for x in m.codes if x not in out and not x.startswith(UNKNOWN))
-        if not out and tok.lower_ in BOUND_PRONOUNS and depth < 2:
-            out = self.pronoun_antecedent(tok)
-        if not out and depth < 2:
-            for c in tok.children:  # "MV Torm Thor, a US-flagged tanker"
-                if c.dep_ == "appos":
-                    out.extend(x for x in self.actors_at(c, depth + 1) if x not in out)
-        if not out and (tok.lower_ in GENERIC_HEADS or tok.lemma_.lower() in LOCATION_HEADS) and depth < 2:
-            # "leaders of Japan and the US", "its border with Belarus", "ports in South Yemen"
-            for o in prep_objects(tok, ("of", "with", "in")):
-                out.extend(x for x in self.phrase_actors([o]) if x not in out)
-        if not out and tok.lower_ in GENERIC_HEADS and depth < 2:
-            # "groups such as Hezbollah and Hamas"
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "as" or (c.dep_ == "amod" and c.lower_ == "such"):
-                    for o in c.subtree:
-                        if o.dep_ == "pobj":
-                            for t in conjuncts(o):
-                                out.extend(x for x in self.actors_at(t, depth + 1) if x not in out)
-                            break
-        return out
-
-    def pronoun_antecedent(self, pron: Token) -> list[str]:
-        """"Hungary said it had signed": a subject pronoun of a reported clause is the reporter.
-        "Russia in its war": a possessive "its"/"their" is the nearest actor before it in the clause."""
-        if pron.dep_ in ("nsubj", "nsubjpass"):
-            clause = pron.head
-            while clause.dep_ == "conj" and clause.head is not clause:
-                clause = clause.head
-            if clause.dep_ == "ccomp" and clause.head.pos_ in ("VERB", "AUX"):
-                reporter = self.phrase_actors(subjects(clause.head))
-                if len(reporter) == 1 or (pron.lower_ == "they" and reporter):
-                    return reporter
-            return []
-        if pron.dep_ == "poss" and pron.lower_ in ("its", "their"):
-            for t in reversed(pron.doc[pron.sent.start:pron.i]):
-                if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "conj"):
-                    m = self.ctx.actors.covering(t.idx, t.idx + len(t))
-                    if m is not None:
-                        return [c for c in m.codes if not c.startswith(UNKNOWN)]
-        return []
-
-    def phrase_actors(self, heads: list[Token]) -> list[str]:
-        out: list[str] = []
-        for h in heads:
-            for t in conjuncts(h):
-                for code in self.actors_at(t):
-                    if code not in out:
-                        out.append(code)
-        return out
-
-    # ----- roles --------------------------------------------------------------------------
-    def targets_for(self, verb: Token, slots: tuple[str, ...], objects: list[Token],
-                    sources: list[str]) -> list[str]:
-        for slot in slots:
-            found: list[str] = []
-            if slot == "dobj":
-                found = self.phrase_actors(objects)
-            elif slot == "dative":
-                found = self.phrase_actors(dative_of(verb))
-            elif slot == "agent":
-                found = self.phrase_actors(agent_of(verb))
-            elif slot.startswith("prep:"):
-                prep = slot[5:]
-                found = self.phrase_actors(prep_objects(verb, (prep,)))
-                if not found:
-                    for o in objects + [d for x in objects for d in prep_objects(x, DEEPER_PREPS)]:
-                        found = self.phrase_actors(prep_objects(o, (prep,)))
-                        if found:
-                            break
-            elif slot in ("poss", "objmod"):
-                for o in objects + [d for x in objects for d in prep_objects(x, DEEPER_PREPS)]:
-                    for c in o.children:
-                        if c.dep_ in ACTOR_MODIFIER_DEPS and (slot == "objmod" or c.dep_ == "poss"):
-                            found.extend(x for x in self.phrase_actors([c]) if x not in found)
-            elif slot == "accuser":
-                found = self.latest_accusers(sources)
-            found = [f for f in found if f not in sources] if slot != "accuser" else found
-            if found:
-                return found
-        return []
-
-    def purpose_targets(self, verb: Token, sources: list[str]) -> list[str]:
-        """"sent troops to fight in Russia's war" / "to help Russia": the beneficiary named in a
-        purpose clause, when the verb itself names no recipient."""
-        for c in verb.children:
-            if c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in children(c, "aux")):
-                heads = children(c, "dobj") + prep_objects(c, ("in", "for", "alongside", "with"))
-                for h in heads:
-                    found = self.actors_at(h) or [x for p in children(h, "poss") for x in self.actors_at(p)]
-                    found = [f for f in found if f not in sources]
-                    if found:
-                        return found
-        return []
-
-    def place_targets(self, verb: Token, sources: list[str]) -> list[str]:
-        """"in Ukraine, where Russia is waging a campaign": the place a relative clause is about."""
-        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
-            return [f for f in self.actors_at(verb.head) if f not in sources]
-        return []
-
-    def verb_objects(self, verb: Token, rule: VerbRule) -> list[Token] | None:
-        """The object phrase heads that satisfy the rule, [] if it needs none; None if no match."""
-        objs = direct_objects(verb)
-        cand = list(objs)
-        if rule.object_preps:
-            cand += prep_objects(verb, rule.object_preps)
-            for p in children(verb, "prt"):
-                if p.lower_ in rule.object_preps:
-                    cand += prep_objects(verb, ("from", "of"))
-        if rule.objects is None:
-            return objs
-        # "thousands of troops", "a batch of missiles": the quantity's of-object is the real object.
-        cand += [p for o in list(cand) if o.lemma_.lower() in QUANTITY_HEADS or o.pos_ == "NUM"
-                 for p in prep_objects(o, ("of",))]
-        hits = [o for o in cand for t in conjuncts(o)
-                if t.lemma_.lower() in rule.objects or t.lower_ in rule.objects
-                or any(c.dep_ == "compound" and c.lemma_.lower() in rule.objects for c in t.children)]
-        return hits or None
-
     # ----- verbs --------------------------------------------------------------------------
     def code_verb(self, verb: Token, sent: Span) -> None:
-        rules = self.lex.verbs.get(verb.lemma_.lower())
+        rules = self.lex.verbs.get(verb.lemma_.lower()) or self.verb_rules_by_form(verb.lower_)
         if not rules:
             return
         if any(c.dep_ in ("amod",) for c in [verb]):
             return
         subj_heads = subjects(verb)
         sources = self.phrase_actors(subj_heads)
-        if not sources and verb.dep_ == "acl":
+        if not sources and verb.dep_ in ("acl", "advcl"):
             if any(c.lower_ == "to" for c in children(verb, "aux")):
-                # "Stockholm's bid to join NATO": the noun's owner acts, else nobody named.
+                # "Stockholm's bid to join NATO": the noun's owner acts; "Hungary signed a deal to
+                # buy jets": the party to the deal; else nobody named.
                 sources = self.phrase_actors(children(verb.head, "poss"))
+                deal = verb.head if verb.dep_ == "acl" else next(iter(children(verb.head, "dobj")), None)
+                if not sources and deal is not None and deal.dep_ == "dobj" and \
+                        deal.head.lemma_.lower() in self.lex.deal_verbs:
+                    sources = self.phrase_actors(subjects(deal.head))
             elif verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "nsubjpass", "attr"):
                 # "The IAEA passed a resolution censuring Iran": the resolution's author acts.
                 sources = self.phrase_actors(subjects(verb.head.head))
@@ -229,6 +88,12 @@ class _Coder:
             if rule.needs_prep and not prep_objects(verb, rule.needs_prep):
                 continue
             if rule.needs_clause and not children(verb, "xcomp"):
+                continue
+            if rule.before and not words_before(verb, rule.before):
+                continue
+            if rule.after and not words_after(verb, rule.after):
+                continue
+            if rule.needs_compound and len(sources) < 2:
                 continue
             if rule.needs_adverb and not any(c.lower_ in rule.needs_adverb for c in verb.subtree
                                              if c.dep_ in ("advmod", "conj") and c.i < verb.i + 3):
@@ -245,44 +110,31 @@ class _Coder:
                 targets = self.purpose_targets(verb, sources)
             if not targets and rule.target and root_of(rule.code) in PLACE_ROOTS:
                 targets = self.place_targets(verb, sources)
-            if not sources and not (rule.reciprocal and len(targets) >= 2):
-                continue
+            if not sources and not (rule.reciprocal and len(targets) >= 2 and any(
+                    prep_objects(t, ("between", "among")) for t in [verb, *objs])):
+                continue  # only "between A and B" names parties without a subject
             if not targets and not rule.intransitive and not (rule.reciprocal and len(sources) >= 2):
                 continue
+            if rule.swap:
+                sources, targets = targets, sources
             self.emit(_Found(sources, targets, rule.code, rule.reciprocal, rule.reverse, verb), verb, sent)
             return
 
-    # ----- nouns --------------------------------------------------------------------------
-    def noun_source(self, noun: Token, code: str, depth: int = 0) -> list[str]:
-        out: list[str] = []
-        for c in noun.children:
-            if c.dep_ in ACTOR_MODIFIER_DEPS and c.i < noun.i:
-                out.extend(x for x in self.phrase_actors([c]) if x not in out)
-        if not out:
-            out = self.phrase_actors(prep_objects(noun, ("by",)))
-        if not out and noun.dep_ == "appos":
-            out = self.phrase_actors([noun.head])
-        if not out and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and (
-                noun.dep_ == "attr" or noun.head.lemma_.lower() in self.lex.light_verbs):
-            out = self.phrase_actors(subjects(noun.head))
-        if not out and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
-            governor = noun.head.head
-            if noun.head.lower_ == "including" and root_of(code) in ("05", "06"):
-                # "X strengthened ties with ..., including pacts with Y": the list belongs to X.
-                while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
-                    governor = governor.head
-                out = self.phrase_actors(subjects(governor)) if governor.pos_ in ("VERB", "AUX") else []
-            elif governor.pos_ == "VERB" and governor.lemma_.lower() in self.lex.light_verbs:
-                out = self.phrase_actors(subjects(governor))  # "move ahead with the transfer of ..."
-        if not out and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and depth < 3:
-            out = self.noun_source(noun.head, code, depth + 1)  # "pacts with A and B, and an agreement with C"
-        return out
+    def verb_rules_by_form(self, form: str) -> list[VerbRule] | None:
+        """Rules for a verb the lemmatizer got wrong ("waging" -> "wag"): strip the inflection."""
+        for suffix, repl in (("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""), ("es", ""), ("s", "")):
+            if form.endswith(suffix) and len(form) > len(suffix) + 2:
+                rules = self.lex.verbs.get(form[: -len(suffix)] + repl)
+                if rules:
+                    return rules
+        return self.lex.verbs.get(form)
 
+    # ----- nouns --------------------------------------------------------------------------
     def code_noun(self, noun: Token, sent: Span) -> None:
         rules = self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns.get(noun.lower_)
         if not rules:
             return
-        if self.ctx.actors.covering(noun.idx, noun.idx + len(noun)) is not None:
+        if self.mention_at(noun) is not None:
             return  # the word is part of a name ("the Warsaw Pact")
         mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")}
         for o in prep_objects(noun, ("of",)):  # "the transfer of F-16 fighter jets"
@@ -296,6 +148,8 @@ class _Coder:
             between = prep_objects(noun, ("between", "among"))
             if rule.reciprocal and not sources and len(targets) >= 2 and between:
                 targets = self.phrase_actors(between)  # "the treaty between Russia and North Korea"
+            elif rule.reciprocal and not targets and len(sources) >= 2:
+                pass  # "the signing of the accord by Norway and Finland"
             elif not sources or not targets:
                 continue
             self.emit(_Found(sources, targets, rule.code, rule.reciprocal, rule.reverse, noun), noun, sent)
@@ -334,6 +188,8 @@ class _Coder:
             if dep not in COMPLEMENT_DEPS:
                 break
             lemma = head.lemma_.lower()
+            if lemma in self.lex.negators and dep in ("xcomp", "pcomp", "ccomp") and not negated(head):
+                neg = True  # "declined to send arms": the act did not happen
             if status == "hypothetical" and dep == "ccomp" and any(
                     c.lower_ == "would" for c in anchor.children if c.dep_ == "aux"):
                 status = "planned"  # "said he would give": future in reported speech
@@ -341,8 +197,8 @@ class _Coder:
                 s = self.lex.attribution[lemma]
                 if s == "denied" or status is None:
                     status = s
-                if s == "denied" and negated(head):
-                    status = "asserted"
+                if s == "denied" and (negated(head) or (head.dep_ == "conj" and negated(head.head))):
+                    status = "alleged"  # "did not deny", "neither confirmed nor denied": still a claim
                 break
         return status or "asserted", neg
 
@@ -353,17 +209,19 @@ class _Coder:
     def emit(self, found: _Found, anchor: Token, sent: Span) -> None:
         status, neg = self.status_of(anchor)
         code = found.code
-        if status == "planned" and root_of(code) in ("05", "06", "07", "08"):
+        if status == "planned" and self.lex.future_as_intent and root_of(code) in ("05", "06", "07", "08"):
             code = INTENT_OF.get(code[:3], INTENT_OF[root_of(code)])
         pairs: list[tuple[str, str | None, str]] = []
         if found.reciprocal:
-            # Joint parties act on each other and on the partner; partners named after "with" do
-            # not act on each other ("pacts with A and B"), those after "between" do.
-            joint = found.sources or found.targets
-            pairs = [(a, b, code) for a in joint for b in joint if a != b]
-            if found.sources:
-                pairs += [p for a in found.sources for b in found.targets if a != b
-                          for p in ((a, b, code), (b, a, code))]
+            # Joint parties with no named partner act on each other ("Moscow and Tehran signed");
+            # with a partner, each acts with the partner ("Egypt and Jordan signed treaties with
+            # Israel"); parties after "between" act on each other, those after "with" do not.
+            if not found.sources or not found.targets:
+                joint = found.sources or found.targets
+                pairs = [(a, b, code) for a in joint for b in joint if a != b]
+            else:
+                pairs = [p for a in found.sources for b in found.targets if a != b
+                         for p in ((a, b, code), (b, a, code))]
         else:
             for s in found.sources:
                 for t in found.targets or [None]:
@@ -385,23 +243,15 @@ class _Coder:
             self.events.append(Event(source=s, target=t, cameo=c, plover=plover_of(c), date=date,
                                      evidence=evidence, negated=neg, status=status))
 
-    def latest_accusers(self, deniers: list[str]) -> list[str]:
-        """Who made the latest accusation against any of ``deniers`` ("Both X and Y deny these
-        allegations" answers the last charge against either of them)."""
-        for accuser, accused in reversed(self.accusations):
-            if accused in deniers:
-                found = [a for a, b in self.accusations if b == accused and a == accuser]
-                return [accuser] if found else []
-        return []
-
     def evidence(self, sent: Span, anchor: Token) -> Evidence:
         """The sentence, cut to the paragraph of the anchor when the parser ran two together."""
-        text = self.ctx.doc.text
-        start, end = sent.start_char, sent.end_char
+        text = self.text
+        start, end = sent.start_char + self.offset, sent.end_char + self.offset
+        at = anchor.idx + self.offset
         for m in PARAGRAPH_BREAK.finditer(text, start, end):
-            if m.end() <= anchor.idx:
+            if m.end() <= at:
                 start = m.end()
-            elif m.start() >= anchor.idx + len(anchor):
+            elif m.start() >= at + len(anchor):
                 end = m.start()
                 break
         while start < end and text[start].isspace():
@@ -417,22 +267,51 @@ class _Coder:
                 e.status = "denied"
 
     def run(self) -> list[Event]:
-        for sent in self.ctx.doc.sents:
-            if sentence_is_discarded(sent):
+        text = self.text
+        sents = list(self.ctx.doc.sents)
+        # The parser sometimes runs a headline or several paragraphs into one sentence; those
+        # paragraphs are parsed again alone (in one batch), unless they are page chrome.
+        pieces: dict[int, list[tuple[int, int]]] = {}
+        for n, sent in enumerate(sents):
+            inner = text[sent.start_char:sent.end_char].strip()
+            if self.ctx.nlp is None or not PARAGRAPH_BREAK.search(inner):
                 continue
-            for tok in sent:
-                if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.dep_ != "amod"):
-                    self.code_verb(tok, sent)
-                if tok.lower_ in self.lex.modifiers:
-                    self.code_modifier(tok, sent)
-                elif tok.pos_ in ("NOUN", "PROPN"):
-                    self.code_noun(tok, sent)
+            bounds = [sent.start_char] + [x for m in PARAGRAPH_BREAK.finditer(text, sent.start_char,
+                                                                          sent.end_char)
+                                          for x in (m.start(), m.end())] + [sent.end_char]
+            pieces[n] = [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True)
+                         if text[a:b].strip() and not all(is_chrome_line(ln) for ln in text[a:b].splitlines()
+                                                          if ln.strip())]
+        flat = [p for n in sorted(pieces) for p in pieces[n]]
+        parsed = dict(zip(flat, self.ctx.nlp.pipe((text[a:b] for a, b in flat), disable=["ner"]),
+                          strict=True)) if flat else {}
+        for n, sent in enumerate(sents):
+            if n not in pieces:
+                self.code_sentence(sent)
+                continue
+            for start, end in pieces[n]:
+                doc = parsed[(start, end)]
+                self.offset, self.piece_text = start, text[start:end]
+                for piece in doc.sents:
+                    self.code_sentence(piece)
+            self.offset, self.piece_text = 0, text
         return self.events
 
+    def code_sentence(self, sent: Span) -> None:
+        if sentence_is_discarded(sent, self.piece_text):
+            return
+        m = DATELINE.match(self.piece_text, sent.start_char)
+        self.dateline_end = sent.start_char + self.offset + m.end() if m else -1
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.dep_ != "amod"):
+                self.code_verb(tok, sent)
+            if tok.lower_ in self.lex.modifiers:
+                self.code_modifier(tok, sent)
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                self.code_noun(tok, sent)
 
 def code_events(ctx: CodingContext, lexicon: Lexicon | None = None) -> list[Event]:
     """Every event the document reports between resolved actors, in text order."""
     return _Coder(ctx, lexicon or default_lexicon()).run()
 
 
-__all__ = ["code_events", "NounRule", "VerbRule", "is_passive"]

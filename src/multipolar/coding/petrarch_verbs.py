@@ -8,26 +8,27 @@ Layout, as read here:
                                               ``$`` the source, ``%`` a compound actor; ``_`` glues words
 Comments start with ``#``; ``<!-- -->`` lines are skipped.
 
-PETRARCH matched patterns on constituency parses, word by word. Our coder works on dependency
-parses, so a pattern becomes a :class:`VerbRule`: the words after ``*`` become the required object
-(its head word, or a synset's members), a preposition before ``+`` names where the target is, and a
-particle glued to the verb becomes the rule's particle. Patterns with ordinary words before ``*``
-("SAID * TO ATTEND") need context our rules cannot express; they are counted and skipped.
+PETRARCH matched patterns word by word on constituency parses. Here a pattern becomes a
+:class:`VerbRule` for the verb (by lemma, so any inflection): the words after ``*`` must follow the
+verb, in order, within the verb's phrase (a synset matches any of its members); a preposition
+before ``+`` or ``%`` names where the target is, else the target is the first actor of the verb
+phrase; words before ``*`` ("SAID * TO ATTEND", "&NEGATVAUXVRB *") must appear, in order, among
+the eight words before the verb; ``%`` before the verb asks for a compound subject. Longer
+patterns are tried first; the family's code applies when none matches.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .verbs import Lexicon, VerbRule, default_lexicon
 
 PREPOSITIONS = {"to", "with", "against", "on", "in", "from", "for", "of", "at", "by", "into", "over",
                 "about", "upon", "toward", "towards", "between", "among", "across", "near", "under"}
-PARTICLES = {"out", "down", "up", "off", "back", "away", "over", "in", "on"}
-DEFAULT_TARGETS = ("dobj", "dative", "prep:with", "prep:to", "prep:against", "prep:on", "prep:in",
-                   "prep:from", "prep:for", "prep:at", "prep:into")
+# PETRARCH takes the first actor of the verb phrase as the target.
+DEFAULT_TARGETS = ("dobj", "dative", "phrase")
 MARKERS = {"+", "$", "%", "^"}
 _CODE = re.compile(r"\[([^\]]*)\]")
 
@@ -56,6 +57,15 @@ def _first_code(text: str) -> str | None:
         return None
     code = m.group(1).split(":")[0].strip()
     return code if code and code != "---" and code[:1].isdigit() else None
+
+
+def _second_code(text: str) -> str | None:
+    """The code after ":" in ``[064:064]``: the event the target returns (same code: mutual)."""
+    m = _CODE.search(text)
+    if not m or ":" not in m.group(1):
+        return None
+    code = m.group(1).split(":")[1].strip()
+    return code if code and code[:1].isdigit() else None
 
 
 def read_synsets(lines: list[str]) -> dict[str, list[str]]:
@@ -95,45 +105,47 @@ def _pattern_rules(verbs: list[tuple[str, str | None]], body: str, code: str,
         return []
     star = words.index("*")
     pre, post = words[:star], words[star + 1:]
-    if any(w not in MARKERS for w in pre):
-        report.skip("words before the verb")
-        return []
-    reciprocal = "%" in pre or "%" in post
-    particle = None
-    if post and post[0].lower() in PARTICLES and (len(post) == 1 or post[1] not in ("+",)) and \
-            post[0].lower() not in PREPOSITIONS - PARTICLES:
-        # "*_OUT" / "* DOWN NEWS": a particle right after the verb
-        if len(post) == 1 or post[0].lower() in ("out", "down", "up", "off", "back", "away"):
-            particle, post = post[0].lower(), post[1:]
+    before: list[tuple[tuple[str, ...], ...]] = []
+    for w in pre:
+        if w in MARKERS:
+            continue
+        if w.startswith("&"):
+            members = synsets.get(w.upper().rstrip("_"), [])
+            if not members:
+                report.skip("empty synset")
+                return []
+            before.append(tuple(tuple(m.split()) for m in members))
+        else:
+            before.append(((w.lower(),),))
+    needs_compound = "%" in pre
+    reciprocal = needs_compound  # "% *": the joint subjects act on each other; "* WITH %" does not
+    particle = None  # a particle after "*" ("*_OUT") is matched as a following word like the others
     targets: list[str] = []
-    object_preps: list[str] = []
-    content: list[str] = []
+    after: list[tuple[tuple[str, ...], ...]] = []
     for i, w in enumerate(post):
-        lw = w.lower()
+        prev = post[i - 1].lower() if i > 0 else None
         if w in MARKERS or w.startswith("+") or w.startswith("$"):
-            if (w == "+" or w.startswith("+")) and i > 0 and post[i - 1].lower() in PREPOSITIONS:
-                targets.append(f"prep:{post[i - 1].lower()}")
-            elif w == "+" or w.startswith("+"):
-                targets.extend(["dobj", "dative"])
+            if w in ("%", "+") or w.startswith("+"):
+                if prev in PREPOSITIONS:
+                    targets.append(f"prep:{prev}")  # "* WITH +", "* WITH %"
+                elif w != "%":
+                    targets.extend(["dobj", "dative"])
             if len(w) > 1 and w[0] in "+$":
-                content.append(w[1:])
+                after.append(((w[1:].lower(),),))
             continue
-        if lw in PREPOSITIONS:
-            if i + 1 < len(post) and post[i + 1] not in MARKERS and not post[i + 1].startswith("+"):
-                object_preps.append(lw)
-            continue
-        content.append(w)
-    objects: list[str] = []
-    if content:
-        objects = _expand(content[-1], synsets)
-        if not objects:
-            report.skip("empty synset")
-            return []
+        if w.startswith("&"):
+            members = synsets.get(w.upper().rstrip("_"), [])
+            if not members:
+                report.skip("empty synset")
+                return []
+            after.append(tuple(tuple(m.split()) for m in members))
+        else:
+            after.append(((w.lower(),),))
     rules = []
     for verb, vparticle in verbs:
         rules.append(VerbRule(
-            code=code, lemma=verb, particle=particle or vparticle,
-            objects=frozenset(objects) if objects else None, object_preps=tuple(object_preps),
+            code=code, lemma=verb, particle=particle or vparticle, after=tuple(after),
+            before=tuple(before), needs_compound=needs_compound,
             target=tuple(dict.fromkeys(targets)) or DEFAULT_TARGETS, reciprocal=reciprocal,
             origin="petrarch"))
     return rules
@@ -154,7 +166,8 @@ def load_petrarch_verbs(path: str | Path, base: Lexicon | None = None) -> tuple[
     lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
     synsets = read_synsets(lines)
     lex = Lexicon(light_verbs=base.light_verbs, attribution=dict(base.attribution),
-                  actor_heads=base.actor_heads)
+                  actor_heads=base.actor_heads, negators=base.negators,
+                  deal_verbs=base.deal_verbs, future_as_intent=False)
     report = ImportReport()
     family_code: str | None = None
     verbs: list[tuple[str, str | None]] = []
@@ -195,7 +208,12 @@ def load_petrarch_verbs(path: str | Path, base: Lexicon | None = None) -> tuple[
             if not code:
                 report.skip("no usable code")
                 continue
+            second = _second_code(stripped)
             for rule in _pattern_rules(verbs, body, code, synsets, report):
+                if second == code:
+                    rule = replace(rule, reciprocal=True)
+                elif second:
+                    rule = replace(rule, reverse=second)
                 lex.add_verb(rule)
                 report.rules += 1
             continue

@@ -64,6 +64,14 @@ class _Speaker:
     person: bool
 
 
+def _strip_possessive(name: str) -> str:
+    name = name.strip()
+    for suffix in ("’s", "'s", "’", "'"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)].strip()
+    return name
+
+
 def _phrase_ids(head: Token) -> set[int]:
     """A speaker phrase with its appositions ("The US president, Joe Biden,") but no clauses
     and no prepositional add-ons other than "of" ("Ministry of Foreign Affairs")."""
@@ -95,25 +103,36 @@ class QuoteCoder:
 
     # -- speakers ---------------------------------------------------------------------
     def _full_person_name(self, tok: Token) -> str | None:
+        """The person's name as first given in full ("Xi" -> "Xi Jinping", "Kim" -> "Kim Jong Un"):
+        news introduces a person by full name, so the first longer name holding these words wins."""
         ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
-        if ent is None:
-            return None
-        name = ent.text
-        words = {t.lower_ for t in ent}
         m = self.ctx.actors.covering(tok.idx, tok.idx + len(tok.text))
-        if m is not None and m.person and words & {w.lower() for w in m.person.split()}:
+        base = ent.text if ent is not None else (m.text if m is not None and m.kind == "person" else None)
+        if base is None:
+            return None
+        words = {w.lower() for w in base.split()}
+        for e in self.doc.ents:
+            if e.label_ == "PERSON" and words < {t.lower_ for t in e} and len(e) <= 4:
+                return _strip_possessive(e.text)
+        if m is not None and m.person and words <= {w.lower() for w in m.person.split()}:
             return m.person
-        for e in self.doc.ents:  # "Xi" -> "Xi Jinping" when the text named him in full
-            if e.label_ == "PERSON" and words <= {t.lower_ for t in e} and len(e.text) > len(name):
-                name = e.text
-        return name.strip()
+        return _strip_possessive(base)
 
     def _from_phrase(self, head: Token) -> _Speaker | None:
         lex = self.lex
         ids = _phrase_ids(head)
         for i in sorted(ids):
             t = self.doc[i]
-            if t.ent_type_ == "PERSON" and i not in self.inside:
+            if i in self.inside:
+                continue
+            m = self.ctx.actors.covering(t.idx, t.idx + len(t.text))
+            if t.pos_ == "PROPN" and t.ent_type_ != "PERSON":
+                # The tagger may miss a short second mention ("Brandt" after "Peter Brandt").
+                earlier = next((e for e in self.doc.ents if e.label_ == "PERSON" and e.end <= t.i
+                                and t.lower_ == e[-1].lower_ and len(e) > 1 and t.ent_type_ != "GPE"), None)
+                if earlier is not None:
+                    return _Speaker(earlier.text.strip(), t, True)
+            if t.ent_type_ == "PERSON" or (m is not None and m.kind == "person" and t.pos_ == "PROPN"):
                 name = self._full_person_name(t)
                 if name:
                     return _Speaker(name, t, True)
@@ -144,10 +163,18 @@ class QuoteCoder:
             if not words:
                 return None
             if all(w.is_lower for w in words):  # "the ministry" after "Russia's foreign ministry"
-                earlier = self._earlier_institution(head)
-                if earlier is not None:
-                    return earlier
-            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+                # An institution with no name in its phrase is only a speaker when it refers
+                # back to a named one.
+                return self._earlier_institution(head)
+            last = words[-1]
+            # "the weekly newspaper The Kyiv Post": a name set right after the common noun.
+            nxt = last.i + 1
+            if nxt < len(self.doc) and self.doc[nxt].lower_ == "the":
+                nxt += 1
+            while nxt < len(self.doc) and self.doc[nxt].pos_ == "PROPN" and nxt not in self.inside:
+                last = self.doc[nxt]
+                nxt += 1
+            start, end = words[0].idx, last.idx + len(last.text)
             return _Speaker(self.doc.text[start:end], head, False)
         if head.ent_type_ == "ORG":
             ent = next(e for e in self.doc.ents if e.start <= head.i < e.end)
@@ -179,6 +206,9 @@ class QuoteCoder:
                     found = self._from_phrase(c)
                     if found is not None and not found.person:
                         return found
+                    m = self.ctx.actors.covering(c.idx, c.idx + len(c.text))
+                    if m is not None and m.kind == "state":
+                        return None  # "Moscow said ... It said ...": the country, not a speaker
         return self.last if self.last is not None and not self.last.person else None
 
     def _recent_person(self, before: Token) -> _Speaker | None:
@@ -200,7 +230,16 @@ class QuoteCoder:
         """Tokens of the sentences the quotation spans, and of the one its closing mark ends."""
         first = qspan[0].sent.start
         last_tok = min(qspan.end, len(self.doc) - 1)
-        last = self.doc[last_tok].sent.end
+        last = max(self.doc[last_tok].sent.end, qspan[-1].sent.end)
+        # Never reach across a paragraph break: "Source: X" on the next line is not a speaker.
+        for t in self.doc[qspan.end:last]:
+            if "\n" in t.text:
+                last = t.i
+                break
+        for t in reversed(list(self.doc[first:qspan.start])):
+            if "\n" in t.text:
+                first = t.i + 1
+                break
         return list(self.doc[first:last])
 
     def _speaker_for(self, qspan: Span) -> _Speaker | None:
@@ -214,6 +253,8 @@ class QuoteCoder:
                     if c.dep_ == "dobj":
                         return self._from_phrase(c)
             subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.inside]
+            if not subs and verb.i > qspan.start:  # '"...," read a statement from X'
+                subs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i not in self.inside]
             up = verb
             for _ in range(3):  # "took time ... to visit Honiara and to ask X": borrow the subject
                 if subs or up.dep_ not in ("conj", "xcomp", "advcl") or up.head.i in self.inside:
@@ -265,8 +306,10 @@ class QuoteCoder:
         if len(words) > 4:
             return False
         root = qspan.root
-        if root.dep_ == "compound" and not (qspan.start <= root.head.i < qspan.end):
-            return True  # 'their "cold war" mentality'
+        after = qspan.end + 1 if qspan.end < len(self.doc) and not self.doc[qspan.end].is_alpha else qspan.end
+        if (len(words) <= 3 and after < len(self.doc) and root.head.i == after
+                and self.doc[after].pos_ in ("NOUN", "PROPN")):
+            return True  # 'their "cold war" mentality': the quoted words modify the next noun
         if speech:
             return False
         return root.dep_ in ("compound", "amod", "nmod", "nsubj", "nsubjpass") and not (

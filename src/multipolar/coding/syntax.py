@@ -66,10 +66,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """Heads of the verb's agent phrase, following control, coordination and clause links."""
     if depth > 6:
         return []
-    if is_passive(verb):
-        agents = agent_of(verb)
-        if agents:
-            return agents
+    agents = agent_of(verb)  # a by-agent also marks the bare participle ("an exercise conducted by X")
+    if agents:
+        return agents
     subs = children(verb, *SUBJECT_DEPS)
     if subs:
         out = []
@@ -93,6 +92,10 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         if head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp"):
             return subjects(head.head, depth + 1)  # "was due to travel", "is ready to sign"
         return subjects(head, depth + 1)  # "agreed to"
+    if dep == "pcomp" and head.dep_ == "prep":
+        own = [c for c in head.children if c.dep_ == "pobj" and c.i < verb.i]
+        if own:
+            return own  # "over Sweden criticising Hungary": the gerund's subject is the PP's object
     if dep == "pcomp" or (dep == "pobj" and verb.pos_ == "VERB"):
         governor = head.head if head.dep_ == "prep" else head
         if governor.pos_ not in ("VERB", "AUX"):
@@ -162,14 +165,17 @@ def is_chrome_line(line: str) -> bool:
     return caps >= 0.6 * len(words)
 
 
-def sentence_is_discarded(sent: Span) -> bool:
-    """Questions, headline lists and page chrome are not reports of events."""
-    text = sent.text.strip()
+def sentence_is_discarded(sent: Span, doc_text: str | None = None) -> bool:
+    """Questions, headline lists and page chrome are not reports of events.
+
+    ``doc_text`` is ``sent.doc.text``, passed in by callers that hold it (spaCy rebuilds it per call).
+    """
+    doc_text = sent.doc.text if doc_text is None else doc_text
+    text = doc_text[sent.start_char:sent.end_char].strip()
     if not text:
         return True
     if text.rstrip("\"'”’ ").endswith("?"):
         return True
-    doc_text = sent.doc.text
     # Look at the lines the sentence covers: headline lists run together into one "sentence".
     start = doc_text.rfind("\n", 0, sent.start_char) + 1
     end = doc_text.find("\n", sent.end_char)
@@ -179,3 +185,31 @@ def sentence_is_discarded(sent: Span) -> bool:
         return True
     chrome = sum(len(ln) for ln in lines if is_chrome_line(ln))
     return chrome * 2 > sum(len(ln) for ln in lines)
+
+
+def words_before(verb: Token, items: tuple[tuple[tuple[str, ...], ...], ...], window: int = 8) -> bool:
+    """Whether ``items`` occur in order among the few words before the verb in its sentence."""
+    start = max(verb.sent.start, verb.i - window)
+    return _in_order([t.lower_ for t in verb.doc[start:verb.i]], items)
+
+
+def words_after(verb: Token, items: tuple[tuple[tuple[str, ...], ...], ...], window: int = 12) -> bool:
+    """Whether ``items`` occur in order among the words of the verb's phrase after the verb."""
+    end = min(verb.right_edge.i + 1, verb.i + 1 + window)
+    words = [t.lower_ for t in verb.doc[verb.i + 1:end]]
+    return _in_order(words, items)
+
+
+def _in_order(words: list[str], items: tuple[tuple[tuple[str, ...], ...], ...]) -> bool:
+    pos = 0
+    for alternatives in items:
+        found = None
+        for alt in alternatives:
+            for k in range(pos, len(words) - len(alt) + 1):
+                if tuple(words[k:k + len(alt)]) == alt:
+                    found = k + len(alt) if found is None else min(found, k + len(alt))
+                    break
+        if found is None:
+            return False
+        pos = found
+    return True

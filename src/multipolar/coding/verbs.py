@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-TARGET_SLOTS = ("dobj", "dative", "agent", "poss", "objmod", "accuser")
+TARGET_SLOTS = ("dobj", "dative", "agent", "poss", "objmod", "accuser", "clause_subject", "deal_partner",
+                "phrase")
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class VerbRule:
     lemma: str
     particle: str | None = None
     objects: frozenset[str] | None = None  # required object head lemmas; None: any object or none
+    object_mods: tuple[frozenset[str], ...] = ()  # words the object must also carry, one from each set
     object_preps: tuple[str, ...] = ()
     target: tuple[str, ...] = ("dobj",)
     reciprocal: bool = False
@@ -33,12 +35,17 @@ class VerbRule:
     needs_clause: bool = False
     needs_adverb: tuple[str, ...] = ()
     target_prefix: str | None = None
+    # words that must come before the verb, in order; each item lists alternative word sequences
+    before: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    needs_compound: bool = False  # a joint subject ("% *" in PETRARCH patterns)
+    after: tuple[tuple[tuple[str, ...], ...], ...] = ()  # words that must follow, in order, in the verb's phrase
+    swap: bool = False  # the named target acts on the subject ("X buys tanks from Y": Y aids X)
     origin: str = ""
 
     @property
     def specificity(self) -> int:
         return (2 if self.objects or self.needs_adverb else 0) + (1 if self.particle else 0) + (
-            1 if self.needs_prep else 0)
+            1 if self.needs_prep else 0) + len(self.object_mods) + 2 * len(self.before) + self.needs_compound + 2 * len(self.after)
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,12 @@ class Lexicon:
     modifiers: dict[str, str] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
     attribution: dict[str, str] = field(default_factory=dict)
+    negators: frozenset[str] = frozenset()
+    deal_verbs: frozenset[str] = frozenset()  # "signed a deal to buy ...": the signer buys
     actor_heads: frozenset[str] = frozenset()
+    # PLOVER files a future or intended cooperative act as intent (AGREE); imported PETRARCH
+    # dictionaries carry their own codes for that and turn this off.
+    future_as_intent: bool = True
 
     def add_verb(self, rule: VerbRule) -> None:
         rules = self.verbs.setdefault(rule.lemma, [])
@@ -96,6 +108,7 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
                 code=code, lemma=verb, particle=particle or None,
                 objects=frozenset(_words(objects)) if objects else None,
                 object_preps=tuple(_words(entry.get("object_preps"))),
+                object_mods=tuple(frozenset(_words(m)) for m in entry.get("object_mods") or []),
                 target=tuple(entry.get("target", ["dobj"])),
                 reciprocal=bool(entry.get("reciprocal", False)),
                 reverse=str(entry["reverse"]) if entry.get("reverse") else None,
@@ -105,6 +118,7 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
                 needs_clause=bool(entry.get("needs_clause", False)),
                 needs_adverb=tuple(_words(entry.get("needs_adverb"))),
                 target_prefix=entry.get("target_prefix"),
+                swap=bool(entry.get("swap", False)),
                 origin=origin))
     for entry in data.get("nouns") or []:
         mods = entry.get("require_modifier")
@@ -120,6 +134,8 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
             lex.modifiers[lemma] = str(entry["code"])
     lex.light_verbs = frozenset(_words(data.get("light_verbs")))
     lex.actor_heads = frozenset(_words(data.get("actor_heads")))
+    lex.negators = frozenset(_words(data.get("negators")))
+    lex.deal_verbs = frozenset(_words(data.get("deal_verbs")))
     for status, words in (data.get("attribution") or {}).items():
         for w in _words(words):
             lex.attribution.setdefault(w, status)

@@ -33,6 +33,11 @@ def store_of(request: Request):
     return request.app.state.store.reader()
 
 
+def cached(request: Request, fn, *args, **kwargs):
+    """A whole-store aggregate through the answer cache (dropped when the store changes)."""
+    return request.app.state.store.cached(fn, *args, **kwargs)
+
+
 def _actor_or_404(fn, *args, **kwargs):
     try:
         return fn(*args, **kwargs)
@@ -132,7 +137,7 @@ def get_actor(request: Request, actor: str) -> dict[str, Any]:
     return _actor_or_404(browse.actor_info, store_of(request), actor)
 
 
-@router.get("/events", summary="Event clusters with corroboration counts and evidence, newest first")
+@router.get("/events", summary="Event clusters with corroboration counts and evidence (by date with actor/dyad, else most recently stored first)")
 def list_events(request: Request, actor: ActorParam = None,
                 dyad: Annotated[str | None, Query(max_length=41, description="two codes, e.g. RUS,IRN")] = None,
                 type: Annotated[str | None, Query(max_length=12, description="PLOVER type, e.g. SUPPORT")] = None,
@@ -156,12 +161,13 @@ def get_timeline(request: Request, actor: Annotated[str, Query(max_length=20)],
                  limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     a, b = params.actor_code(actor), params.actor_code(other, "other")
     lo, hi = params.iso_date(since, "since"), params.iso_date(until, "until")
-    store = store_of(request)
-    out = _actor_or_404(analysis.timeline, store, a, b, since=lo, until=hi, limit=limit + 1, offset=offset)
-    page = params.page_of(out.pop("clusters"), limit, offset)
-    out.update(page.to_dict())
-    out["weeks"] = browse.weekly_counts(store, a, b, since=lo, until=hi)
-    return out
+    # the counts are aggregates (cached until the store changes); the clusters are a plain page
+    counts = _actor_or_404(cached, request, analysis.timeline, a, b, since=lo, until=hi, limit=0, offset=0)
+    rows = browse.event_clusters(store_of(request), actor=a, other=b, since=lo, until=hi,
+                                 limit=limit, offset=offset)
+    return {"actors": counts["actors"], "total_events": counts["total_events"], "counts": counts["counts"],
+            "weeks": cached(request, browse.weekly_counts, a, b, since=lo, until=hi),
+            **params.page_of(rows, limit, offset).to_dict()}
 
 
 @router.get("/agreements", summary="Merged agreements (all, or those of one country)")
@@ -199,7 +205,7 @@ def compare(request: Request,
 def obligations(request: Request, attacker: Annotated[str, Query(max_length=20)],
                 attacked: Annotated[str, Query(max_length=20)], on: DateParam = None) -> dict[str, Any]:
     x, y = params.actor_code(attacker, "attacker"), params.actor_code(attacked, "attacked")
-    return _actor_or_404(analysis.treaty_obligations, store_of(request), x, y, on=params.iso_date(on, "on"))
+    return _actor_or_404(cached, request, analysis.treaty_obligations, x, y, on=params.iso_date(on, "on"))
 
 
 @router.get("/claims", summary="Claims about (or by) an actor with every response")
@@ -227,13 +233,13 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=20
 @router.get("/network", summary="States linked by agreements, with blocs and the polarity index")
 def get_network(request: Request, on: DateParam = None, since: DateParam = None,
                 min_weight: Annotated[float, Query(ge=0, le=1000)] = 0.0) -> dict[str, Any]:
-    return analysis.network(store_of(request), on=params.iso_date(on, "on"),
-                            since=params.iso_date(since, "since"), min_weight=min_weight)
+    return cached(request, analysis.network, on=params.iso_date(on, "on"),
+                  since=params.iso_date(since, "since"), min_weight=min_weight)
 
 
 @router.get("/blocs", summary="The network's blocs (Louvain communities) and each one's share")
 def get_blocs(request: Request, on: DateParam = None) -> dict[str, Any]:
-    net = analysis.network(store_of(request), on=params.iso_date(on, "on"))
+    net = cached(request, analysis.network, on=params.iso_date(on, "on"), since=None, min_weight=0.0)
     return {"on": net["on"], "blocs": net["blocs"], "polarity": net["polarity"]}
 
 
@@ -244,9 +250,9 @@ def get_polarity(request: Request, start_year: Annotated[int | None, Query(ge=18
         raise ApiError(422, "end_year is before start_year")
     if start_year and end_year and end_year - start_year > 300:
         raise ApiError(422, "ask for at most 300 years")
-    return analysis.polarity(store_of(request), start_year=start_year, end_year=end_year)
+    return cached(request, analysis.polarity, start_year=start_year, end_year=end_year)
 
 
 @router.get("/overview", summary="What the store holds: counts, busiest actors and dyads, recent documents")
 def get_overview(request: Request) -> dict[str, Any]:
-    return analysis.overview(store_of(request))
+    return cached(request, analysis.overview)

@@ -56,3 +56,14 @@ def _templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     render.install_filters(templates.env)
     return templates
+
+
+def app_from_env() -> FastAPI:
+    """Factory for worker processes (``multipolar serve --workers N``): the store path comes from
+    ``MULTIPOLAR_WEB_DB`` and the rest from the usual environment variables."""
+    import os
+
+    db = os.environ.get("MULTIPOLAR_WEB_DB")
+    if not db:
+        raise RuntimeError("MULTIPOLAR_WEB_DB is not set; start the server with `multipolar serve --db FILE`")
+    return create_app(WebConfig(db=Path(db)))

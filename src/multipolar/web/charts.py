@@ -43,28 +43,31 @@ class WeekCounts:
     counts: dict[str, int]  # PLOVER type -> events
 
 
-MAX_WEEKS = 1040  # twenty years; a longer span is charted without its empty weeks
+DEFAULT_WEEKS = 156  # three years of weekly bars fit a page; older weeks need a date filter
 
 
-def fill_weeks(weeks: Sequence[WeekCounts]) -> list[WeekCounts]:
-    """Insert the empty weeks between the first and last, so the time axis is even."""
+def chart_window(weeks: Sequence[WeekCounts], max_weeks: int = DEFAULT_WEEKS) -> tuple[list[WeekCounts], int]:
+    """The last ``max_weeks`` weeks up to the latest one, every week present (empty ones too),
+    so the time axis is even; and how many events fall before that window (not charted)."""
     if not weeks:
-        return []
+        return [], 0
     try:
-        first, last = date.fromisoformat(weeks[0].week), date.fromisoformat(weeks[-1].week)
+        last = date.fromisoformat(weeks[-1].week)
     except ValueError:
-        return list(weeks)
-    span = (last - first).days // 7 + 1
-    if span > MAX_WEEKS:
-        return list(weeks)
+        return list(weeks[-max_weeks:]), sum(sum(w.counts.values()) for w in weeks[:-max_weeks])
+    first = max(date.fromisoformat(weeks[0].week), last - timedelta(weeks=max_weeks - 1))
     have = {w.week: w for w in weeks}
-    days = ((first + timedelta(weeks=i)).isoformat() for i in range(span))
-    return [have.get(d, WeekCounts(d, {})) for d in days]
+    span = (last - first).days // 7 + 1
+    shown = [have.get(d, WeekCounts(d, {})) for d in
+             ((first + timedelta(weeks=i)).isoformat() for i in range(span))]
+    hidden = sum(sum(w.counts.values()) for w in weeks if w.week < first.isoformat())
+    return shown, hidden
 
 
 def timeline_svg(weeks: Sequence[WeekCounts], width: int = 720, height: int = 220) -> Markup:
-    """Stacked bars per week: cooperative types above the axis, conflictual below."""
-    weeks = fill_weeks(weeks)
+    """Stacked bars per week: cooperative types above the axis, conflictual below.
+
+    ``weeks`` should be consecutive (see :func:`chart_window`); each gets one slot."""
     if not weeks:
         return Markup('<p class="empty">No dated events to chart.</p>')
     order = list(plover_sides())

@@ -13,9 +13,6 @@ from pathlib import Path
 from ..settings import Settings
 
 DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # a news page is tens of kB; 2 MB leaves room for heavy HTML
-DEFAULT_MAX_PAGE_SIZE = 200
-DEFAULT_PAGE_SIZE = 50
-DEFAULT_MAX_QUERY_CHARS = 200
 
 
 def _env_int(name: str, default: int) -> int:
@@ -31,10 +28,9 @@ class WebConfig:
     token: str | None = field(default_factory=lambda: os.environ.get("MULTIPOLAR_TOKEN") or None)
     max_upload_bytes: int = field(
         default_factory=lambda: _env_int("MULTIPOLAR_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES))
-    max_page_size: int = DEFAULT_MAX_PAGE_SIZE
-    max_query_chars: int = DEFAULT_MAX_QUERY_CHARS
     # Fetching a submitted URL goes through the pages layer; tests serve fixtures on loopback.
-    allow_private_urls: bool = False
+    allow_private_urls: bool = field(
+        default_factory=lambda: os.environ.get("MULTIPOLAR_ALLOW_PRIVATE_URLS", "") in ("1", "true", "yes"))
     settings: Settings = field(default_factory=Settings)
 
     def __post_init__(self) -> None:

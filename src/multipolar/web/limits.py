@@ -23,8 +23,9 @@ class BodyLimitMiddleware:
             return
         headers = dict(scope.get("headers") or [])
         length = headers.get(b"content-length")
+        html = b"text/html" in headers.get(b"accept", b"") and not scope["path"].startswith("/api/")
         if length is not None and length.isdigit() and int(length) > self.max_bytes:
-            await self._refuse(send)
+            await self._refuse(send, html)
             return
         chunks: list[bytes] = []
         seen = 0
@@ -35,7 +36,7 @@ class BodyLimitMiddleware:
             chunk = message.get("body", b"")
             seen += len(chunk)
             if seen > self.max_bytes:
-                await self._refuse(send)
+                await self._refuse(send, html)
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):
@@ -52,12 +53,17 @@ class BodyLimitMiddleware:
 
         await self.app(scope, replay, send)
 
-    async def _refuse(self, send) -> None:
-        body = json.dumps(error_body(
-            413, "too_large",
-            f"the request body is over the limit of {self.max_bytes} bytes (MULTIPOLAR_MAX_UPLOAD_BYTES)",
-        )).encode("utf-8")
+    async def _refuse(self, send, html: bool = False) -> None:
+        message = f"the request body is over the limit of {self.max_bytes} bytes (MULTIPOLAR_MAX_UPLOAD_BYTES)"
+        if html:  # a person submitting the form: a page that says what happened, and a way back
+            body = (f'<!doctype html><meta charset="utf-8"><title>413 too large</title>'
+                    f'<link rel="stylesheet" href="/static/style.css"><main><h1>413 · too_large</h1>'
+                    f'<p class="error-message">{message}</p><p><a href="/submit">Back to Submit</a></p></main>'
+                    ).encode()
+            ctype = b"text/html; charset=utf-8"
+        else:
+            body = json.dumps(error_body(413, "too_large", message)).encode("utf-8")
+            ctype = b"application/json"
         await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"),
-                                (b"content-length", str(len(body)).encode())]})
+                    "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode())]})
         await send({"type": "http.response.body", "body": body})

@@ -15,9 +15,18 @@ from .. import __version__, analysis
 from ..analysis import browse
 from ..model import PROVISION_KEYS
 from . import params
-from .api import submission_from_form
+from .api import cached, submission_from_form
 from .auth import check_token
-from .charts import NetEdge, NetNode, WeekCounts, network_svg, plover_legend, polarity_svg, timeline_svg
+from .charts import (
+    NetEdge,
+    NetNode,
+    WeekCounts,
+    chart_window,
+    network_svg,
+    plover_legend,
+    polarity_svg,
+    timeline_svg,
+)
 from .errors import ApiError
 from .render import highlighted_fields
 from .submit import run_submission
@@ -53,7 +62,7 @@ def network_parts(net: dict[str, Any]) -> tuple[list[NetNode], list[NetEdge]]:
 def home(request: Request) -> HTMLResponse:
     store = store_of(request)
     recent = browse.event_clusters(store, limit=10)[:10]
-    net = analysis.network(store)
+    net = cached(request, analysis.network, on=None, since=None, min_weight=0.0)
     nodes, edges = network_parts(net)
     docs = browse.documents_page(store, limit=10)[:10]
     return render(request, "home.html", {"recent": recent, "documents": docs,
@@ -75,9 +84,10 @@ def _actor_context(request: Request, a: str, b: str | None, since: str | None, u
                    offset: int) -> dict[str, Any]:
     store = store_of(request)
     limit = 25
-    tl = _known_actor(analysis.timeline, store, a, b, since=since, until=until, limit=limit + 1, offset=offset)
-    page = params.page_of(tl["clusters"], limit, offset)
-    weeks = browse.weekly_counts(store, a, b, since=since, until=until)
+    tl = _known_actor(cached, request, analysis.timeline, a, b, since=since, until=until, limit=0, offset=0)
+    rows = browse.event_clusters(store, actor=a, other=b, since=since, until=until, limit=limit, offset=offset)
+    page = params.page_of(rows, limit, offset)
+    weeks = cached(request, browse.weekly_counts, a, b, since=since, until=until)
     first = tl["actors"][0]
     agreements = analysis.agreements_of(store, first["code"], limit=100)["agreements"]
     if b:
@@ -87,15 +97,23 @@ def _actor_context(request: Request, a: str, b: str | None, since: str | None, u
     if b:
         other = tl["actors"][1]["country"]
         claims = [c for c in claims if other in (c["claimant"], c["subject"])]
+    # by default the last three years; an explicit period may chart up to ten
+    shown, hidden = chart_window([WeekCounts(w["week"], w["counts"]) for w in weeks],
+                                 520 if since or until else 156)
     return {"actors": tl["actors"], "total_events": tl["total_events"], "page": page,
-            "chart": timeline_svg([WeekCounts(w["week"], w["counts"]) for w in weeks]),
-            "legend": plover_legend(), "n_weeks": len(weeks), "agreements": agreements, "claims": claims,
+            "chart": timeline_svg(shown), "legend": plover_legend(), "n_weeks": len(shown),
+            "hidden_events": hidden, "first_week": shown[0].week if shown else None,
+            "agreements": agreements, "claims": claims,
             "since": since or "", "until": until or ""}
 
 
 @router.get("/actors/{actor}")
 def actor_page(request: Request, actor: str, since: DateParam = None, until: DateParam = None,
-               offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> HTMLResponse:
+               offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0):
+    if not params.ACTOR_CODE.match(actor.strip().upper()) or len(actor) > 15:
+        # a name ("Russia", "the Kremlin"): resolve it, then show the code's page
+        found = _known_actor(browse.actor_info, store_of(request), actor[:60])
+        return RedirectResponse(f"/actors/{found['code']}", status_code=303)
     a = params.actor_code(actor)
     ctx = _actor_context(request, a, None, params.iso_date(since, "since"), params.iso_date(until, "until"), offset)
     return render(request, "actor.html", {**ctx, "base": f"/actors/{a}"})
@@ -163,7 +181,7 @@ def obligations_page(request: Request, attacker: Annotated[str | None, Query(max
     result = None
     x, y = params.actor_code(attacker, "attacker"), params.actor_code(attacked, "attacked")
     if x and y:
-        result = _known_actor(analysis.treaty_obligations, store_of(request), x, y, on=params.iso_date(on, "on"))
+        result = _known_actor(cached, request, analysis.treaty_obligations, x, y, on=params.iso_date(on, "on"))
     return render(request, "obligations.html", {"attacker": x or "", "attacked": y or "", "on": on or "",
                                                 "result": result})
 
@@ -174,11 +192,10 @@ def _months(first_year: int, last_year: int) -> list[str]:
 
 @router.get("/network")
 def network_page(request: Request, at: DateParam = None) -> HTMLResponse:
-    store = store_of(request)
     on = params.iso_date(at, "at")
-    net = analysis.network(store, on=on)
+    net = cached(request, analysis.network, on=on, since=None, min_weight=0.0)
     nodes, edges = network_parts(net)
-    pol = analysis.polarity(store)
+    pol = cached(request, analysis.polarity, start_year=None, end_year=None)
     years = [y["year"] for y in pol["years"]]
     months = _months(years[0], years[-1]) if years else []
     position = months.index(on[:7]) if on and on[:7] in months else len(months) - 1

@@ -5,6 +5,7 @@ Nothing here queries or decides facts; it only lays out what a query returned.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -98,7 +99,15 @@ def query_string(params: dict[str, Any], **changes: Any) -> str:
     return "&".join(f"{quote(str(k))}={quote(str(v))}" for k, v in pairs)
 
 
+def snippet_html(snippet: str | None) -> Markup:
+    """FTS5 snippet with matches between [ and ] -> escaped HTML with <mark> around matches."""
+    text = str(escape(snippet or ""))
+    # only [word] pairs are matches; other brackets in the sentence stay as they are
+    return Markup(re.sub(r"\[(\w+)\]", r'<mark class="match">\1</mark>', text))
+
+
 def install_filters(env) -> None:
+    env.filters["snippet_html"] = snippet_html
     env.filters["plover_side"] = plover_side
     env.globals["anchor_for"] = anchor_for
     env.globals["query_string"] = query_string

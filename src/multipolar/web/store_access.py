@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..store import Store
+from .cache import AnswerCache
 
 
 class StoreAccess:
@@ -22,6 +23,7 @@ class StoreAccess:
         self._write_lock = threading.Lock()
         self._opened: list[Store] = []
         self._opened_lock = threading.Lock()
+        self.cache = AnswerCache(self.path)
 
     def reader(self) -> Store:
         """This thread's read-only store."""
@@ -36,7 +38,14 @@ class StoreAccess:
     def ingest(self, records: Iterable) -> object:
         """Write records through a short-lived writer; one writer at a time."""
         with self._write_lock, Store.open(self.path) as store:
-            return store.ingest(list(records))
+            stats = store.ingest(list(records))
+        self.cache.clear()
+        return stats
+
+    def cached(self, fn, *args, **kwargs):
+        """``fn(reader, *args, **kwargs)`` through the answer cache (see :mod:`.cache`)."""
+        key = (fn.__module__, fn.__qualname__, args, tuple(sorted(kwargs.items())))
+        return self.cache.get(key, lambda: fn(self.reader(), *args, **kwargs))
 
     def close(self) -> None:
         with self._opened_lock:

@@ -1,0 +1,289 @@
+"""Finding the actors of an event in a dependency parse: who acts, on whom.
+
+:class:`RoleFinder` holds a document's context while the event coder reads it, and answers
+"which actor codes does this phrase name" (through resolved mentions, titles, pronouns bound by
+syntax, generic heads like "leaders of ...") and "who is the target of this verb" (the slots a
+lexicon rule names). It never looks names up: mentions come from ``ctx.actors``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import CodingContext
+from .cameo import root_of
+from .syntax import (
+    agent_of,
+    children,
+    conjuncts,
+    dative_of,
+    direct_objects,
+    prep_objects,
+    subjects,
+)
+from .verbs import Lexicon, VerbRule
+
+ACTOR_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
+BOUND_PRONOUNS = {"it", "they", "its", "their"}
+LOCATION_HEADS = {"border", "frontier", "territory", "soil", "coast", "water", "airspace", "capital",
+                  "region", "city", "town", "port", "base", "embassy", "island", "province", "side"}
+GENERIC_HEADS = {"leader", "leaders", "official", "officials", "counterpart", "counterparts", "delegation",
+                 "delegations", "representatives", "envoy", "envoys", "minister", "ministers",
+                 "group", "groups", "country", "countries", "nation", "nations", "state", "states",
+                 "ally", "allies", "force", "forces", "militia", "militias", "partner", "partners"}
+UNKNOWN = "---"  # actor codes of unknown country never act or receive
+DEEPER_PREPS = ("in", "of", "on", "for", "to")  # "participation IN the pact with X", "in favour OF X's bid"
+OWNER_PREPS = ("about", "over", "against", "on", "for", "to")  # "concerns ABOUT Russia's conduct"
+QUANTITY_HEADS = {"thousand", "hundred", "dozen", "dozens", "number", "batch", "shipment", "consignment",
+                  "contingent", "unit", "fleet", "squadron", "package", "set", "pair", "range", "array",
+                  "million", "billion", "tranche", "worth"}
+
+
+class RoleFinder:
+    def __init__(self, ctx: CodingContext, lex: Lexicon) -> None:
+        self.ctx = ctx
+        self.lex = lex
+        self.accusations: list[tuple[str, str]] = []  # (accuser, accused) in text order
+        self.text = ctx.doc.text  # spaCy rebuilds Doc.text on every access: read it once
+        self.offset = 0  # where the Doc being read starts in the document (re-parsed paragraphs)
+        self.piece_text = self.text
+        self.dateline_end = -1
+
+    # ----- actors -------------------------------------------------------------------------
+    def mention_at(self, tok: Token):
+        """The resolved mention over a token (of the document, or of a re-parsed paragraph)."""
+        start = tok.idx + self.offset
+        if start < self.dateline_end:
+            return None  # "SEOUL, South Korea — ...": the place the story was filed from
+        return self.ctx.actors.covering(start, start + len(tok))
+
+    def actors_at(self, tok: Token, depth: int = 0) -> list[str]:
+        """Actor codes named by the phrase headed by ``tok`` (not looking into its PPs)."""
+        m = self.mention_at(tok)
+        if m is not None and not all(c.startswith(UNKNOWN) for c in m.codes):
+            codes = [c for c in m.codes if not c.startswith(UNKNOWN)]
+            if len(codes) == 1 and len(codes[0]) == 3 and tok.i > 0:
+                # "Bree Prime Minister Romendacil": the title before the name says which office
+                for c in tok.doc[tok.left_edge.i:tok.i]:
+                    lm = self.mention_at(c)
+                    if lm is not None and lm is not m and len(lm.codes) == 1 and \
+                            lm.codes[0].startswith(codes[0]) and len(lm.codes[0]) > 3:
+                        return [lm.codes[0]]
+            return codes
+        # "US Secretary of State Antony Blinken": a role without a country takes the country named
+        # beside it; unknown-country codes never make an event on their own.
+        out: list[str] = []
+        if tok.pos_ == "PROPN" or tok.lemma_.lower() in self.lex.actor_heads or tok.lower_ in self.lex.actor_heads:
+            # Actors named in the noun phrase's left part: "North Korean troops", "Russia's forces".
+            for c in tok.doc[tok.left_edge.i:tok.i]:
+                if c.dep_ in ("relcl", "acl", "appos", "punct") or c.pos_ in ("VERB", "AUX"):
+                    continue
+                m = self.mention_at(c)
+                if m is not None:
+                    out.extend(x for x in m.codes if x not in out and not x.startswith(UNKNOWN))
+        if not out and tok.lower_ in BOUND_PRONOUNS and depth < 2:
+            out = self.pronoun_antecedent(tok)
+        if not out and depth < 2:
+            for c in tok.children:  # "MV Torm Thor, a US-flagged tanker"
+                if c.dep_ == "appos":
+                    out.extend(x for x in self.actors_at(c, depth + 1) if x not in out)
+        if not out and (tok.lower_ in GENERIC_HEADS or tok.lemma_.lower() in LOCATION_HEADS) and depth < 2:
+            # "leaders of Japan and the US", "its border with Belarus", "ports in South Yemen"
+            for o in prep_objects(tok, ("of", "with", "in")):
+                out.extend(x for x in self.phrase_actors([o]) if x not in out)
+        if not out and tok.lower_ in GENERIC_HEADS and depth < 2:
+            # "groups such as Hezbollah and Hamas"
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "as" or (c.dep_ == "amod" and c.lower_ == "such"):
+                    for o in c.subtree:
+                        if o.dep_ == "pobj":
+                            for t in conjuncts(o):
+                                out.extend(x for x in self.actors_at(t, depth + 1) if x not in out)
+                            break
+        return out
+
+    def pronoun_antecedent(self, pron: Token) -> list[str]:
+        """"Hungary said it had signed": a subject pronoun of a reported clause is the reporter.
+        "Russia in its war": a possessive "its"/"their" is the nearest actor before it in the clause."""
+        if pron.dep_ in ("nsubj", "nsubjpass"):
+            clause = pron.head
+            if clause.dep_ in ("advcl", "conj") and clause.head.pos_ in ("VERB", "AUX"):
+                # "X and Y condemned ..., as they announced": the main clause's subject, if the
+                # pronoun's number fits it.
+                main = self.phrase_actors(subjects(clause.head))
+                if (pron.lower_ == "they" and len(main) >= 2) or (pron.lower_ == "it" and len(main) == 1):
+                    return main
+            while clause.dep_ == "conj" and clause.head is not clause:
+                clause = clause.head
+            if clause.dep_ == "ccomp" and clause.head.pos_ in ("VERB", "AUX"):
+                reporter = self.phrase_actors(subjects(clause.head))
+                if len(reporter) == 1 or (pron.lower_ == "they" and reporter):
+                    return reporter
+            return []
+        if pron.dep_ == "poss" and pron.lower_ in ("its", "their"):
+            for t in reversed(pron.doc[pron.sent.start:pron.i]):
+                if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "conj"):
+                    m = self.mention_at(t)
+                    if m is not None:
+                        return [c for c in m.codes if not c.startswith(UNKNOWN)]
+        return []
+
+    def phrase_actors(self, heads: list[Token]) -> list[str]:
+        out: list[str] = []
+        for h in heads:
+            members = conjuncts(h)
+            # "Fornost and the evil Gondor" is sometimes parsed as a coordinated modifier of the
+            # last name; a modifier that carries its own coordination is part of the phrase.
+            members += [x for t in list(members) for c in t.children
+                        if c.dep_ == "nmod" and c.i < t.i and any(g.dep_ in ("cc", "conj") for g in c.children)
+                        for x in conjuncts(c)]
+            for t in members:
+                for code in self.actors_at(t):
+                    if code not in out:
+                        out.append(code)
+        return out
+
+    # ----- roles --------------------------------------------------------------------------
+    def targets_for(self, verb: Token, slots: tuple[str, ...], objects: list[Token],
+                    sources: list[str]) -> list[str]:
+        for slot in slots:
+            found: list[str] = []
+            if slot == "dobj":
+                found = self.phrase_actors(objects)
+            elif slot == "dative":
+                found = self.phrase_actors(dative_of(verb))
+            elif slot == "agent":
+                found = self.phrase_actors(agent_of(verb))
+            elif slot.startswith("prep:"):
+                prep = slot[5:]
+                found = self.phrase_actors(prep_objects(verb, (prep,)))
+                if not found and prep in OWNER_PREPS:
+                    # "concerns about Russia's conduct": the owner of what the phrase is about
+                    found = self.phrase_actors([p for o in prep_objects(verb, (prep,)) + [
+                        x for ob in objects for x in prep_objects(ob, (prep,))] for p in children(o, "poss")])
+                if not found:
+                    # "participation in the pact WITH X", "committed to collaboration WITH X"
+                    inner = prep_objects(verb, DEEPER_PREPS + ("to",)) if prep != "to" else []
+                    for o in objects + inner + [d for x in objects for d in prep_objects(x, DEEPER_PREPS)]:
+                        found = self.phrase_actors(prep_objects(o, (prep,)))
+                        if found:
+                            break
+            elif slot in ("poss", "objmod"):
+                for o in objects + [d for x in objects for d in prep_objects(x, DEEPER_PREPS)]:
+                    for c in o.children:
+                        if c.dep_ in ACTOR_MODIFIER_DEPS and (slot == "objmod" or c.dep_ == "poss"):
+                            found.extend(x for x in self.phrase_actors([c]) if x not in found)
+            elif slot == "accuser":
+                found = self.latest_accusers(sources)
+            elif slot == "phrase":  # the first actor named in the verb phrase, outside its clauses
+                found = self.first_actor_after(verb)
+            elif slot == "deal_partner":  # "signed a deal to buy jets from Sweden"
+                acts = [a for o in objects for a in children(o, "acl")] + [
+                    a for a in children(verb, "advcl", "xcomp") if any(x.lower_ == "to" for x in children(a, "aux"))]
+                for act in acts:
+                    found = self.phrase_actors(children(act, "dobj", "dative")) or self.phrase_actors(
+                        [x for h in [act, *children(act, "dobj")] for x in prep_objects(h, ("from", "with", "to"))])
+                    if found:
+                        break
+            elif slot == "clause_subject":  # "demanded that the West facilitate ..."
+                found = self.phrase_actors([x for c in children(verb, "ccomp") for x in subjects(c)])
+            found = [f for f in found if f not in sources] if slot != "accuser" else found
+            if found:
+                return found
+        return []
+
+    def first_actor_after(self, verb: Token, clauses: tuple[str, ...] = ("ccomp", "advcl", "conj",
+                                                                          "parataxis", "relcl")) -> list[str]:
+        """The first actor in the verb's phrase after it, outside ``clauses``; failing that, in its
+        complement clause ("allowed that Mordor is ...")."""
+        skip = {c.i for c in verb.children if c.dep_ in clauses}
+        stack = [c for c in verb.children if c.i > verb.i and c.i not in skip and c.dep_ not in ("cc", "punct")]
+        for tok in sorted((t for c in stack for t in c.subtree), key=lambda t: t.i):
+            if any(a.i in skip for a in tok.ancestors if a.i > verb.i):
+                continue
+            m = self.mention_at(tok)
+            if m is not None:
+                return [c for c in m.codes if not c.startswith(UNKNOWN)]
+        if "ccomp" in clauses:
+            return self.first_actor_after(verb, ("advcl", "conj", "parataxis", "relcl"))
+        return []
+
+    def purpose_targets(self, verb: Token, sources: list[str]) -> list[str]:
+        """"sent troops to fight in Russia's war" / "to help Russia": the beneficiary named in a
+        purpose clause, when the verb itself names no recipient."""
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in children(c, "aux")):
+                heads = children(c, "dobj") + prep_objects(c, ("in", "for", "alongside", "with"))
+                for h in heads:
+                    found = self.actors_at(h) or [x for p in children(h, "poss") for x in self.actors_at(p)]
+                    found = [f for f in found if f not in sources]
+                    if found:
+                        return found
+        return []
+
+    def place_targets(self, verb: Token, sources: list[str]) -> list[str]:
+        """"in Ukraine, where Russia is waging a campaign": the place a relative clause is about."""
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+            place = self.actors_at(verb.head) or self.phrase_actors(prep_objects(verb.head, ("in",)))
+            return [f for f in place if f not in sources]
+        return []
+
+    def verb_objects(self, verb: Token, rule: VerbRule) -> list[Token] | None:
+        """The object phrase heads that satisfy the rule, [] if it needs none; None if no match."""
+        objs = direct_objects(verb)
+        cand = list(objs)
+        if rule.object_preps:
+            cand += prep_objects(verb, rule.object_preps)
+            for p in children(verb, "prt"):
+                if p.lower_ in rule.object_preps:
+                    cand += prep_objects(verb, ("from", "of"))
+        if rule.objects is None:
+            return objs
+        # "thousands of troops", "a batch of missiles": the quantity's of-object is the real object.
+        cand += [p for o in list(cand) if o.lemma_.lower() in QUANTITY_HEADS or o.pos_ == "NUM"
+                 for p in prep_objects(o, ("of", "in"))]  # "$5 million in aid"
+        hits = [o for o in cand for t in conjuncts(o)
+                if t.lemma_.lower() in rule.objects or t.lower_ in rule.objects
+                or any(c.dep_ == "compound" and c.lemma_.lower() in rule.objects for c in t.children)]
+        if rule.object_mods:
+            # "abandon economic ties": every further pattern word is somewhere in the object phrase
+            hits = [o for o in hits if all(any(w.lower_ in need or w.lemma_.lower() in need
+                                               for w in o.subtree if w.i != o.i) for need in rule.object_mods)]
+        return hits or None
+
+    def noun_source(self, noun: Token, code: str, depth: int = 0) -> list[str]:
+        out: list[str] = []
+        for c in noun.children:
+            if c.dep_ in ACTOR_MODIFIER_DEPS and c.i < noun.i:
+                out.extend(x for x in self.phrase_actors([c]) if x not in out)
+        if not out:
+            out = self.phrase_actors(prep_objects(noun, ("by",)))
+        if not out and noun.dep_ == "appos":
+            out = self.phrase_actors([noun.head])
+        if not out and noun.dep_ in ("dobj", "attr", "conj") and noun.head.pos_ in ("VERB", "AUX") and (
+                noun.dep_ == "attr" or noun.head.lemma_.lower() in self.lex.light_verbs):
+            out = self.phrase_actors(subjects(noun.head))
+        if not out and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            governor = noun.head.head
+            if noun.head.lower_ == "including" and root_of(code) in ("05", "06"):
+                # "X strengthened ties with ..., including pacts with Y": the list belongs to X.
+                while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
+                    governor = governor.head
+                out = self.phrase_actors(subjects(governor)) if governor.pos_ in ("VERB", "AUX") else []
+            elif governor.pos_ in ("VERB", "AUX") and root_of(code) == "04" and noun.head.lower_ in (
+                    "during", "at", "after", "following", "before", "on", "in"):
+                out = self.phrase_actors(subjects(governor))  # "During a meeting with X, Y said"
+            elif governor.pos_ == "VERB" and governor.lemma_.lower() in self.lex.light_verbs:
+                out = self.phrase_actors(subjects(governor))  # "move ahead with the transfer of ..."
+        if not out and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and depth < 3:
+            out = self.noun_source(noun.head, code, depth + 1)  # "pacts with A and B, and an agreement with C"
+        return out
+
+    def latest_accusers(self, deniers: list[str]) -> list[str]:
+        """Who made the latest accusation against any of ``deniers`` ("Both X and Y deny these
+        allegations" answers the last charge against either of them)."""
+        for accuser, accused in reversed(self.accusations):
+            if accused in deniers:
+                found = [a for a, b in self.accusations if b == accused and a == accuser]
+                return [accuser] if found else []
+        return []
