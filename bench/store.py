@@ -97,7 +97,7 @@ def time_queries(store: Store, n: int, seed: int = 1) -> dict[str, tuple[float, 
     return out
 
 
-def run(n_events: int, n_queries: int, directory: str, reuse: bool = False) -> None:
+def run(n_events: int, n_queries: int, directory: str, reuse: bool = False, batch: int = 1000) -> None:
     n_docs = n_events // EVENTS_PER_DOC
     path = os.path.join(directory, f"store-{n_events}.db")
     if reuse and os.path.exists(path):
@@ -115,14 +115,15 @@ def run(n_events: int, n_queries: int, directory: str, reuse: bool = False) -> N
     path = fresh(os.path.join(directory, f"store-{n_events}.db"))
     store = Store.open(path)
     t, cpu = time.perf_counter(), time.process_time()
-    stats = store.ingest(records, batch_size=1000)
+    stats = store.ingest(records, batch_size=batch)
     elapsed, cpu = time.perf_counter() - t, time.process_time() - cpu
     t = time.perf_counter()
-    again = store.ingest(records, batch_size=1000)
+    again = store.ingest(records, batch_size=batch)
     rerun = time.perf_counter() - t
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     size = os.path.getsize(path)
-    print(f"\n== {n_ev:,} events in {n_docs:,} documents (generated in {gen:.1f} s)")
+    print(f"\n== {n_ev:,} events in {n_docs:,} documents (generated in {gen:.1f} s), "
+          f"{batch:,} documents per transaction")
     print(f"ingest: {n_ev / elapsed:,.0f} events/s, {n_docs / elapsed:,.0f} documents/s "
           f"({elapsed:.1f} s; {stats.events:,} events, {stats.agreements:,} agreement reports, "
           f"{stats.claims:,} claims)")
@@ -149,6 +150,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--million", action="store_true", help="also run at 1,000,000 events")
+    ap.add_argument("--batch", type=int, default=1000, help="documents per ingest transaction (default 1000)")
     ap.add_argument("--queries", type=int, default=200, help="runs per query")
     ap.add_argument("--dir", help="keep the stores here (default: a temporary folder)")
     ap.add_argument("--reuse", action="store_true", help="with --dir: time the queries on stores kept there")
@@ -158,11 +160,11 @@ def main() -> None:
     if args.dir:
         Path(args.dir).mkdir(parents=True, exist_ok=True)
         for n in sizes:
-            run(n, args.queries, args.dir, args.reuse)
+            run(n, args.queries, args.dir, args.reuse, args.batch)
     else:
         with tempfile.TemporaryDirectory(prefix="multipolar-bench-") as tmp:
             for n in sizes:
-                run(n, args.queries, tmp)
+                run(n, args.queries, tmp, batch=args.batch)
 
 
 if __name__ == "__main__":

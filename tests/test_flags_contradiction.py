@@ -46,3 +46,10 @@ def test_body_level_duplicate_count_is_preferred_when_the_cleaner_gives_it(nlp):
     text = "Ruritania and Borduria met on Friday."
     ctx = context(nlp, text, NAMES, cleaning={"duplicate_blocks_removed": 9, "duplicate_body_blocks": 0})
     assert [f for f in code_document(ctx).flags if f.kind == "duplicate_content"] == []
+
+
+def test_repeated_body_paragraphs_raise_the_duplicate_flag(nlp):
+    text = "Ruritania and Borduria met on Friday."
+    ctx = context(nlp, text, NAMES, cleaning={"duplicate_blocks_removed": 9, "duplicate_body_blocks": 3})
+    flags = [f for f in code_document(ctx).flags if f.kind == "duplicate_content"]
+    assert len(flags) == 1 and "3 repeated" in flags[0].detail

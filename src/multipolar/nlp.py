@@ -38,4 +38,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
         prev = doc[tok.i - 1]
         if prev.is_space and prev.text.count("\n") >= 2:
             tok.is_sent_start = True
+        elif prev.text == "." and not prev.whitespace_ and tok.is_alpha and tok.i >= 2 and not doc[tok.i - 2].whitespace_:
+            # A full stop with a word glued on both sides ("SAABb.ST", a ticker or file name)
+            # ends no sentence.
+            tok.is_sent_start = False
     return doc

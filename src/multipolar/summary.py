@@ -16,7 +16,7 @@ def format_record(record: Record) -> str:
                  f"paragraphs: {len([p for p in doc.text.split(chr(10) * 2) if p.strip()])}   "
                  f"cleaning: {doc.cleaning or {}}")
     if record.actors:
-        lines.append("   actors: " + ", ".join(a.code for a in record.actors))
+        lines.append("   actors: " + ", ".join(_actor_label(a) for a in record.actors))
     for a in record.agreements:
         present = [p.key for p in a.provisions if p.value == "present"]
         absent = [p.key for p in a.provisions if p.value == "absent"]
@@ -39,3 +39,12 @@ def format_record(record: Record) -> str:
     for f in record.flags:
         lines.append(f"   flag {f.kind}: {f.detail}")
     return "\n".join(lines) + "\n"
+
+
+def _actor_label(actor) -> str:
+    """``RUSGOV (Vladimir Putin)`` for people, ``---:Name`` for unresolved names, else the code."""
+    if actor.person:
+        return f"{actor.code} ({actor.person})"
+    if actor.code.startswith("---"):
+        return f"---:{actor.name}"
+    return actor.code

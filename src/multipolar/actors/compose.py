@@ -23,6 +23,10 @@ POSSESSIVE = {"'s", "’s", "'", "’"}
 FORMER = {"former", "ex", "then"}
 TITLE_AGENTS = {"GOV", "MIL", "OPP", "LEG", "JUD", "SPY", "POL", "REB", "ELI"}
 MODIFIER_POS = {"ADJ", "NOUN", "PROPN"}
+# heads of named bodies that are not the state: "Russian Orthodox Church leaders" are not RUSGOV
+NOT_MODIFIERS = {"church", "party", "university", "institute", "observatory", "foundation",
+                 "association", "league", "movement", "front", "society", "center", "centre",
+                 "museum", "academy", "club", "federation", "group", "orthodox", "catholic"}
 BACKED = {"backed", "allied", "aligned", "sponsored", "supported", "funded", "armed"}
 LINKS = {"of": None, "from": None, "in": "MIL"}  # preposition -> agent it may NOT link ("troops in Ukraine")
 OF_TARGETS = (COUNTRY, CAPITAL, IMPORTED)
@@ -108,7 +112,12 @@ class Composer:
         found = self.agent_at(lower, k)
         skipped = 0
         while found is None and skipped < 2 and k < len(doc) and k not in taken \
-                and doc[k].is_alpha and (doc[k].pos_ in MODIFIER_POS or not doc[k].pos_):
+                and doc[k].is_alpha and (doc[k].pos_ in MODIFIER_POS or not doc[k].pos_) \
+                and lower[k] not in NOT_MODIFIERS:
+            # a hyphenated modifier counts as one word: "Georgia's pro-Western government"
+            if k + 2 < len(doc) and lower[k + 1] == "-" and not doc[k].whitespace_ \
+                    and not doc[k + 1].whitespace_ and doc[k + 2].is_alpha and k + 2 not in taken:
+                k += 2
             k += 1
             skipped += 1
             found = self.agent_at(lower, k)
@@ -141,12 +150,18 @@ class Composer:
         if agent[:3] not in TITLE_AGENTS:
             return self._agent_pair(doc, lower, s, composed, taken)
         person = starts.get(end)
+        at = end
+        if person is None and end not in ents_at and _apposition(doc, lower, end, starts, ents_at):
+            # "a Chinese foreign ministry spokesperson, Zhao Lijian, said": the name set off by
+            # commas right after the title is the title holder
+            at = end + 1
+            person = starts.get(at)
         if person is not None and person.is_person:
             absorbed.add(id(person))
             codes = [code] if undated and person.entry is not None else person.codes
             return Span(s.i, person.j, codes, "person", person.name, person=person.person,
                         office=person.office or title, entry=person.entry)
-        ent = ents_at.get(end)
+        ent = ents_at.get(at)
         if ent is not None and not any(t in taken for t in range(ent.start, ent.end)):
             return Span(s.i, ent.end, [code], "person", ent.text, person=ent.text, office=title,
                         agent=agent, via="composed")
@@ -238,3 +253,17 @@ class Composer:
                               agent=found[1], office=doc[k:found[0]].text.lower(), via="bare-agent"))
             k = found[0]
         return spans + added
+
+
+def _apposition(doc: Doc, lower: list[str], end: int, starts, ents_at) -> bool:
+    """A person's name between commas (or a comma and the sentence end) right after ``end``."""
+    if end + 1 >= len(doc) or lower[end] != "," or doc[end - 1].tag_ in ("NNS", "NNPS"):
+        return False  # a plural ("Russian troops, Vladimir Putin, ...") is a list, not a title
+    known = starts.get(end + 1)
+    if known is not None and known.is_person:
+        close = known.j
+    elif end + 1 in ents_at:
+        close = ents_at[end + 1].end
+    else:
+        return False
+    return close >= len(doc) or lower[close] in (",", ".", ";") or doc[close].is_sent_start is True

@@ -10,7 +10,11 @@ c. "the president", "the foreign minister": the one person holding that title in
 d. "he"/"she" as the subject of a clause: the one person named earlier in the sentence, else the
    one person named in the sentence before; "they": the one group of several actors named
    earlier in the sentence, else the group that was the previous sentence's subject;
-e. "the coalition" after "the Saudi-led coalition" (one leader named so far).
+e. "the coalition" after "the Saudi-led coalition" (one leader named so far);
+f. a regional collective that counts or points back: "these three European nations" are the
+   latest three countries named (as "the three nations" would be), and a later "its European
+   allies" / "the European nations" in the next few sentences are the same countries. Without
+   such an antecedent the region code stays (EUR).
 """
 
 from __future__ import annotations
@@ -32,13 +36,17 @@ OFFICES = ("supreme leader", "prime minister", "foreign minister", "defence mini
 PRONOUNS = {"he", "she"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # countries whose names are written family name first in English news ("Kim Jong Un" -> "Kim")
+# generational suffixes are not surnames: "Ferdinand Marcos Jr." ... "Marcos said"
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 FAMILY_NAME_FIRST = {"PRK", "KOR", "CHN", "TWN", "VNM", "HKG", "MAC", "KHM"}
 
 
-def resolve_coreference(doc: Doc, spans: list[Span], country_names: dict[str, str]) -> list[Span]:
+def resolve_coreference(doc: Doc, spans: list[Span], country_names: dict[str, str],
+                        region_members: dict[str, frozenset[str]] | None = None) -> list[Span]:
     spans = sorted(spans, key=lambda s: (s.i, s.j))
     sent_of = _sentence_index(doc)
     spans = _surnames(doc, spans)
+    _regional_references(doc, spans, sent_of, region_members or {})
     taken = {t for s in spans for t in range(s.i, s.j)}
     added = _collective_references(doc, spans, taken, sent_of, country_names)
     added += _office_references(doc, spans, taken, sent_of)
@@ -80,6 +88,8 @@ def _surnames(doc: Doc, spans: list[Span]) -> list[Span]:
         out.append(s)
         for p in _persons([s]):
             words = p.person.split()
+            while len(words) > 2 and words[-1].lower().rstrip(",") in NAME_SUFFIXES:
+                words = words[:-1]
             if len(words) >= 2:
                 known.setdefault(words[-1].lower(), {})[p.person] = p
                 if p.code[:3] in FAMILY_NAME_FIRST:  # "Kim Jong Un ... Kim said"
@@ -94,6 +104,43 @@ def _surnames(doc: Doc, spans: list[Span]) -> list[Span]:
         if person.j <= tok.i:
             out.append(_copy(person, tok.i, tok.i + 1))
     return sorted(out, key=lambda s: (s.i, s.j))
+
+
+# f. "these three European nations", "its European allies" -----------------------------------
+POINTERS = {"the", "these", "those", "its", "their", "our", "his", "her"}
+
+
+def _regional_references(doc: Doc, spans: list[Span], sent_of: list[int],
+                         region_members: dict[str, frozenset[str]]) -> None:
+    lower = [t.lower_ for t in doc]
+    resolved: dict[tuple[str, ...], tuple[int, list[str]]] = {}  # adjective -> (sentence, codes)
+    for s in spans:
+        if s.entry is None or s.entry.kind != "region" or s.j - s.i < 2 or s.parts:
+            continue
+        members = region_members.get(s.entry.name) or region_members.get(s.entry.code)
+        if not members:  # no member list ("Western", "African"): the region code stays
+            continue
+        noun = lower[s.j - 1]
+        if noun not in COUNTRY_NOUNS and noun not in GOVERNMENT_NOUNS:
+            continue
+        adjective = tuple(lower[s.i:s.j - 1])
+        before = lower[s.i - 1] if s.i >= 1 else ""
+        codes = None
+        if before in NUMBERS:
+            # only a group named as one ("Britain, France and Germany"), of countries: the
+            # "latest N countries" fallback of "the two nations" is too loose for a region
+            groups = [o for o in spans if o is not s and len(o.parts) >= 2 and o.j <= s.i
+                      and len(set(o.codes)) == NUMBERS[before]
+                      and all(c in members for c in o.codes)]
+            codes = _antecedent_codes(groups, s.i - 1, NUMBERS[before], noun, sent_of) if groups else None
+            start = s.i - 1
+        elif before in POINTERS and adjective in resolved \
+                and sent_of[s.i] - resolved[adjective][0] <= WINDOW_SENTENCES:
+            codes, start = list(resolved[adjective][1]), s.i
+        if not codes:
+            continue
+        resolved[adjective] = (sent_of[s.i], list(codes))
+        s.codes, s.i, s.via = codes, start, "coref"
 
 
 # b. "the two nations", "both sides" --------------------------------------------------------

@@ -20,6 +20,12 @@ DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "actors"
 # kinds of dictionary entries ("role" of a name inside the dictionary, not a CAMEO role)
 COUNTRY, ADJECTIVE, CAPITAL, SEAT, ENTITY, PERSON = "country", "adjective", "capital", "seat", "entity", "person"
 IMPORTED = "imported"  # read from a PETRARCH/TABARI dictionary (see petrarch.py)
+NONACTOR = "nonactor"  # a name that is never an actor ("Arabic", "Strait of Hormuz"): codes nothing
+
+# nouns that make a regional adjective a group of states ("European allies", "Gulf states")
+COLLECTIVE_NOUNS = ("allies", "partners", "countries", "nations", "states", "governments", "leaders",
+                    "powers", "capitals", "members", "member states", "neighbours", "neighbors",
+                    "monarchies", "democracies", "officials", "diplomats")
 
 AGENT_KINDS = {"GOV": "government", "MIL": "military"}
 
@@ -103,12 +109,14 @@ class ActorDictionary:
     country_names: dict[str, str] = field(default_factory=dict)
     max_len: int = 1
     agent_max_len: int = 1
+    # regional collective name ("European states") or code ("EUR") -> member countries (regions.tsv)
+    region_members: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def add_name(self, tokens: tuple[str, ...], entry: Entry, front: bool = False) -> None:
         """Add a name; ``front`` puts it before existing readings (imported dictionaries win)."""
         if not tokens:
             return
-        key = tuple(t.lower() for t in tokens)
+        key = tuple(fold(t) for t in tokens)
         bucket = self.names.setdefault(key, [])
         if any(e == entry and form == tokens for form, e in bucket):
             return
@@ -125,15 +133,21 @@ class ActorDictionary:
 
     def copy(self) -> ActorDictionary:
         return ActorDictionary({k: list(v) for k, v in self.names.items()}, dict(self.agents),
-                               dict(self.country_names), self.max_len, self.agent_max_len)
+                               dict(self.country_names), self.max_len, self.agent_max_len,
+                               dict(self.region_members))
 
     def entries(self) -> Iterator[Entry]:
         seen: set[int] = set()
         for bucket in self.names.values():
             for _, e in bucket:
-                if id(e) not in seen:
+                if id(e) not in seen and e.sort != NONACTOR:  # actors only
                     seen.add(id(e))
                     yield e
+
+
+def fold(word: str) -> str:
+    """The lookup key of a word: lowercase, typographic apostrophes as ASCII ("People’s")."""
+    return word.lower().replace("\u2019", "'").replace("\u2018", "'")
 
 
 def form_accepts(form: tuple[str, ...], words: list[str]) -> bool:
@@ -224,6 +238,22 @@ def _people_rows(d: ActorDictionary, rows: Iterable[dict[str, str]]) -> None:
             d.add_name(tokens_of(n), entry)
 
 
+def _nonactor_rows(d: ActorDictionary, rows: Iterable[dict[str, str]]) -> None:
+    for row in rows:
+        d.add_name(tokens_of(row["name"]), Entry("", "other", row["name"], NONACTOR))
+
+
+def _region_rows(d: ActorDictionary, rows: Iterable[dict[str, str]]) -> None:
+    for row in rows:
+        for adjective in split(row["adjectives"]):
+            entry = Entry(row["code"], "region", f"{adjective} states", ENTITY)
+            d.region_members[entry.name] = frozenset(split(row.get("members")))
+            # the code's first row also serves entities.tsv names of that code ("European nations")
+            d.region_members.setdefault(row["code"], d.region_members[entry.name])
+            for noun in COLLECTIVE_NOUNS:
+                d.add_name(tokens_of(f"{adjective} {noun}"), entry)
+
+
 def _agent_rows(d: ActorDictionary, rows: Iterable[dict[str, str]]) -> None:
     for row in rows:
         AGENT_KINDS.setdefault(row["agent"], row["kind"])
@@ -238,5 +268,7 @@ def packaged_dictionary() -> ActorDictionary:
     _people_rows(d, read_tsv(name="people.tsv"))
     _entity_rows(d, read_tsv(name="entities.tsv"))
     _country_rows(d, read_tsv(name="countries.tsv"))
+    _region_rows(d, read_tsv(name="regions.tsv"))
+    _nonactor_rows(d, read_tsv(name="nonactors.tsv"))
     _agent_rows(d, read_tsv(name="agents.tsv"))
     return d

@@ -20,7 +20,18 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from . import Resolution, ResolvedMention
-from .compose import Composer
+from .compose import TITLE_AGENTS, Composer
+from .context import (
+    alone_on_line,
+    geographic_extent,
+    is_geographic_entity,
+    is_language,
+    is_retweet_marker,
+    newspaper_end,
+    other_place,
+    prefix_at,
+    suffix_end,
+)
 from .coref import resolve_coreference
 from .dictionary import (
     ADJECTIVE,
@@ -28,8 +39,10 @@ from .dictionary import (
     COUNTRY,
     ENTITY,
     IMPORTED,
+    NONACTOR,
     ActorDictionary,
     Entry,
+    fold,
     form_accepts,
     packaged_dictionary,
     tokenizer,
@@ -95,22 +108,27 @@ class ActorResolver:
     # -- stages -----------------------------------------------------------------------------
     def resolve_spans(self, doc: Doc, published: str | None = None, coreference: bool = True) -> list[Span]:
         day = day_of(published)
-        spans = self._match_names(doc, day)                      # 1 + 3
+        blocked: set[int] = set()
+        spans = self._match_names(doc, day, blocked)             # 1 + 3
         spans = self.composer.compose(doc, spans, day)           # 2
         spans = find_collectives(doc, spans)                     # 4
         spans = self.composer.link(doc, spans)                   # 2, "the ambassadors of A and B"
         if self.unknown_entities:
-            spans = self._unknown_entities(doc, spans)           # 5
+            spans = self._unknown_entities(doc, spans, blocked)  # 5
         if coreference and doc.has_annotation("DEP"):
-            spans = resolve_coreference(doc, spans, self.dictionary.country_names)  # 6
+            spans = resolve_coreference(doc, spans, self.dictionary.country_names,
+                                        self.dictionary.region_members)  # 6
         if day is None:
             _titled_office_everywhere(spans)
         return sorted(spans, key=lambda s: (s.i, s.j))
 
-    def _match_names(self, doc: Doc, day: str | None) -> list[Span]:
+    def _match_names(self, doc: Doc, day: str | None, blocked: set[int]) -> list[Span]:
+        """Dictionary names over the tokens; ``blocked`` collects the tokens of names that are
+        not actors here ("South China Sea", "in English"), which no later stage may code."""
         words = [t.text for t in doc]
-        lower = [w.lower() for w in words]
+        lower = [fold(w) for w in words]
         person_ents = _person_entities(doc)
+        others = self._other_bearers(doc, lower, words)
         spans: list[Span] = []
         i, n = 0, len(words)
         while i < n:
@@ -119,17 +137,98 @@ class ActorResolver:
                 i += 1
                 continue
             j, entry = found
+            if lower[i] == "the":
+                # "the West Bank": "the West" must not hide the longer name after "the"
+                inner = self._longest(lower, words, i + 1)
+                if inner is not None and inner[0] > j:
+                    i += 1
+                    continue
             ent = person_ents.get(i)
-            if not entry.is_person and entry.sort in (COUNTRY, ADJECTIVE, CAPITAL, ENTITY) and ent \
-                    and (ent[0] < i or ent[1] > j) and self._agent_at(lower, j) is None:
-                # "Jordan" in "Jordan Peterson", "Washington" in "George Washington": a person
+            if entry.is_person and j - i == 1 and lower[i] in others:
+                # a bare surname alias ("Harper") when the text names someone else with it
+                # ("Tom Harper"): not the dictionary's person
                 i += 1
                 continue
+            if not entry.is_person and entry.sort in (COUNTRY, ADJECTIVE, CAPITAL, ENTITY) and ent \
+                    and (ent[0] < i or ent[1] > j) and self._agent_at(lower, j) is None \
+                    and not (words[i].isupper() and len(words[i]) > 3):
+                # "Jordan" in "Jordan Peterson", "Washington" in "George Washington": a person
+                # (not in an all-capitals headline: NER reads "BELARUS REJECTS" as a person)
+                i += 1
+                continue
+            if entry.sort == NONACTOR or is_retweet_marker(doc, i, j):
+                blocked.update(range(i, j))
+                i = j
+                continue
+            if not entry.is_person and entry.sort != IMPORTED:
+                skip = self._not_an_actor(doc, lower, i, j, entry)
+                if skip is not None:
+                    start, end, span = skip
+                    blocked.update(range(start, end))
+                    if span is not None:
+                        spans.append(span)
+                    i = max(end, span.j if span is not None else end)
+                    continue
             span = self._span_for(entry, i, j, day)
             if span is not None:
                 spans.append(span)
             i = j
         return spans
+
+    def _other_bearers(self, doc: Doc, lower: list[str], words: list[str]) -> set[str]:
+        """Surnames that a PERSON entity of this text gives to someone the dictionary does not
+        know ("Tom Harper", "Carlos Ruiz Sanchez"), so that a bare "Harper" is not Stephen Harper."""
+        out: set[str] = set()
+        for e in doc.ents:
+            if e.label_ != "PERSON" or e.end - e.start < 2:
+                continue
+            alias = self._longest(lower, words, e.end - 1)
+            if alias is None or not alias[1].is_person:
+                continue  # no dictionary surname to protect
+            found = self._longest(lower, words, e.start)
+            if found is not None and found[1] is alias[1]:
+                continue
+            # "Tayyip Erdogan" is still Recep Tayyip Erdogan; "Tom Harper" is not Stephen Harper
+            known = {fold(w) for w in alias[1].name.replace(".", " ").split()}
+            given = [k for k in range(e.start, e.end - 1) if self._agent_at(lower, k) is None
+                     and lower[k] not in ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.")]
+            if given and not any(lower[k] in known for k in given):
+                out.add(lower[e.end - 1])
+        return out
+
+    def _not_an_actor(self, doc: Doc, lower: list[str], i: int, j: int,
+                      entry: Entry) -> tuple[int, int, Span | None] | None:
+        """The actor word at ``[i, j)`` used as something else (see :mod:`.context`):
+        (blocked start, blocked end, the span to code instead or ``None``); ``None`` if an actor."""
+        if entry.sort in (COUNTRY, CAPITAL):
+            paper = newspaper_end(doc, lower, j)
+            if paper is not None:  # "the Washington Post": the country's media
+                code = entry.code[:3] + "MED"
+                return i, i, Span(i, paper, [code], agent_kind("MED"), doc[i:paper].text, entry=entry,
+                                  agent="MED", via="composed")
+        if entry.sort in (COUNTRY, ADJECTIVE, CAPITAL):
+            geo = geographic_extent(doc, lower, i, j)
+            if geo is not None:
+                return geo[0], geo[1], None
+            if other_place(doc, i):
+                return i - 1, j, None
+        # affixes apply to every actor word: "pro-Western", "anti-NATO", "pro-Kremlin"
+        prefix = prefix_at(doc, lower, i)
+        if prefix is not None:
+            owned = i >= 3 and lower[i - 3] in ("'s", "'")  # "Georgia's pro-Western government"
+            agent = self._agent_at(lower, j) if prefix == "pro" and not owned else None
+            if agent is not None and not agent[1].endswith("~"):
+                # "pro-Russian separatists": the separatists, country unsaid (not Russia)
+                code = UNKNOWN + agent[1][:3]
+                return i - 2, i - 2, Span(i - 2, agent[0], [code], agent_kind(agent[1][:3]),
+                                          doc[i - 2:agent[0]].text, agent=agent[1], via="composed")
+            return i - 2, j, None
+        end = suffix_end(doc, lower, j)
+        if end is not None:
+            return i, end, None
+        if entry.sort == ADJECTIVE and (is_language(doc, lower, i, j) or alone_on_line(doc, i, j)):
+            return i, j, None
+        return None
 
     def _span_for(self, entry: Entry, i: int, j: int, day: str | None) -> Span | None:
         if entry.sort == IMPORTED:
@@ -170,21 +269,55 @@ class ActorResolver:
                 best = (k, agents[key])
         return best
 
-    def _unknown_entities(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        taken = {t for s in spans for t in range(s.i, s.j)}
+    def _unknown_entities(self, doc: Doc, spans: list[Span], blocked: set[int]) -> list[Span]:
+        taken = {t for s in spans for t in range(s.i, s.j)} | blocked
         for ent in doc.ents:
             kind = UNKNOWN_LABELS.get(ent.label_)
             if kind is None or any(t in taken for t in range(ent.start, ent.end)):
                 continue
+            if is_geographic_entity(doc, ent.start, ent.end):
+                continue  # "the Arabian Sea", "Strait of Hormuz": places, not actors
             if any(c.isdigit() for c in ent.text) or not any(c.isupper() for c in ent.text):
                 continue  # "S-400", "F-16": weapons and products; "new jersey": not a name
             start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
             if start >= ent.end:
                 continue
             text = doc[start:ent.end].text
+            titled = self._title_name_of_country(doc, start, ent.end, spans) if ent.label_ == "PERSON" else None
+            if titled is not None:
+                spans = [s for s in spans if s is not titled[1]]
+                spans.append(titled[0])
+                continue
             spans.append(Span(start, ent.end, [UNKNOWN], kind, text,
                               person=text if ent.label_ == "PERSON" else None, via="unknown"))
         return spans
+
+    def _title_name_of_country(self, doc: Doc, start: int, end: int,
+                               spans: list[Span]) -> tuple[Span, Span] | None:
+        """"Prime Minister Ana Lindqvist of Sweden" (a style of the New York Times and others):
+        a capitalised title, an unknown name, "of" and a country give the name the country's
+        role. Returns the person span and the country span it absorbs."""
+        if end + 1 >= len(doc) or doc[end].lower_ != "of":
+            return None
+        lower = [fold(t.text) for t in doc[max(0, start - 4):start]]
+        offset = max(0, start - 4)
+        title = None
+        for k in range(len(lower)):
+            found = self._agent_at(lower, k)
+            if found and found[0] == len(lower) and found[1][:3] in TITLE_AGENTS \
+                    and doc[offset + k].text[:1].isupper():
+                title = (offset + k, found[1][:3])
+                break
+        if title is None or any(s.i < start and s.j > title[0] for s in spans):
+            return None
+        at = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        country = next((s for s in spans if s.i == at and s.entry is not None and s.entry.sort == COUNTRY
+                        and len(s.codes) == 1 and not s.agent), None)
+        if country is None:
+            return None
+        name = doc[start:end].text
+        return Span(title[0], country.j, [country.code[:3] + title[1]], "person", name, person=name,
+                    office=doc[title[0]:start].text.lower(), via="composed"), country
 
     def _lookup_code(self, code: str) -> ResolvedMention | None:
         code = code.upper()

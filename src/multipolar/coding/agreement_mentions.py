@@ -17,17 +17,21 @@ from .agreement_syntax import (
     clause_dates,
     dateline_end,
     duration_years,
+    is_negated,
     left_context_ids,
     mentions_in,
     state_codes,
     subtree_ids,
 )
+from .claim_lexicon import described_country
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "our", "his", "her"})
 REPORTING_VERBS = frozenset({"say", "warn", "tell", "accuse", "claim", "report", "add", "note", "argue",
                              "criticize", "criticise", "announce", "state", "insist"})
 TRADE_VERBS = frozenset({"buy", "sell", "export", "import", "supply", "purchase", "deliver", "lease",
                          "acquire", "provide", "procure"})
+# Subjects that are events, not actors: the countries inside them hold no agreement.
+EVENT_SUBJECTS = frozenset({"attack", "strike", "invasion", "aggression", "incident", "assault", "attempt"})
 INDEFINITE_MARKS = frozenset({"a", "an", "new", "another"})
 
 
@@ -116,6 +120,15 @@ def _partner_groups(ctx, sent: Span, tok: Token) -> list[list[str]]:
                 codes = [code for m in mentions_in(ctx, sent, ids) for code in state_codes(m)]
                 if codes:
                     groups.append(codes)
+    if preps and tok.tag_ == "NNS" and tok.dep_ == "dobj":
+        # Gapped coordination: "forged agreements with Australia in 2022 and Britain in 2023",
+        # which the parser reads as "Britain" coordinated with the verb.
+        for c in tok.head.children:
+            if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > tok.i:
+                codes = [code for m in mentions_in(ctx, sent, subtree_ids(c) - {t.i for t in c.subtree
+                         if t.dep_ == "prep"}) for code in state_codes(m)]
+                if codes:
+                    groups.append(codes)
     return groups
 
 
@@ -128,11 +141,16 @@ def _clause_parties(ctx, sent: Span, verb: Token) -> list[str]:
     if not subs and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         outer = verb.head.head
         subs = [c for c in outer.children if c.dep_ == "nsubj"]
+    described: list[str] = []
     for s in subs:
+        if s.lemma_.lower() in EVENT_SUBJECTS:
+            continue  # "any attack on X ... would invoke our treaty": X is the attacked, not a holder
         if s.pos_ != "PRON":
             ids |= subtree_ids(s, keep_appos=True)
-        elif s.lower_ in ("it", "they") and verb.dep_ == "ccomp":
-            # "Hungary said it had signed a deal": the reporting clause's subject.
+            described += described_country(ctx, s)  # "after the East Asian nation forged ..."
+        elif s.lower_ in ("it", "they") and verb.dep_ in ("ccomp", "advcl"):
+            # "Hungary said it had signed a deal": the reporting clause's subject; "Japan signed
+            # ..., after it forged similar agreements": the main clause's.
             ids |= {t for c in verb.head.children if c.dep_ == "nsubj" for t in subtree_ids(c)}
         elif s.lower_ == "they":
             # "A and B condemned X as they ... reaffirmed their partnership": the plural subject
@@ -151,6 +169,7 @@ def _clause_parties(ctx, sent: Span, verb: Token) -> list[str]:
             for obj in c.children:
                 ids |= subtree_ids(obj, keep_appos=True)
     found = [code for m in mentions_in(ctx, sent, ids) for code in state_codes(m)]
+    found += [c for c in described if c not in found]
     in_dateline = bool(subs) and all(s.idx < dateline_end(sent) for s in subs)
     if (not subs or in_dateline) and not found and verb.lemma_.lower() in lexicon().signing_verbs:
         found = _left_context_parties(ctx, sent, verb)
@@ -224,11 +243,9 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
             rel = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
             if rel is not None:
                 ids |= subtree_ids(rel.head)
-        for c in tok.children:  # "a deal to buy jets from Sweden", "a contract to export tanks to Poland"
-            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in TRADE_VERBS:
-                for prep in c.subtree:
-                    if prep.dep_ in ("prep", "dative") and prep.lower_ in ("from", "to"):
-                        ids |= {t.i for t in prep.subtree}
+            else:  # the parser lost the relative clause: "whose" follows its antecedent
+                ids |= _whose_antecedent_ids(tok, ids)
+        ids |= _trade_partner_ids(tok)
         parties = [code for m in mentions_in(ctx, sent, ids - _with_ids(tok)) for code in state_codes(m)]
         groups = _partner_groups(ctx, sent, tok)
         date = None
@@ -285,14 +302,93 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
         partners = [code for g in groups for code in g]
         holders = [p for p in _unique(parties) if p not in partners]
         if tok.tag_ == "NNS" and len(set(partners)) > 1:  # "pacts with North Korea and Belarus": one each
+            gapped = _gapped_years(ctx, sent, tok)
             for code in _unique(partners):
-                out.append(Mention(tok, _unique(parties + [code]), **common))
+                mention = Mention(tok, _unique(parties + [code]), **common)
+                mention.date = gapped.get(code, mention.date)
+                out.append(mention)
         elif tok.tag_ == "NNS" and partners and len(holders) > 1:
             for code in holders:  # "Egypt and Jordan signed peace treaties with Israel": one each
                 out.append(Mention(tok, _unique([code] + partners), **common))
         else:
             out.append(Mention(tok, _unique(parties + [c for g in groups for c in g]), **common))
+    out += _agreed_trades(ctx, sent)
     return out
+
+
+def _agreed_trades(ctx, sent: Span) -> list[Mention]:
+    """A sale agreed without an agreement noun: "Paris agreed to sell howitzers to Armenia",
+    "X agreed to buy jets from Y". The subject of "agree" and the trade verb's "to"/"from"
+    object are the parties."""
+    out = []
+    for tok in sent:
+        head = tok.head
+        if (tok.lemma_.lower() not in TRADE_VERBS or tok.dep_ != "xcomp" or head.lemma_.lower() != "agree"
+                or is_negated(head)):
+            continue
+        ids = {t.i for prep in tok.children if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "from")
+               for t in prep.subtree}
+        partners = [code for m in mentions_in(ctx, sent, ids) for code in state_codes(m)]
+        parties = _unique(_clause_parties(ctx, sent, head) + partners)
+        if not partners or len(parties) < 2:
+            continue
+        out.append(Mention(tok, parties, definite=False, indefinite=True, embedded=False,
+                           date=clause_dates(ctx, head), duration=None, kind="agreement",
+                           name=f"agreement to {tok.lemma_.lower()}", proper=False))
+    return out
+
+
+def _gapped_years(ctx, sent: Span, tok: Token) -> dict[str, str]:
+    """"agreements with A in 2022 and B in 2023": the year each gapped partner carries."""
+    out: dict[str, str] = {}
+    if tok.dep_ != "dobj":
+        return out
+    for c in tok.head.children:
+        if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > tok.i:
+            nxt = c.nbor(1) if c.i + 2 < len(c.doc) else None
+            year = c.nbor(2) if nxt is not None and nxt.lower_ == "in" else None
+            if year is not None and year.like_num and len(year.text) == 4:
+                for m in mentions_in(ctx, sent, subtree_ids(c)):
+                    for code in state_codes(m):
+                        out[code] = year.text
+    return out
+
+
+def _whose_antecedent_ids(tok: Token, ids: set[int]) -> set[int]:
+    """"..., and from France, whose contract with Australia ...": the noun just before
+    "whose" (past a comma), with its modifiers."""
+    whose = next(tok.doc[i] for i in sorted(ids) if tok.doc[i].lower_ == "whose")
+    j = whose.i - 1
+    while j >= tok.sent.start and tok.doc[j].is_punct:
+        j -= 1
+    if j < tok.sent.start or tok.doc[j].pos_ not in ("NOUN", "PROPN"):
+        return set()
+    return subtree_ids(tok.doc[j])
+
+
+def _trade_partner_ids(tok: Token) -> set[int]:
+    """"a deal to buy jets from Sweden", "a contract to export tanks to Poland": the "from"/"to"
+    phrase of a trade verb that modifies the noun, or (as the parser often has it) the verb
+    that governs the noun ("signed a deal to buy ..."). When the parse hangs that phrase
+    elsewhere (a ticker in brackets, "Saab (SAABb.ST) jets from Sweden"), the first "from"/"to"
+    after the trade verb and before any other verb is taken."""
+    verbs = [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in TRADE_VERBS]
+    if tok.dep_ == "dobj":
+        verbs += [c for c in tok.head.children if c.dep_ in ("advcl", "xcomp") and c.i > tok.i
+                  and c.lemma_.lower() in TRADE_VERBS]
+    ids: set[int] = set()
+    for verb in verbs:
+        found = {t.i for prep in verb.subtree if prep.dep_ in ("prep", "dative") and prep.lower_ in ("from", "to")
+                 and prep.i > verb.i for t in prep.subtree}
+        if not found:
+            for t in tok.doc[verb.i + 1:tok.sent.end]:
+                if t.pos_ in ("VERB", "AUX") or t.text == ";":
+                    break
+                if t.dep_ in ("prep", "dative") and t.lower_ in ("from", "to"):
+                    found = {x.i for x in t.subtree}
+                    break
+        ids |= found
+    return ids
 
 
 def _member_ids(verb: Token) -> set[int]:

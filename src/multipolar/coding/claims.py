@@ -27,10 +27,12 @@ from .agreement_syntax import (
     mentions_in,
     subtree_ids,
 )
-from .claim_lexicon import claim_lexicon, topic_of
+from .claim_lexicon import claim_lexicon, collective_members, topic_of
 from .claim_responses import ResponseReader
 
 ACCUSATORY = re.compile(claim_lexicon()["accusatory"], re.I)
+# A charge about an agreement's observance, which takes the topic of that agreement.
+TREATY_CONDUCT = re.compile(r"\b(?:treaty|pact|accord|agreement|inspections?|inspectors?|provisions)\b", re.I)
 INSTITUTIONAL = frozenset({"spokesman", "spokeswoman", "spokesperson", "ministry", "minister", "government",
                            "intelligence", "official", "officials", "ambassador", "representative"})
 
@@ -54,6 +56,8 @@ class ClaimCoder(ResponseReader):
         self.lex = claim_lexicon()
         self.by_key: dict[tuple[str, str, str], Claim] = {}
         self.groups: list[_Found] = []
+        self._core: str | None = None  # the content without its embedded clauses, for topic_of
+        self._topic_text: str | None = None  # what to judge the topic on instead, when set
         self.supported: set[int] = set()  # ids of claims made by a claim verb/noun or in blaming words
 
     # -- actors -------------------------------------------------------------------------
@@ -83,20 +87,28 @@ class ClaimCoder(ResponseReader):
         heads, but not prepositional objects ("an attack on Belarus" names no attacker)."""
         if head.lower_ in ("it", "they"):
             return self._pronoun(sent, head)
-        ids = {head.i}
-        for c in head.children:
-            if c.dep_ in ("poss", "compound", "amod", "nmod", "det", "appos"):
-                ids |= subtree_ids(c)
-            if c.dep_ == "conj":
-                ids |= {t.i for t in c.subtree}
-            if c.dep_ == "prep" and c.lower_ in ("of", "for") and head.lemma_.lower() in INSTITUTIONAL:
-                ids |= subtree_ids(c)  # "a spokesman for the Foreign Ministry of X"
+        ids = _own_ids(head)
         out: list[str] = []
         for m in mentions_in(self.ctx, sent, ids):
             for c in actor_codes(m):
                 if c not in out:
                     out.append(c)
+        for i in sorted(ids):  # "its European allies": the region's countries the text lists
+            for c in collective_members(self.ctx, self.ctx.doc[i]):
+                if c not in out:
+                    out.append(c)
+        if not out and head.lemma_.lower() in INSTITUTIONAL and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            out = self._earlier_institution(head)
         return out
+
+    def _earlier_institution(self, head: Token) -> list[str]:
+        """"The ministry said ...": the latest earlier resolved mention that names such an
+        institution ("Russia's foreign ministry"), the text's own antecedent."""
+        for m in reversed(self.ctx.actors.in_span(0, head.idx)):
+            if re.search(r"\b" + re.escape(head.lower_) + r"\b", m.text.lower()):
+                return actor_codes(m)
+        return []
 
     def _pronoun(self, sent: Span, pron: Token) -> list[str]:
         """"it"/"they": the subject named earlier in the same sentence, else the previous one's."""
@@ -105,6 +117,11 @@ class ClaimCoder(ResponseReader):
                 found = self._actors(sent, t)
                 if found:
                     return found
+        if pron.i == sent.start and sent.start > 0:  # "It said ...": the previous sentence's subject
+            before = self.ctx.doc[sent.start - 1].sent
+            for t in before:
+                if t.dep_ == "nsubj" and t.head.i == before.root.i and t.pos_ != "PRON":
+                    return self._actors(before, t)
         return []
 
     def _subjects(self, verb: Token) -> list[Token]:
@@ -173,24 +190,61 @@ class ClaimCoder(ResponseReader):
             content = " ".join(self.ctx.doc[min(t.left_edge.i for t in content_tok):
                                             max(t.right_edge.i for t in content_tok) + 1].text.split()) \
                 if content_tok else ""
+            self._core = _core(self.ctx.doc, content_tok)
             if topic_of(content) == "other":  # "censuring Iran for ... and calling on it to explain uranium ..."
                 clause = " ".join(t.text for t in verb.subtree)
                 if topic_of(clause) == "nuclear":
                     content = content or clause
+                    self._core = self._topic_text = None
                     return lex["object_verbs"][lemma], self._all(sent, objs), clause
-            return lex["object_verbs"][lemma], self._all(sent, objs), content
+            subjects = self._all(sent, objs)
+            on = [p for h in [verb] + objs[:1] for c in h.children if c.dep_ == "prep" and c.lower_ == "on"
+                  for p in c.children if p.dep_ == "pobj"]
+            if lemma == "blame" and on and objs and not subjects:
+                # "blamed the bombing on Bordurian agents": the "on" phrase is the accused
+                drop = {t.i for p in on for t in p.head.subtree}
+                words = [t.text for t in objs[0].subtree if t.i not in drop]
+                self._core = " ".join(words)
+                return lex["object_verbs"][lemma], self._all(sent, on), " ".join(words)
+            if not content_tok and subjects:
+                # "X condemned Y." with the charge spelled out in the next sentence, which names
+                # Y again ("A statement spoke of Y's efforts to ..."): that sentence is the content.
+                following = self._next_sentence(sent)
+                if following is not None and topic_of(following.text) != "other" and any(
+                        c in subjects for m in mentions_in(self.ctx, following, {t.i for t in following})
+                        for c in actor_codes(m)):
+                    return lex["object_verbs"][lemma], subjects, " ".join(following.text.split())
+            return lex["object_verbs"][lemma], subjects, content
+        if lemma in lex["conduct_verbs"]:
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            if lemma == "point":
+                objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                        for p in c.children if p.dep_ == "pobj"]
+            if not objs:
+                return None
+            content = _text(self.ctx.doc, objs[0])
+            if lemma in lex["weak_conduct_verbs"] and not ACCUSATORY.search(content):
+                return None
+            self._core = _core(self.ctx.doc, objs[:1])
+            return lex["conduct_verbs"][lemma], self._own_actors(sent, objs[0]), content
         if lemma in lex["clause_verbs"] or lemma in lex["weak_verbs"]:
             comps = [c for c in verb.children if c.dep_ in ("ccomp",)]
             if not comps:
                 return None
             comp = comps[0]
-            content = " ".join(self.ctx.doc[comp.left_edge.i:comp.right_edge.i + 1].text.split())
+            content = _text(self.ctx.doc, comp)
+            self._core = _core(self.ctx.doc, [comp])
             subj = self._content_subjects(sent, comp)
             kind = lex["clause_verbs"].get(lemma, "assert")
             if lemma in lex["weak_verbs"] and topic_of(content) == "other":
                 return None
             return kind, subj, content
         return None
+
+    def _next_sentence(self, sent: Span) -> Span | None:
+        if sent.end >= len(self.ctx.doc):
+            return None
+        return self.ctx.doc[sent.end].sent
 
     def _content_subjects(self, sent: Span, comp: Token) -> list[str]:
         subs = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -199,14 +253,35 @@ class ClaimCoder(ResponseReader):
             # against each of its parties, as the sentence names them.
             return self._pact_parties(sent)
         agents = [p for c in comp.children if c.dep_ == "agent" for p in c.children]
-        if subs and subs[0].dep_ == "nsubjpass" and agents:  # "Russia was provoked ... by the West"
-            return self._all(sent, agents)
+        if not agents and subs and subs[0].dep_ == "nsubjpass":
+            # "Russia was provoked into attacking Ukraine by the West": the parse may hang the
+            # "by" phrase from the complement
+            agents = [p for i in sorted(subtree_ids(comp)) if self.ctx.doc[i].lower_ == "by"
+                      and self.ctx.doc[i].dep_ in ("agent", "prep") for p in self.ctx.doc[i].children
+                      if p.dep_ == "pobj"][:1]
+        if subs and subs[0].dep_ == "nsubjpass" and agents:
+            # "Russia was provoked ... by the West": the agent; but "Bordurian drones were used
+            # by X" charges the actor the passive subject names as its modifier.
+            own = self._own_actors(sent, subs[0])
+            is_actor = self.ctx.actors.covering(subs[0].idx, subs[0].idx + len(subs[0].text)) is not None
+            if is_actor or not own:
+                # The agent is charged with the passive verb's act ("provoked"), not with what
+                # the verb's complement says the subject then did ("into attacking Ukraine").
+                ids = {comp.i} | {i for a in agents for i in subtree_ids(a)}
+                self._topic_text = " ".join(self.ctx.doc[i].text for i in sorted(ids))
+                return self._all(sent, agents)
+            return own
         heads = [s for s in subs if s.pos_ != "PRON" or s.lower_ in ("it", "they")]
         found = []
         for h in heads:  # the subject's own actors ("France's equipping of Armenia" -> France)
             for c in self._own_actors(sent, h):
                 if c not in found:
                     found.append(c)
+            if not found and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in h.children):
+                # "the accusation that its troops ...": the owner is the main clause's subject
+                root = sent.root
+                found += [c for c in self._all(sent, [t for t in root.children if t.dep_ == "nsubj"])
+                          if c not in found]
         if found:
             return found
         if heads:  # a subject that names no actor ("an attack on Belarus ...") has none
@@ -216,23 +291,64 @@ class ClaimCoder(ResponseReader):
         return []
 
     def _claim_from_noun(self, sent: Span, noun: Token) -> tuple | None:
+        """"the accusation that X ...", "allegations of Bordurian arms deliveries", "the charge
+        against X of ...": content from the that-clause or the of/about phrase; the subject
+        from "against X", else from the content."""
         lemma = noun.lemma_.lower()
+        against = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "against"
+                   for p in c.children if p.dep_ == "pobj"]
         comps = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and
                  any(g.lower_ == "that" and g.dep_ in ("mark",) for g in c.children)]
-        if not comps:
-            return None
-        comp = comps[0]
-        content = " ".join(self.ctx.doc[comp.left_edge.i:comp.right_edge.i + 1].text.split())
-        if content.lower().startswith("that "):
-            content = content[5:]
-        return self.lex["nouns"][lemma], self._content_subjects(sent, comp), content
+        named = _appositive_target(noun)
+        if named is not None:
+            # "... Syldavian obstruction of its shipping, a charge denied by Syldavia": the
+            # phrase before the comma is the charge.
+            content = _text(self.ctx.doc, named)
+            self._core = _core(self.ctx.doc, [named])
+            subjects = self._own_actors(sent, named)
+        elif comps:
+            comp = comps[0]
+            content = _text(self.ctx.doc, comp)
+            self._core = _core(self.ctx.doc, [comp])
+            subjects = self._content_subjects(sent, comp)
+        else:
+            # The of-phrase may hang from the noun or, after "against X", from X.
+            holders = [noun] + against
+            objs = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "about")
+                    for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            if not objs:
+                return None
+            content = _text(self.ctx.doc, objs[0])
+            self._core = _core(self.ctx.doc, objs[:1])
+            subjects = [] if objs[0].dep_ == "pcomp" else self._own_actors(sent, objs[0])
+            if objs[0].dep_ == "pobj" and not subjects:
+                # "allegations of arms deliveries by Borduria": the doer named by "by"
+                agents = [p for c in objs[0].children if c.dep_ == "prep" and c.lower_ == "by"
+                          for p in c.children]
+                subjects = self._all(sent, agents)
+        if against:
+            subjects = self._all(sent, against)
+        return self.lex["nouns"][lemma], subjects, content
 
-    def _noun_claimants(self, sent: Span, noun: Token) -> list[Token]:
-        heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    def _noun_claimants(self, sent: Span, noun: Token) -> list[str]:
+        """Who makes the claim a noun names: its possessor or modifier ("Syldavia's charge", "the
+        Syldavian claim"), "by X", or the subject of a verb of making it ("X repeated its
+        accusation", "X levelled accusations ...")."""
+        heads = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                 and c.pos_ != "PRON"]
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 heads += [p for p in c.children]
-        return heads
+        found = self._all(sent, heads)
+        if found:
+            return found
+        if _appositive_target(noun) is not None:  # the charge is the sentence's speaker's
+            return self._all(sent, [c for c in sent.root.children if c.dep_ == "nsubj"])
+        verb = noun.head
+        pronoun_owner = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+        if noun.dep_ == "dobj" and (verb.lemma_.lower() in self.lex["making_verbs"] or pronoun_owner):
+            return self._all(sent, [c for c in verb.children if c.dep_ == "nsubj"])
+        return []
 
     def _add(self, sent: Span, sent_no: int, anchor: Token, claimants: list[str], kind: str,
              subjects: list[str], content: str, weak: bool = False) -> None:
@@ -240,7 +356,9 @@ class ClaimCoder(ResponseReader):
         subjects = [s for s in subjects if s not in claimants]
         if not claimants or not subjects:
             return
-        topic = topic_of(content)
+        topic = topic_of(self._topic_text) if self._topic_text else topic_of(content, self._core)
+        if topic == "other" and TREATY_CONDUCT.search(content):
+            topic = self._treaty_topic(claimants[0], subjects[0])
         date = clause_dates(self.ctx, anchor) if anchor.pos_ == "VERB" else None
         found = _Found(claimants, subjects, kind, topic, content, date, sent_no, self.ctx.evidence(sent))
         for cl in claimants:
@@ -256,6 +374,21 @@ class ClaimCoder(ResponseReader):
                     self.supported.add(id(claim))
         self.groups.append(found)
 
+    def _treaty_topic(self, claimant: str, subject: str) -> str:
+        """A charge about "the treaty" or its inspections ("accused X of violating the
+        agreement") when the text codes one agreement, between the two: nuclear when the
+        text's sentences about agreements describe it in nuclear terms ("the last nuclear arms
+        control pact between ..."), else "other"."""
+        from .agreements import agreement_drafts
+
+        drafts = [d for d in agreement_drafts(self.ctx) if len(set(d.parties)) >= 2]
+        if len(drafts) != 1 or not {claimant, subject} <= set(drafts[0].parties):
+            return "other"
+        for sent in self.ctx.doc.sents:
+            if any(is_agreement_noun(t) for t in sent) and topic_of(sent.text) == "nuclear":
+                return "nuclear"
+        return "other"
+
     def code(self) -> list[Claim]:
         lex = self.lex
         for sent_no, sent in enumerate(self.ctx.doc.sents):
@@ -263,16 +396,19 @@ class ClaimCoder(ResponseReader):
             before = len(self.groups)
             for tok in sent:
                 lemma = tok.lemma_.lower()
+                self._core = self._topic_text = None
                 if tok.pos_ == "VERB" and (lemma in lex["object_verbs"] or lemma in lex["clause_verbs"]
-                                           or lemma in lex["weak_verbs"]):
+                                           or lemma in lex["weak_verbs"] or lemma in lex["conduct_verbs"]):
                     got = self._claim_from_verb(sent, tok)
                     if got:
                         self._add(sent, sent_no, tok, self._claimants(sent, tok), got[0], got[1], got[2],
                                   weak=lemma in lex["weak_verbs"])
                 elif tok.pos_ == "NOUN" and lemma in lex["nouns"]:
+                    if len(self.groups) > before and _appositive_target(tok) is not None:
+                        continue  # "X accused Y of ..., an allegation Y denies": the same claim
                     got = self._claim_from_noun(sent, tok)
                     if got:
-                        self._add(sent, sent_no, tok, self._all(sent, self._noun_claimants(sent, tok)),
+                        self._add(sent, sent_no, tok, self._noun_claimants(sent, tok),
                                   got[0], got[1], got[2])
             same = self.groups[before:]
             for tok in sent:
@@ -313,6 +449,60 @@ class ClaimCoder(ResponseReader):
                     continue
             out.append(c)
         return out
+
+
+def _text(doc, head: Token) -> str:
+    """The words of ``head``'s phrase, on one line, without a leading "that"."""
+    text = " ".join(doc[head.left_edge.i:head.right_edge.i + 1].text.split())
+    return text[5:] if text.lower().startswith("that ") else text
+
+
+def _own_ids(head: Token) -> set[int]:
+    """Token ids of the actors a phrase itself names: its head, possessor and modifiers, and
+    the same of each coordinated head ("Washington's hostility and its escalation in Ukraine"
+    names Washington, not Ukraine)."""
+    ids = {head.i}
+    for c in head.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod", "det", "appos"):
+            ids |= subtree_ids(c)
+        if c.dep_ == "conj":
+            ids |= _own_ids(c) if c.pos_ in ("NOUN", "PROPN") and head.pos_ == "NOUN" else {t.i for t in c.subtree}
+        if c.dep_ == "prep" and c.lower_ in ("of", "for") and head.lemma_.lower() in INSTITUTIONAL:
+            ids |= subtree_ids(c)  # "a spokesman for the Foreign Ministry of X"
+    return ids
+
+
+def _appositive_target(noun: Token) -> Token | None:
+    """The noun phrase an appended "..., a charge (denied by X)" / "..., an allegation ..."
+    renames: the last noun before the comma, taken up to its phrase head."""
+    doc = noun.doc
+    if noun.dep_ not in ("appos", "npadvmod", "conj", "attr", "dep") or not any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return None
+    comma = noun.left_edge.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    x, last_noun = doc[comma - 1], None
+    for _ in range(8):
+        if x.pos_ in ("NOUN", "PROPN"):
+            last_noun = x
+        if x.lower_ == "by" and x.head.pos_ == "VERB" and x.i > 0:
+            # "obstruction of inspections by Russia", the parser hanging "by" on the verb
+            x, last_noun = doc[x.i - 1], None
+            continue
+        if x.head.i == x.i or x.head.i > comma or x.head.pos_ not in ("NOUN", "PROPN", "ADP"):
+            break
+        x = x.head
+    return last_noun
+
+
+def _core(doc, heads: list[Token]) -> str:
+    """The words of the phrases headed by ``heads`` without their embedded clauses (relative
+    clauses, adverbial clauses): what the claim is chiefly about."""
+    ids: set[int] = set()
+    for h in heads:
+        ids |= subtree_ids(h)
+    return " ".join(doc[i].text for i in sorted(ids))
 
 
 def code_claims(ctx) -> list[Claim]:

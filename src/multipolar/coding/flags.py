@@ -58,7 +58,8 @@ def _duplicates(ctx) -> list[Flag]:
     end = text.find("\n\n")
     end = len(text) if end < 0 else end
     start = len(text) - len(text.lstrip())
-    return [Flag("duplicate_content", f"the cleaner removed {removed} repeated block(s) of the page",
+    what = "paragraph(s) of the body" if key == "duplicate_body_blocks" else "block(s) of the page"
+    return [Flag("duplicate_content", f"the cleaner removed {removed} repeated {what}",
                  [Evidence.of(text, start, end)])]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..article import Article
 from .text_blocks import Block, describe, split_blocks
 from .text_dates import leading_date_marker
-from .text_dedup import find_cards, find_duplicates
+from .text_dedup import find_cards, find_duplicates, prose_blocks
 from .text_lang import detect_language
 from .text_meta import Header, find_header, standfirst_at_body_top, title_at_body_top
 from .text_region import after_header, find_body
@@ -57,6 +57,9 @@ def extract_text_scrape(text: str, source: str) -> Article:
     for index in find_cards(blocks):
         blocks[index].kind = "bad"  # a teaser card, however well written
     unique = [b for b in blocks if b.index not in duplicates]
+    # Which repeats are paragraphs of prose (a page showing its article twice), as opposed to
+    # menus and share lines repeated top and bottom: only those say the body was duplicated.
+    prose_repeats = prose_blocks(blocks, duplicates)
     # A repeated block stays where it stands as a separator (a share bar under every teaser
     # splits the teasers), weighing a little against the body, and is dropped from what is kept.
     for b in blocks:
@@ -119,5 +122,6 @@ def extract_text_scrape(text: str, source: str) -> Article:
         byline=header.byline,
         published=header.published or marker_date,
         language=language,
-        cleaning={"duplicate_blocks_removed": len(duplicates), "boilerplate_lines_removed": max(0, removed)},
+        cleaning={"duplicate_blocks_removed": len(duplicates), "boilerplate_lines_removed": max(0, removed),
+                  "duplicate_body_blocks": len(prose_repeats & duplicates)},
     )

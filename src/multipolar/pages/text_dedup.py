@@ -35,6 +35,15 @@ def find_duplicates(blocks: list[Block]) -> set[int]:
     return duplicates
 
 
+PROSE_KINDS = ("good", "near")
+
+
+def prose_blocks(blocks: list[Block], indices: set[int]) -> set[int]:
+    """Those of ``indices`` whose block reads as prose (a paragraph, not a menu or share line).
+    Call it before the dedup step re-labels repeated blocks: it reads each block's shape class."""
+    return {b.index for b in blocks if b.index in indices and b.kind in PROSE_KINDS}
+
+
 CARD_MIN_GAPS = 4  # this many cards in a row, each closed by the same line, make a card list
 CARD_BAR_WORDS = (2, 8)  # how long that closing line (a share bar) is
 

@@ -5,11 +5,18 @@ cluster whose opening day (anchor) lies within ``window`` days of the event's da
 ties to the older cluster), else open a new cluster. Undated events each get their own.
 Assignment is greedy in ingest order, so the same records ingested in the same order always
 give the same clusters.
+
+The anchors of the stored clusters are kept in memory by :class:`ClusterIndex`, loaded one key
+at a time on first use and kept from batch to batch, so a batch asks SQLite nothing per event.
+The writer drops the index whenever it could be stale: another connection committed (``PRAGMA
+data_version`` moved), the same connection wrote outside the writer (``total_changes`` moved),
+a batch rolled back, or a batch deleted rows (a re-coded document).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from bisect import bisect_left, insort
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -20,49 +27,124 @@ def ordinal(day: str) -> int:
     return date.fromisoformat(day).toordinal()
 
 
-def assign_clusters(conn: sqlite3.Connection, rows: Any, window: int) -> None:
-    """Give every event of the batch its cluster; write new clusters and grow old ones."""
-    # one probe per distinct (key, day): only clusters within the window of some event come back
-    probes = {(key, day_ord) for key, day_ord in zip(rows.event_keys, rows.event_ords, strict=True) if day_ord}
-    index: dict[tuple, list[tuple[int, int]]] = {}
-    if probes:
-        conn.execute("DELETE FROM temp.batch_keys")
-        conn.executemany("INSERT INTO temp.batch_keys VALUES (?, ?, ?, ?, ?, ?)",
-                         [(*k, date.fromordinal(o - window).isoformat(), date.fromordinal(o + window).isoformat())
-                          for k, o in probes])
-        # CROSS JOIN keeps the probes as the outer loop: one index range per probe, never a
-        # scan of every cluster (the planner's choice without it)
-        found = conn.execute(
-            "SELECT DISTINCT c.id, c.source, c.target, c.root, c.negated, c.anchor_day "
-            "FROM temp.batch_keys k CROSS JOIN event_clusters c ON c.source = k.source AND "
-            "c.target = k.target AND c.root = k.root AND c.negated = k.negated AND "
-            "c.anchor_day BETWEEN k.lo AND k.hi").fetchall()
-        for cid, src, tgt, root, neg, anchor in sorted(tuple(f) for f in found):
-            index.setdefault((src, tgt, root, neg), []).append((ordinal(anchor), cid))
-    next_id = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM event_clusters").fetchone()[0]
+# An anchor is kept as one int, ordinal << 32 | cluster id: sorted order is by day then by id
+# (the older cluster first), and an int costs a third of the memory of a tuple.
+SHIFT = 32
+ID_MASK = (1 << SHIFT) - 1
+
+
+class ClusterIndex:
+    """(source, target, root, negated) -> sorted anchors (see ``SHIFT``) of the stored dated clusters."""
+
+    # past this many anchors the index starts again from empty (about 40 bytes each in memory)
+    MAX_ANCHORS = 4_000_000
+
+    def __init__(self) -> None:
+        self.by_key: dict[tuple, list[int]] = {}
+        self.size = 0
+        self.complete = False     # every stored cluster is in by_key (a missing key has none)
+        self.next_id = 0          # the id the next new cluster gets
+        self.data_version = None  # PRAGMA data_version when the index was last known current
+        self.changes = -1         # this connection's total_changes then (writes not made by the writer)
+
+    def clear(self) -> None:
+        self.by_key.clear()
+        self.size = 0
+        self.complete = False
+        self.next_id = 0
+
+    def validate(self, conn: sqlite3.Connection) -> None:
+        """Start a batch: keep the index only if nothing but this connection wrote since."""
+        version = conn.execute("PRAGMA data_version").fetchone()[0]
+        next_id = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM event_clusters").fetchone()[0]
+        if (version != self.data_version or conn.total_changes != self.changes or next_id != self.next_id
+                or self.size > self.MAX_ANCHORS):
+            self.clear()
+            if next_id == 1:
+                self.complete = True  # no cluster stored yet
+        self.data_version = version
+        self.next_id = next_id
+
+    def committed(self, conn: sqlite3.Connection) -> None:
+        """The writer committed its batch: the index is current as of now."""
+        self.changes = conn.total_changes
+
+    def load_all(self, conn: sqlite3.Connection) -> None:
+        """Read every dated cluster in one scan (cheaper than one query per key for a big batch)."""
+        by_key: dict[tuple, list[int]] = {}
+        n = 0
+        for source, target, root, negated, anchor, cid in conn.execute(
+                "SELECT source, target, root, negated, anchor_day, id FROM event_clusters "
+                "WHERE anchor_day IS NOT NULL"):
+            by_key.setdefault((source, target, root, negated), []).append(ordinal(anchor) << SHIFT | cid)
+            n += 1
+        for anchors in by_key.values():
+            anchors.sort()
+        self.by_key, self.size, self.complete = by_key, n, True
+
+    def anchors(self, conn: sqlite3.Connection, key: tuple) -> list[int]:
+        got = self.by_key.get(key)
+        if got is None:
+            if self.complete:
+                got = []
+            else:
+                got = sorted(ordinal(anchor) << SHIFT | cid for cid, anchor in conn.execute(
+                    "SELECT id, anchor_day FROM event_clusters WHERE source = ? AND target = ? AND root = ? "
+                    "AND negated = ? AND anchor_day IS NOT NULL", key))
+                self.size += len(got)
+            self.by_key[key] = got
+        return got
+
+
+def assign_clusters(conn: sqlite3.Connection, rows: Any, window: int, index: ClusterIndex | None = None) -> None:
+    """Give every event of the batch its cluster; write new clusters and grow old ones.
+
+    ``index`` must be current (:meth:`ClusterIndex.validate` in this transaction); without one,
+    a fresh index is used for this batch only.
+    """
+    if index is None:
+        index = ClusterIndex()
+        index.validate(conn)
+    if not index.complete and not index.by_key and len(rows.events) * 4 >= index.next_id:
+        index.load_all(conn)
+    next_id = index.next_id
     # Documents come one after another, so a cluster counts a new document whenever the
     # event's document differs from the last one it saw (no per-cluster sets needed).
     new: dict[int, list] = {}      # cid -> [key..., anchor, first, last, cameo, plover, n, n_docs, last_doc]
     grown: dict[int, list] = {}    # cid -> [n, n_docs, first, last, last_doc]
     clusters = []
     append = clusters.append
+    by_key = index.by_key
     for ev, key, day_ord in zip(rows.events, rows.event_keys, rows.event_ords, strict=True):
         cid = None
         if day_ord:
-            cands = index.get(key)
+            cands = by_key.get(key)
+            if cands is None:
+                cands = index.anchors(conn, key)
             if cands:
+                # anchors within the window in (day, id) order: the first at the least distance
+                # is the nearest, ties going to the older cluster
+                i = bisect_left(cands, (day_ord - window) << SHIFT)
                 best = window + 1
-                for anchor, c in cands:
+                n = len(cands)
+                stop = (day_ord + window + 1) << SHIFT
+                while i < n:
+                    v = cands[i]
+                    if v >= stop:
+                        break
+                    anchor = v >> SHIFT
                     dist = anchor - day_ord if anchor > day_ord else day_ord - anchor
-                    if dist < best:
-                        best, cid = dist, c
+                    if dist < best or (dist == best and (v & ID_MASK) < cid):
+                        best, cid = dist, v & ID_MASK
+                    i += 1
         if cid is None:
             cid = next_id
             next_id += 1
             day = ev[11]
             new[cid] = [*key, day, day, day, ev[7], ev[9], 1, 1, ev[1]]
             if day_ord:
-                index.setdefault(key, []).append((day_ord, cid))
+                insort(cands, day_ord << SHIFT | cid)
+                index.size += 1
         else:
             day, doc = ev[11], ev[1]
             entry = new.get(cid)
@@ -89,6 +171,7 @@ def assign_clusters(conn: sqlite3.Connection, rows: Any, window: int) -> None:
                     elif day > g[3]:
                         g[3] = day
         append(cid)
+    index.next_id = next_id
     rows.event_clusters = clusters
     conn.executemany("INSERT INTO event_clusters (source, target, root, negated, anchor_day, first_day, "
                      "last_day, cameo, plover, n_events, n_documents, id) "

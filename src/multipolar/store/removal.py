@@ -11,10 +11,14 @@ from .codes import QUAD
 def add_summaries(conn: sqlite3.Connection, actor_months: Counter, dyad_months: Counter) -> None:
     """Add (or, with negative counts, take away) a batch's counts to the summary tables."""
     # Rows in key order walk the B-tree once instead of jumping around it (several times faster).
+    rows = [(*k, n) for k, n in actor_months.items()]
+    rows.sort()
     conn.executemany("INSERT INTO actor_months VALUES (?, ?, ?, ?, ?) ON CONFLICT(actor, month, quad, role) "
-                     "DO UPDATE SET n = n + excluded.n", sorted((*k, n) for k, n in actor_months.items()))
+                     "DO UPDATE SET n = n + excluded.n", rows)
+    rows = [(*k, n) for k, n in dyad_months.items()]
+    rows.sort()
     conn.executemany("INSERT INTO dyad_months VALUES (?, ?, ?, ?, ?) ON CONFLICT(source, target, month, quad) "
-                     "DO UPDATE SET n = n + excluded.n", sorted((*k, n) for k, n in dyad_months.items()))
+                     "DO UPDATE SET n = n + excluded.n", rows)
     actors: dict[str, list[int]] = {}
     for (actor, _month, _quad, role), n in actor_months.items():
         actors.setdefault(actor, [0, 0])[role == "target"] += n
