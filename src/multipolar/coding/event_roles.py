@@ -211,8 +211,11 @@ class RoleFinder:
     def purpose_targets(self, verb: Token, sources: list[str]) -> list[str]:
         """"sent troops to fight in Russia's war" / "to help Russia": the beneficiary named in a
         purpose clause, when the verb itself names no recipient."""
-        for c in verb.children:
-            if c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in children(c, "aux")):
+        # "to help Russia" hangs on the verb, or on its object ("troops to fight in Russia's war").
+        clauses = [(c, c.dep_) for c in verb.children] + [
+            (c, "xcomp") for o in direct_objects(verb) for c in o.children if c.dep_ in ("relcl", "acl")]
+        for c, dep in clauses:
+            if dep in ("xcomp", "advcl") and any(a.lower_ == "to" for a in children(c, "aux")):
                 heads = children(c, "dobj") + prep_objects(c, ("in", "for", "alongside", "with"))
                 for h in heads:
                     found = self.actors_at(h) or [x for p in children(h, "poss") for x in self.actors_at(p)]

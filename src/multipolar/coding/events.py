@@ -229,6 +229,14 @@ class _Coder(RoleFinder):
                         pairs.append((s, t, code))
                         if found.reverse and t is not None:
                             pairs.append((t, s, found.reverse))
+        if root_of(code) == "04":
+            pairs += self.multilateral_pairs(found, anchor)
+        if not neg and any(code.startswith(a) for a in self.lex.accusable):
+            # "Seoul's spies reported that X had sent troops": the reporter charges X.
+            charges = [(r, s, "112") for r in self.reporters_of(anchor) for s in found.sources if s != r]
+            pairs += charges
+        else:
+            charges = []
         date = self.date_for(anchor, sent)
         evidence = self.evidence(sent, anchor)
         for s, t, c in pairs:
@@ -240,8 +248,35 @@ class _Coder(RoleFinder):
                 self.accusations.append((s, t))
             if c.startswith("12") and t is not None and (t, s) in self.accusations:
                 self.mark_denied(s)
+            charge = (s, t, c) in charges  # the charge itself is made, whatever became of the act
             self.events.append(Event(source=s, target=t, cameo=c, plover=plover_of(c), date=date,
-                                     evidence=evidence, negated=neg, status=status))
+                                     evidence=evidence, negated=neg and not charge,
+                                     status="asserted" if charge else status))
+
+    def multilateral_pairs(self, found: _Found, anchor: Token) -> list[tuple[str, str | None, str]]:
+        """"met leaders of A and B for a trilateral summit": every party consults every other."""
+        meetings = [anchor] if anchor.pos_ in ("NOUN", "PROPN") else \
+            direct_objects(anchor) + prep_objects(anchor, ("for", "at", "during", "in", "to"))
+        for m in meetings:
+            if m.lemma_.lower() not in self.lex.meeting_nouns and m.lower_ not in self.lex.meeting_nouns:
+                continue
+            before = m.doc[m.left_edge.i:m.i].text.lower()
+            if any(w in before for w in self.lex.multilateral):
+                code = "044" if m.lemma_.lower() == "summit" else "040"
+                parties = list(dict.fromkeys(found.sources + found.targets))
+                return [(a, b, code) for a in parties for b in parties if a != b]
+        return []
+
+    def reporters_of(self, anchor: Token) -> list[str]:
+        """Who alleges the act in whose clause ``anchor`` sits ("intelligence reported that ..."),
+        through complement clauses only; [] when nobody named does."""
+        for head, dep in governors(anchor):
+            if dep not in COMPLEMENT_DEPS:
+                break
+            if head.pos_ == "VERB" and self.lex.attribution.get(head.lemma_.lower()) == "alleged" \
+                    and dep in ("ccomp", "xcomp", "pcomp", "conj") and not negated(head):
+                return self.phrase_actors(subjects(head))
+        return []
 
     def evidence(self, sent: Span, anchor: Token) -> Evidence:
         """The sentence, cut to the paragraph of the anchor when the parser ran two together."""

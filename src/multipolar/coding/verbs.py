@@ -68,6 +68,11 @@ class Lexicon:
     negators: frozenset[str] = frozenset()
     deal_verbs: frozenset[str] = frozenset()  # "signed a deal to buy ...": the signer buys
     actor_heads: frozenset[str] = frozenset()
+    # "a trilateral summit": every party meets every other one (words before the meeting noun).
+    multilateral: frozenset[str] = frozenset()
+    meeting_nouns: frozenset[str] = frozenset()
+    # CAMEO codes (or their 2-/3-digit prefixes) of acts that, reported by a third party, are a charge.
+    accusable: tuple[str, ...] = ()
     # PLOVER files a future or intended cooperative act as intent (AGREE); imported PETRARCH
     # dictionaries carry their own codes for that and turn this off.
     future_as_intent: bool = True
@@ -136,6 +141,9 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
     lex.actor_heads = frozenset(_words(data.get("actor_heads")))
     lex.negators = frozenset(_words(data.get("negators")))
     lex.deal_verbs = frozenset(_words(data.get("deal_verbs")))
+    lex.multilateral = frozenset(_words(data.get("multilateral")))
+    lex.meeting_nouns = frozenset(_words(data.get("meeting_nouns")))
+    lex.accusable = tuple(_words(data.get("accusable")))
     for status, words in (data.get("attribution") or {}).items():
         for w in _words(words):
             lex.attribution.setdefault(w, status)
