@@ -88,8 +88,8 @@ class RoleFinder:
                 if c.dep_ == "appos":
                     out.extend(x for x in self.actors_at(c, depth + 1) if x not in out)
         if not out and (tok.lower_ in GENERIC_HEADS or tok.lemma_.lower() in LOCATION_HEADS) and depth < 2:
-            # "leaders of Japan and the US", "its border with Belarus", "ports in South Yemen"
-            for o in prep_objects(tok, ("of", "with", "in")):
+            # "leaders of Japan and the US", "its border with Belarus", "ports in South Yemen", "envoys from Chile"
+            for o in prep_objects(tok, ("of", "with", "in", "from")):
                 out.extend(x for x in self.phrase_actors([o]) if x not in out)
         if not out and tok.lower_ in GENERIC_HEADS and depth < 2:
             # "groups such as Hezbollah and Hamas"

@@ -1,0 +1,68 @@
+"""Meetings of three or more parties, and third-party reports that are charges (sentences written
+for these tests; actors from tests/events_gazetteer.py)."""
+
+import pytest
+
+from events_gazetteer import code, triples
+
+pytestmark = pytest.mark.model
+
+
+def _plover_pairs(events, plover):
+    return {(e.source, e.target) for e in events if e.plover == plover}
+
+
+def test_trilateral_summit_pairs_every_party(nlp):
+    events = code(nlp, "Norway and Finland held a trilateral summit with Germany in Oslo.")
+    pairs = _plover_pairs(events, "CONSULT")
+    for a in ("NOR", "FIN", "DEU"):
+        for b in ("NOR", "FIN", "DEU"):
+            if a != b:
+                assert (a, b) in pairs
+
+
+def test_meeting_with_two_guests_for_a_three_way_meeting(nlp):
+    events = code(nlp, "The Turkish president met his counterparts from Armenia and Azerbaijan "
+                       "for a three-way meeting on Monday.")
+    assert {("ARM", "AZE"), ("AZE", "ARM")} <= _plover_pairs(events, "CONSULT")
+
+
+def test_host_welcoming_two_leaders_to_a_trilateral_meeting(nlp):
+    events = code(nlp, "Putin welcomed Iranian and Turkish leaders to the Kremlin for a trilateral meeting.")
+    pairs = _plover_pairs(events, "CONSULT")
+    assert {("IRN", "TUR"), ("TUR", "IRN")} <= pairs
+    assert ("RUSGOV", "043", "IRN") in triples(events) or ("RUS", "043", "IRN") in triples(events)
+
+
+def test_bilateral_meeting_stays_between_its_two_parties(nlp):
+    events = code(nlp, "Norway's prime minister met his counterpart from Finland at a summit in Oslo.")
+    assert _plover_pairs(events, "CONSULT") <= {("NOR", "FIN"), ("FIN", "NOR")}
+
+
+def test_reported_troop_dispatch_is_a_charge_by_the_reporter(nlp):
+    events = code(nlp, "Japanese intelligence reported on Friday that North Korea had sent "
+                       "about 2,000 troops to Syria.")
+    found = {(e.source, e.cameo, e.target): e for e in events}
+    assert ("PRK", "072", "SYR") in found and found[("PRK", "072", "SYR")].status == "alleged"
+    assert ("JPN", "112", "PRK") in found
+    assert found[("JPN", "112", "PRK")].status == "asserted"
+
+
+def test_claimed_strike_is_a_charge(nlp):
+    events = code(nlp, "Armenia claimed that Azerbaijan had shelled Armenian villages overnight.")
+    assert ("ARM", "112", "AZE") in triples(events)
+
+
+def test_reported_signing_is_not_a_charge(nlp):
+    events = code(nlp, "Japanese media reported that Norway had signed a fisheries treaty with Finland.")
+    assert not [e for e in events if e.cameo == "112"]
+
+
+def test_plain_statement_of_an_attack_is_not_a_charge(nlp):
+    events = code(nlp, "Germany said Russia had attacked Ukraine.")
+    assert not [e for e in events if e.cameo == "112"]
+
+
+def test_purpose_clause_on_the_object_names_the_beneficiary(nlp):
+    events = code(nlp, "Pyongyang sent 3,000 soldiers to fight in Russia's war against Ukraine.")
+    assert ("PRK", "072", "RUS") in triples(events)
