@@ -66,3 +66,10 @@ def test_plain_statement_of_an_attack_is_not_a_charge(nlp):
 def test_purpose_clause_on_the_object_names_the_beneficiary(nlp):
     events = code(nlp, "Pyongyang sent 3,000 soldiers to fight in Russia's war against Ukraine.")
     assert ("PRK", "072", "RUS") in triples(events)
+
+
+def test_possessive_owner_of_a_modified_event_noun(nlp):
+    # "Norway's renewed clashes": the parser may attach the possessive to the participle
+    events = code(nlp, "After Norway's renewed clashes with Sweden in 2019, both governments talked.")
+    assert {("NOR", "190", "SWE"), ("SWE", "190", "NOR")} <= triples(events)
+    assert ("TUR", "195", "SYR") in triples(code(nlp, "Turkey's continued strikes on Syria drew criticism."))

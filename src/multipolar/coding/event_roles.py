@@ -260,6 +260,11 @@ class RoleFinder:
             if c.dep_ in ACTOR_MODIFIER_DEPS and c.i < noun.i:
                 out.extend(x for x in self.phrase_actors([c]) if x not in out)
         if not out:
+            # "Armenia's renewed fighting": the parser may hang the possessive on the participle.
+            owners = [g for c in noun.children if c.dep_ == "amod" and c.i < noun.i for g in c.children
+                      if g.i < c.i and any(x.dep_ == "case" and x.lower_ in ("'s", "’s") for x in g.children)]
+            out = self.phrase_actors(owners)
+        if not out:
             out = self.phrase_actors(prep_objects(noun, ("by",)))
         if not out and noun.dep_ == "appos":
             out = self.phrase_actors([noun.head])
