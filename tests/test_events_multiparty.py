@@ -73,3 +73,9 @@ def test_possessive_owner_of_a_modified_event_noun(nlp):
     events = code(nlp, "After Norway's renewed clashes with Sweden in 2019, both governments talked.")
     assert {("NOR", "190", "SWE"), ("SWE", "190", "NOR")} <= triples(events)
     assert ("TUR", "195", "SYR") in triples(code(nlp, "Turkey's continued strikes on Syria drew criticism."))
+
+
+def test_warning_not_to_tolerate_acts_threatens_their_owner(nlp):
+    events = code(nlp, "Ankara warned that it would not tolerate Iranian incursions across the border.",)
+    assert ("TUR", "130", "IRN") in triples(events)
+    assert not [e for e in code(nlp, "Ankara warned that it would tolerate Iranian trade.") if e.cameo == "130"]

@@ -34,6 +34,8 @@ GENERIC_HEADS = {"leader", "leaders", "official", "officials", "counterpart", "c
 UNKNOWN = "---"  # actor codes of unknown country never act or receive
 DEEPER_PREPS = ("in", "of", "on", "for", "to")  # "participation IN the pact with X", "in favour OF X's bid"
 OWNER_PREPS = ("about", "over", "against", "on", "for", "to")  # "concerns ABOUT Russia's conduct"
+# "will not tolerate/accept/allow X's attacks": a warning aimed at the owner of the acts.
+NOT_TOLERATED = {"tolerate", "accept", "allow", "permit", "countenance"}
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "dozens", "number", "batch", "shipment", "consignment",
                   "contingent", "unit", "fleet", "squadron", "package", "set", "pair", "range", "array",
                   "million", "billion", "tranche", "worth"}
@@ -185,6 +187,12 @@ class RoleFinder:
                         [x for h in [act, *children(act, "dobj")] for x in prep_objects(h, ("from", "with", "to"))])
                     if found:
                         break
+            elif slot == "not_tolerated":  # "warned that it will not tolerate Houthi attacks"
+                acts = [o for c in children(verb, "ccomp") if c.lemma_.lower() in NOT_TOLERATED and
+                        any(n.dep_ == "neg" or n.lower_ == "never" for n in c.children)
+                        for o in direct_objects(c)]
+                found = [x for o in acts for c in o.children if c.dep_ in ACTOR_MODIFIER_DEPS
+                         for x in self.phrase_actors([c])]
             elif slot == "clause_subject":  # "demanded that the West facilitate ..."
                 found = self.phrase_actors([x for c in children(verb, "ccomp") for x in subjects(c)])
             found = [f for f in found if f not in sources] if slot != "accuser" else found
