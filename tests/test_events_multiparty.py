@@ -79,3 +79,18 @@ def test_warning_not_to_tolerate_acts_threatens_their_owner(nlp):
     events = code(nlp, "Ankara warned that it would not tolerate Iranian incursions across the border.",)
     assert ("TUR", "130", "IRN") in triples(events)
     assert not [e for e in code(nlp, "Ankara warned that it would tolerate Iranian trade.") if e.cameo == "130"]
+
+
+def test_conjoined_accusation_after_a_reported_clause_is_the_reporters(nlp):
+    # The parser often joins "accused" to the reported clause "Sweden has ..."; Sweden does not
+    # accuse itself, Norway does.
+    events = code(nlp, "Norway said Sweden has large reserves of gas and accused Stockholm of hoarding fuel.")
+    assert ("NOR", "112", "SWE") in triples(events)
+    assert not [e for e in events if e.source == e.target]
+
+
+def test_object_relative_pronoun_is_its_antecedent(nlp):
+    assert ("NOR", "112", "SWE") in triples(code(nlp, "The talks stalled over Sweden, which Norway accused of hoarding fuel."))
+    assert ("RUS", "111", "ARM") in triples(code(nlp, "Finland praised Armenia, whom Russia has repeatedly criticised."))
+    # "it" in such a clause inside a report is the reporter
+    assert ("NOR", "112", "SWE") in triples(code(nlp, "Norway said the talks stalled over Sweden, which it accused of hoarding fuel."))

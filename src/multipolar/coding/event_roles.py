@@ -25,6 +25,7 @@ from .verbs import Lexicon, VerbRule
 
 ACTOR_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 BOUND_PRONOUNS = {"it", "they", "its", "their"}
+OBJECT_RELATIVES = {"which", "whom", "who", "that"}
 LOCATION_HEADS = {"border", "frontier", "territory", "soil", "coast", "water", "airspace", "capital",
                   "region", "city", "town", "port", "base", "embassy", "island", "province", "side"}
 GENERIC_HEADS = {"leader", "leaders", "official", "officials", "counterpart", "counterparts", "delegation",
@@ -83,6 +84,11 @@ class RoleFinder:
                 m = self.mention_at(c)
                 if m is not None:
                     out.extend(x for x in m.codes if x not in out and not x.startswith(UNKNOWN))
+        if not out and tok.lower_ in OBJECT_RELATIVES and tok.dep_ in ("dobj", "pobj") and depth < 2:
+            # "Sweden, which Norway accused of ...": the relative pronoun stands for the antecedent.
+            clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+            if clause is not None:
+                out = self.actors_at(clause.head, depth + 1)
         if not out and tok.lower_ in BOUND_PRONOUNS and depth < 2:
             out = self.pronoun_antecedent(tok)
         if not out and depth < 2:
@@ -117,6 +123,10 @@ class RoleFinder:
                     return main
             while clause.dep_ == "conj" and clause.head is not clause:
                 clause = clause.head
+            if clause.dep_ == "relcl" and any(c.lower_ in OBJECT_RELATIVES for c in children(clause, "dobj")):
+                # "X said ... the United States, which it accused of ...": in a relative clause
+                # about something else inside X's report, "it" is X.
+                clause = next((a for a in clause.ancestors if a.dep_ == "ccomp"), clause)
             if clause.dep_ == "ccomp" and clause.head.pos_ in ("VERB", "AUX"):
                 reporter = self.phrase_actors(subjects(clause.head))
                 if len(reporter) == 1 or (pron.lower_ == "they" and reporter):

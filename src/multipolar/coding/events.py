@@ -104,6 +104,13 @@ class _Coder(RoleFinder):
             if rule.objects is not None:
                 objs = objs + [o for o in direct_objects(verb) if o not in objs]
             targets = self.targets_for(verb, rule.target, objs, sources)
+            if not targets and self.reporter_conjunct(verb):
+                # "X said Y has ... and accused Y of ...": the parser joined the second verb to the
+                # reported clause, so Y would accuse itself; the reporter is the one who acts.
+                alt = self.phrase_actors(subjects(verb.head.head))
+                alt_targets = self.targets_for(verb, rule.target, objs, alt) if alt else []
+                if alt_targets and set(self.targets_for(verb, rule.target, objs, [])) <= set(sources):
+                    sources, targets = alt, alt_targets
             if rule.target_prefix:
                 targets = [t for t in targets if t.startswith(rule.target_prefix)]
             if not targets and rule.target and root_of(rule.code) in ("07", "15"):
@@ -119,6 +126,13 @@ class _Coder(RoleFinder):
                 sources, targets = targets, sources
             self.emit(_Found(sources, targets, rule.code, rule.reciprocal, rule.reverse, verb), verb, sent)
             return
+
+    @staticmethod
+    def reporter_conjunct(verb: Token) -> bool:
+        """A verb with no subject of its own, conjoined to a reported clause ("said Y has ... and
+        accused Y")."""
+        return (verb.dep_ == "conj" and not children(verb, "nsubj", "nsubjpass")
+                and verb.head.dep_ == "ccomp" and verb.head.head.pos_ in ("VERB", "AUX"))
 
     def verb_rules_by_form(self, form: str) -> list[VerbRule] | None:
         """Rules for a verb the lemmatizer got wrong ("waging" -> "wag"): strip the inflection."""
