@@ -94,3 +94,19 @@ def test_object_relative_pronoun_is_its_antecedent(nlp):
     assert ("RUS", "111", "ARM") in triples(code(nlp, "Finland praised Armenia, whom Russia has repeatedly criticised."))
     # "it" in such a clause inside a report is the reporter
     assert ("NOR", "112", "SWE") in triples(code(nlp, "Norway said the talks stalled over Sweden, which it accused of hoarding fuel."))
+
+
+def test_joined_by_and_along_with_add_co_actors(nlp):
+    assert {("FRA", "111", "IRN"), ("DEU", "111", "IRN")} <= triples(
+        code(nlp, "France, joined by Germany, condemned Iran on Monday."))
+    assert {("NOR", "111", "RUS"), ("FIN", "111", "RUS")} <= triples(
+        code(nlp, "Norway, along with Finland, criticised Russia."))
+    assert {("NOR", "051", "ARM"), ("FIN", "051", "ARM")} <= triples(
+        code(nlp, "Norway, together with Finland, praised Armenia."))
+
+
+def test_denial_answers_every_party_to_a_joint_charge(nlp):
+    events = code(nlp, "Britain, France and Germany accused Iran of enriching uranium. "
+                       "Iran denies the allegations.")
+    rejects = {(e.source, e.target) for e in events if e.cameo.startswith("12")}
+    assert rejects == {("IRN", "GBR"), ("IRN", "FRA"), ("IRN", "DEU")}

@@ -30,6 +30,7 @@ OFFICES = ("supreme leader", "prime minister", "foreign minister", "defence mini
            "defense minister", "secretary-general", "secretary general", "president", "premier",
            "chancellor", "king", "leader", "emir", "crown prince")
 PRONOUNS = {"he", "she"}
+DEFINITE = {"the", "these", "those"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # countries whose names are written family name first in English news ("Kim Jong Un" -> "Kim")
 FAMILY_NAME_FIRST = {"PRK", "KOR", "CHN", "TWN", "VNM", "HKG", "MAC", "KHM"}
@@ -41,6 +42,8 @@ def resolve_coreference(doc: Doc, spans: list[Span], country_names: dict[str, st
     spans = _surnames(doc, spans)
     taken = {t for s in spans for t in range(s.i, s.j)}
     added = _collective_references(doc, spans, taken, sent_of, country_names)
+    # "these three European nations": the counted group replaces the region read off its adjective
+    spans = [s for s in spans if not any(a.i <= s.i and s.j <= a.j for a in added)]
     added += _office_references(doc, spans, taken, sent_of)
     added += _led_references(doc, spans, taken)
     spans = sorted(spans + added, key=lambda s: (s.i, s.j))
@@ -101,12 +104,19 @@ def _collective_references(doc, spans, taken, sent_of, country_names) -> list[Sp
     lower = [t.lower_ for t in doc]
     added = []
     for h, word in enumerate(lower):
-        if h in taken or not (word in COUNTRY_NOUNS or word in GOVERNMENT_NOUNS or word in SIDE_NOUNS):
+        if not (word in COUNTRY_NOUNS or word in GOVERNMENT_NOUNS or word in SIDE_NOUNS):
+            continue
+        counted_adjective = h >= 3 and lower[h - 3] in DEFINITE and lower[h - 2] in NUMBERS and \
+            doc[h - 1].pos_ == "ADJ"
+        if h in taken and not (counted_adjective and _one_span_over(spans, h - 1, h + 1)):
             continue
         if h >= 1 and lower[h - 1] == "both":
             start, count = h - 1, 2
-        elif h >= 2 and lower[h - 2] == "the" and lower[h - 1] in NUMBERS:
+        elif h >= 2 and lower[h - 2] in DEFINITE and lower[h - 1] in NUMBERS:
             start, count = h - 2, NUMBERS[lower[h - 1]]
+        elif counted_adjective:
+            # "these three European nations": a group adjective does not change the reference
+            start, count = h - 3, NUMBERS[lower[h - 2]]
         else:
             continue
         codes = _antecedent_codes(spans, start, count, word, sent_of)
@@ -114,6 +124,11 @@ def _collective_references(doc, spans, taken, sent_of, country_names) -> list[Sp
             added.append(Span(start, h + 1, codes, "government" if word in GOVERNMENT_NOUNS else "state",
                               doc[start:h + 1].text, via="coref"))
     return added
+
+
+def _one_span_over(spans, i: int, j: int) -> bool:
+    """Whether tokens [i, j) are exactly one region-like span read off an adjective + noun."""
+    return any(s.i == i and s.j == j and len(s.codes) == 1 for s in spans)
 
 
 def _antecedent_codes(spans, before: int, count: int, noun: str, sent_of) -> list[str] | None:

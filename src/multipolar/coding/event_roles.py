@@ -46,7 +46,8 @@ class RoleFinder:
     def __init__(self, ctx: CodingContext, lex: Lexicon) -> None:
         self.ctx = ctx
         self.lex = lex
-        self.accusations: list[tuple[str, str]] = []  # (accuser, accused) in text order
+        # (accuser, accused, evidence start) in text order
+        self.accusations: list[tuple[str, str, int]] = []
         self.text = ctx.doc.text  # spaCy rebuilds Doc.text on every access: read it once
         self.offset = 0  # where the Doc being read starts in the document (re-parsed paragraphs)
         self.piece_text = self.text
@@ -308,8 +309,8 @@ class RoleFinder:
     def latest_accusers(self, deniers: list[str]) -> list[str]:
         """Who made the latest accusation against any of ``deniers`` ("Both X and Y deny these
         allegations" answers the last charge against either of them)."""
-        for accuser, accused in reversed(self.accusations):
+        for _accuser, accused, report in reversed(self.accusations):
             if accused in deniers:
-                found = [a for a, b in self.accusations if b == accused and a == accuser]
-                return [accuser] if found else []
+                # a joint charge ("Britain, France and Germany accused ...") is answered to all
+                return list(dict.fromkeys(a for a, b, r in self.accusations if b == accused and r == report))
         return []

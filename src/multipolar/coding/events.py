@@ -18,6 +18,7 @@ from . import CodingContext
 from .cameo import plover_of, root_of
 from .event_roles import RoleFinder
 from .syntax import (
+    agent_of,
     children,
     direct_objects,
     governors,
@@ -70,6 +71,9 @@ class _Coder(RoleFinder):
             return
         subj_heads = subjects(verb)
         sources = self.phrase_actors(subj_heads)
+        for partner in self.joined_by(verb, subj_heads):  # "X, joined by Y, tabled a motion"
+            if partner not in sources:
+                sources.append(partner)
         if not sources and verb.dep_ in ("acl", "advcl"):
             if any(c.lower_ == "to" for c in children(verb, "aux")):
                 # "Stockholm's bid to join NATO": the noun's owner acts; "Hungary signed a deal to
@@ -126,6 +130,24 @@ class _Coder(RoleFinder):
                 sources, targets = targets, sources
             self.emit(_Found(sources, targets, rule.code, rule.reciprocal, rule.reverse, verb), verb, sent)
             return
+
+    def joined_by(self, verb: Token, subj_heads: list[Token]) -> list[str]:
+        """Co-actors attached to the subject: "X, joined by Y", "X, along with Y", "X together with Y"."""
+        out: list[str] = []
+        if subj_heads:  # "along with Y" hung on the verb, before it
+            for c in children(verb, "prep", "advmod", "advcl"):
+                if c.lower_ in ("along", "together") and c.i < verb.i:
+                    out += self.phrase_actors(prep_objects(c, ("with",)))
+                elif c.dep_ == "advcl" and c.lemma_.lower() == "join" and c.tag_ == "VBN" and c.i < verb.i:
+                    out += self.phrase_actors(agent_of(c))  # "X, joined by Y, ..." parsed as a clause
+        for h in subj_heads:
+            for c in h.children:
+                if c.dep_ == "acl" and c.lemma_.lower() == "join":
+                    out += self.phrase_actors(agent_of(c))
+                elif c.dep_ == "prep" and c.lower_ == "with" and c.i > 0 and \
+                        c.doc[c.i - 1].lower_ in ("along", "together"):
+                    out += self.phrase_actors(prep_objects(h, ("with",)))
+        return out
 
     @staticmethod
     def reporter_conjunct(verb: Token) -> bool:
@@ -259,8 +281,8 @@ class _Coder(RoleFinder):
                 continue  # the same report repeated (a duplicated body copy)
             self.seen.add(key)
             if root_of(c) in ACCUSE_ROOTS and t is not None and not neg:
-                self.accusations.append((s, t))
-            if c.startswith("12") and t is not None and (t, s) in self.accusations:
+                self.accusations.append((s, t, evidence.start))
+            if c.startswith("12") and t is not None and any(a == t and b == s for a, b, _ in self.accusations):
                 self.mark_denied(s)
             charge = (s, t, c) in charges  # the charge itself is made, whatever became of the act
             self.events.append(Event(source=s, target=t, cameo=c, plover=plover_of(c), date=date,

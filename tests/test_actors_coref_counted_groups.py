@@ -1,0 +1,27 @@
+"""'these three European nations': a counted group with an adjective is the group named before it,
+not the region the adjective names (sentences written for this test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from multipolar.actors.resolver import ActorResolver
+
+pytestmark = pytest.mark.model
+
+TEXT = ("Spain, Portugal and Italy tabled a motion at the assembly on Monday. "
+        "These three European nations, joined by Canada, said the vote was urgent.")
+
+
+def test_counted_group_with_adjective_takes_the_named_group(nlp):
+    res = ActorResolver().resolve(nlp(TEXT), "2024-05-06")
+    start = TEXT.index("These three European nations")
+    m = res.covering(start + len("These three "), start + len("These three European nations"))
+    assert m is not None and {c[:3] for c in m.codes} == {"ESP", "PRT", "ITA"}
+
+
+def test_adjective_alone_still_names_the_region(nlp):
+    text = "European nations met in Brussels on Monday."
+    res = ActorResolver().resolve(nlp(text), "2024-05-06")
+    m = res.covering(0, len("European nations"))
+    assert m is not None and "ESP" not in m.codes
