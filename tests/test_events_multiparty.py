@@ -110,3 +110,16 @@ def test_denial_answers_every_party_to_a_joint_charge(nlp):
                        "Iran denies the allegations.")
     rejects = {(e.source, e.target) for e in events if e.cameo.startswith("12")}
     assert rejects == {("IRN", "GBR"), ("IRN", "FRA"), ("IRN", "DEU")}
+
+
+def test_demand_with_or_face_alternative_is_also_a_threat(nlp):
+    assert ("CHN", "130", "JPN") in triples(code(nlp, "Beijing told Japan to withdraw its ships or face serious consequences."))
+    assert ("NOR", "130", "SWE") in triples(code(nlp, "Norway urged Sweden to comply with the ruling or risk isolation."))
+    assert not [e for e in code(nlp, "Norway urged Sweden to sign the treaty or the deal.") if e.cameo == "130"]
+
+
+def test_speaker_reporting_a_harmful_act_criticises_its_doer(nlp):
+    assert ("CHN", "111", "USA") in triples(code(nlp, "China warned on Tuesday that Washington was endangering regional peace."))
+    assert ("NOR", "111", "SWE") in triples(code(nlp, "Norway said Sweden had undermined the talks."))
+    assert not code(nlp, "Norway said the storm had undermined the talks.")
+    assert not code(nlp, "Norway said it had not undermined the talks.")

@@ -267,6 +267,8 @@ class _Coder(RoleFinder):
                             pairs.append((t, s, found.reverse))
         if root_of(code) == "04":
             pairs += self.multilateral_pairs(found, anchor)
+        if root_of(code) in ("02", "10") and not neg and self.has_ultimatum(anchor):
+            pairs += [(s, t, "130") for s in found.sources for t in found.targets if s != t]
         if not neg and any(code.startswith(a) for a in self.lex.accusable):
             # "Seoul's spies reported that X had sent troops": the reporter charges X.
             charges = [(r, s, "112") for r in self.reporters_of(anchor) for s in found.sources if s != r]
@@ -302,6 +304,25 @@ class _Coder(RoleFinder):
                 parties = list(dict.fromkeys(found.sources + found.targets))
                 return [(a, b, code) for a in parties for b in parties if a != b]
         return []
+
+    def code_harm(self, verb: Token, sent: Span) -> None:
+        """"China warned that Washington was endangering regional peace": the speaker criticises
+        the actor said to do harm (111), when both are named and differ."""
+        if verb.dep_ != "ccomp" or negated(verb):
+            return
+        speech = verb.head
+        if speech.lemma_.lower() not in self.lex.speech_verbs or negated(speech):
+            return
+        doers = self.phrase_actors(subjects(verb))
+        speakers = [s for s in self.phrase_actors(subjects(speech)) if s not in doers]
+        if doers and speakers:
+            self.emit(_Found(speakers, doers, "111", False, None, speech), speech, sent)
+
+    def has_ultimatum(self, anchor: Token) -> bool:
+        """"... to abandon X or risk harming their interests", "... or face consequences"."""
+        toks = [t for t in anchor.subtree if t.i > anchor.i]
+        return any(a.lower_ in ("or", "else") and b.lemma_.lower() in self.lex.ultimatum
+                   for a, b in zip(toks, toks[1:], strict=False))
 
     def reporters_of(self, anchor: Token) -> list[str]:
         """Who alleges the act in whose clause ``anchor`` sits ("intelligence reported that ..."),
@@ -376,6 +397,8 @@ class _Coder(RoleFinder):
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.dep_ != "amod"):
                 self.code_verb(tok, sent)
+                if tok.lemma_.lower() in self.lex.harmful_acts:
+                    self.code_harm(tok, sent)
             if tok.lower_ in self.lex.modifiers:
                 self.code_modifier(tok, sent)
             elif tok.pos_ in ("NOUN", "PROPN"):

@@ -73,6 +73,11 @@ class Lexicon:
     meeting_nouns: frozenset[str] = frozenset()
     # CAMEO codes (or their 2-/3-digit prefixes) of acts that, reported by a third party, are a charge.
     accusable: tuple[str, ...] = ()
+    # "told X to leave or face consequences": a demand with such an alternative is also a threat.
+    ultimatum: frozenset[str] = frozenset()
+    # "X warned that Y was endangering peace": a harmful act reported by a speaker is criticism (111).
+    harmful_acts: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
     # PLOVER files a future or intended cooperative act as intent (AGREE); imported PETRARCH
     # dictionaries carry their own codes for that and turn this off.
     future_as_intent: bool = True
@@ -144,6 +149,9 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
     lex.multilateral = frozenset(_words(data.get("multilateral")))
     lex.meeting_nouns = frozenset(_words(data.get("meeting_nouns")))
     lex.accusable = tuple(_words(data.get("accusable")))
+    lex.ultimatum = frozenset(_words(data.get("ultimatum")))
+    lex.harmful_acts = frozenset(_words(data.get("harmful_acts")))
+    lex.speech_verbs = frozenset(_words(data.get("speech_verbs")))
     for status, words in (data.get("attribution") or {}).items():
         for w in _words(words):
             lex.attribution.setdefault(w, status)
