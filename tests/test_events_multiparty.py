@@ -123,3 +123,10 @@ def test_speaker_reporting_a_harmful_act_criticises_its_doer(nlp):
     assert ("NOR", "111", "SWE") in triples(code(nlp, "Norway said Sweden had undermined the talks."))
     assert not code(nlp, "Norway said the storm had undermined the talks.")
     assert not code(nlp, "Norway said it had not undermined the talks.")
+
+
+def test_holding_out_against_and_holding_up_a_bid_are_rejections(nlp):
+    assert ("TUR", "120", "SWE") in triples(code(nlp, "Turkey was the last member of the alliance holding out against Sweden's application."))
+    assert ("TUR", "120", "SWE") in triples(code(nlp, "Sweden's membership bid was held up by Turkey for months."))
+    assert ("TUR", "120", "SWE") in triples(code(nlp, "Ankara delayed Stockholm's accession."))
+    assert not code(nlp, "Norway delayed the vote.")

@@ -86,6 +86,14 @@ class _Coder(RoleFinder):
             elif verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "nsubjpass", "attr"):
                 # "The IAEA passed a resolution censuring Iran": the resolution's author acts.
                 sources = self.phrase_actors(subjects(verb.head.head))
+            elif verb.tag_ == "VBG" and verb.head.dep_ == "pobj":
+                # "X was the last member of the alliance holding out against ...": the participle
+                # hung on the of-phrase describes the predicate noun, that is X.
+                h = verb.head
+                while h.dep_ in ("pobj", "prep") and h.head is not h:
+                    h = h.head
+                if h.dep_ == "attr":
+                    sources = self.phrase_actors(subjects(h.head))
         for rule in rules:
             if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in verb.children):
                 continue
