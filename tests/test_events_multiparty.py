@@ -130,3 +130,15 @@ def test_holding_out_against_and_holding_up_a_bid_are_rejections(nlp):
     assert ("TUR", "120", "SWE") in triples(code(nlp, "Sweden's membership bid was held up by Turkey for months."))
     assert ("TUR", "120", "SWE") in triples(code(nlp, "Ankara delayed Stockholm's accession."))
     assert not code(nlp, "Norway delayed the vote.")
+
+
+def test_go_between_named_with_via_or_through_mediates(nlp):
+    events = code(nlp, "Iran held talks with Egypt through Syria last month.")
+    assert {("SYR", "045", "IRN"), ("SYR", "045", "EGY")} <= triples(events)
+    assert not [e for e in code(nlp, "Norway met Sweden through a video link.") if e.cameo == "045"]
+
+
+def test_place_compounded_with_a_visit_noun_is_the_destination(nlp):
+    events = code(nlp, "Putin, on his first Tehran visit since the election, praised the deal.")
+    assert {("RUSGOV", "042", "IRN"), ("IRN", "043", "RUSGOV")} <= triples(events)
+    assert not [e for e in code(nlp, "The Tehran visit ended early.") if e.cameo.startswith("04")]

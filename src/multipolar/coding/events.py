@@ -41,6 +41,7 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # "SEOUL, South Korea — ", "KYIV (Reuters) - ": a capitalised place before a dash opens the story.
 DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]{2,}(?:,[^—–\n]{0,40})?(?:\s*\([^)]{0,30}\))?\s*[—–-]{1,2}\s")
 PLACE_ROOTS = ("15", "18", "19", "20")
+MEDIATED_ROOTS = ("03", "04", "05", "08")  # cooperative acts that a third party can carry between two
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "pcomp", "pobj", "prep", "conj", "dobj", "acl")
 
 
@@ -188,6 +189,8 @@ class _Coder(RoleFinder):
                 continue
             sources = self.noun_source(noun, rule.code)
             targets = self.phrase_actors(prep_objects(noun, rule.target_preps))
+            if rule.reverse and not targets:
+                sources, targets = self.visit_by_place(noun, sources)
             targets = [t for t in targets if t not in sources]
             between = prep_objects(noun, ("between", "among"))
             if rule.reciprocal and not sources and len(targets) >= 2 and between:
@@ -198,6 +201,19 @@ class _Coder(RoleFinder):
                 continue
             self.emit(_Found(sources, targets, rule.code, rule.reciprocal, rule.reverse, noun), noun, sent)
             return
+
+    def visit_by_place(self, noun: Token, sources: list[str]) -> tuple[list[str], list[str]]:
+        """"Pezeshkian, on his first Kremlin visit, ...", "Biden's Moscow trip": a place name
+        compounded with the visit noun is where the visit goes; the visitor is the possessor, or
+        the subject of the clause the visit phrase modifies."""
+        places = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i]
+        dest = self.phrase_actors(places)
+        if not dest:
+            return sources, []
+        visitors = self.phrase_actors([c for c in children(noun, "poss") if c.pos_ != "PRON"])
+        if not visitors and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+            visitors = self.phrase_actors(subjects(noun.head.head))
+        return [v for v in visitors if v not in dest], dest
 
     def code_modifier(self, tok: Token, sent: Span) -> None:
         code = self.lex.modifiers.get(tok.lower_)
@@ -275,6 +291,12 @@ class _Coder(RoleFinder):
                             pairs.append((t, s, found.reverse))
         if root_of(code) == "04":
             pairs += self.multilateral_pairs(found, anchor)
+        if root_of(code) in MEDIATED_ROOTS and anchor.pos_ == "VERB":
+            # "offered the rebels, via Oman, to ...", "exchanged messages through Qatar": the go-between mediates
+            parties = list(dict.fromkeys(found.sources + found.targets))
+            for m in self.phrase_actors(prep_objects(anchor, ("via", "through"))):
+                if m not in parties and len(parties) >= 2:
+                    pairs += [(m, p, "045") for p in parties]
         if root_of(code) in ("02", "10") and not neg and self.has_ultimatum(anchor):
             pairs += [(s, t, "130") for s in found.sources for t in found.targets if s != t]
         if not neg and any(code.startswith(a) for a in self.lex.accusable):
