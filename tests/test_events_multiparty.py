@@ -142,3 +142,27 @@ def test_place_compounded_with_a_visit_noun_is_the_destination(nlp):
     events = code(nlp, "Putin, on his first Tehran visit since the election, praised the deal.")
     assert {("RUSGOV", "042", "IRN"), ("IRN", "043", "RUSGOV")} <= triples(events)
     assert not [e for e in code(nlp, "The Tehran visit ended early.") if e.cameo.startswith("04")]
+
+
+def test_speaker_condemning_an_actors_act_criticises_the_actor(nlp):
+    assert ("NOR", "111", "SWE") in triples(code(nlp, "Norway said Sweden's decision to close the border was irresponsible."))
+    assert ("CHN", "111", "USA") in triples(code(nlp, "Beijing said Washington was reckless."))
+    assert not code(nlp, "Norway said Sweden's decision was wise.")
+    assert not [e for e in code(nlp, "Norway said Sweden was a reliable partner, unlike dangerous Russia.")
+                if e.cameo == "111"]
+
+
+def test_joint_possessive_owner_of_a_decision_acts(nlp):
+    from events_gazetteer import resolve
+    from multipolar.article import Article
+    from multipolar.coding import CodingContext
+    from multipolar.coding.events import code_events
+
+    assert ("GBR", "072", "AUS") in triples(
+        code(nlp, "Beijing said Britain's decision to export submarine technology to Australia was reckless."))
+    # the parser often makes "the US and UK's" a modifier rather than a possessive
+    text = "Beijing said the US and UK's decision to export submarine technology to Australia was reckless."
+    doc = nlp(text)
+    events = code_events(CodingContext(Article(source="t", text=text, published="2025-03-14"), doc,
+                                       resolve(text, {"UK": "GBR"}), nlp))
+    assert ("GBR", "072", "AUS") in triples(events)

@@ -79,7 +79,7 @@ class _Coder(RoleFinder):
             if any(c.lower_ == "to" for c in children(verb, "aux")):
                 # "Stockholm's bid to join NATO": the noun's owner acts; "Hungary signed a deal to
                 # buy jets": the party to the deal; else nobody named.
-                sources = self.phrase_actors(children(verb.head, "poss"))
+                sources = self.phrase_actors(self.owners(verb.head))
                 deal = verb.head if verb.dep_ == "acl" else next(iter(children(verb.head, "dobj")), None)
                 if not sources and deal is not None and deal.dep_ == "dobj" and \
                         deal.head.lemma_.lower() in self.lex.deal_verbs:
@@ -335,6 +335,33 @@ class _Coder(RoleFinder):
                 return [(a, b, code) for a in parties for b in parties if a != b]
         return []
 
+    @staticmethod
+    def owners(noun: Token) -> list[Token]:
+        """The possessor of a noun, also when the parser made "the US and UK's" a modifier."""
+        out = children(noun, "poss")
+        if not out:
+            out = [c for c in children(noun, "nmod", "compound") if c.i < noun.i and any(
+                x.dep_ == "case" and x.lower_ in ("'s", "’s") for t in c.subtree for x in [t])]
+        return out
+
+    def code_judgement(self, copula: Token, sent: Span) -> None:
+        """"China said the US decision was irresponsible": a speaker calling an actor or its act
+        by a condemning word criticises that actor (111)."""
+        if copula.dep_ != "ccomp" or negated(copula) or copula.head.lemma_.lower() not in self.lex.speech_verbs:
+            return
+        preds = children(copula, "acomp", "attr")
+        # the predicate's own words, not those of clauses or comparisons inside it ("unlike ...")
+        words = {w.lemma_.lower() for p in preds for w in p.subtree if not any(
+            a.dep_ in ("relcl", "acl", "advcl", "ccomp") or a.lower_ in ("unlike", "than")
+            for a in [w, *w.ancestors] if a.i != p.i and p in a.ancestors)}
+        if not words & self.lex.condemning_words:
+            return
+        subj = subjects(copula)
+        judged = self.phrase_actors([o for s_ in subj for o in self.owners(s_)]) or self.phrase_actors(subj)
+        speakers = [x for x in self.phrase_actors(subjects(copula.head)) if x not in judged]
+        if judged and speakers:
+            self.emit(_Found(speakers, judged, "111", False, None, copula.head), copula.head, sent)
+
     def code_harm(self, verb: Token, sent: Span) -> None:
         """"China warned that Washington was endangering regional peace": the speaker criticises
         the actor said to do harm (111), when both are named and differ."""
@@ -429,6 +456,8 @@ class _Coder(RoleFinder):
                 self.code_verb(tok, sent)
                 if tok.lemma_.lower() in self.lex.harmful_acts:
                     self.code_harm(tok, sent)
+                elif tok.lemma_ == "be" and tok.dep_ == "ccomp":
+                    self.code_judgement(tok, sent)
             if tok.lower_ in self.lex.modifiers:
                 self.code_modifier(tok, sent)
             elif tok.pos_ in ("NOUN", "PROPN"):

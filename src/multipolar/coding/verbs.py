@@ -78,6 +78,7 @@ class Lexicon:
     # "X warned that Y was endangering peace": a harmful act reported by a speaker is criticism (111).
     harmful_acts: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
+    condemning_words: frozenset[str] = frozenset()  # "said the US decision was irresponsible"
     # PLOVER files a future or intended cooperative act as intent (AGREE); imported PETRARCH
     # dictionaries carry their own codes for that and turn this off.
     future_as_intent: bool = True
@@ -152,6 +153,7 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
     lex.ultimatum = frozenset(_words(data.get("ultimatum")))
     lex.harmful_acts = frozenset(_words(data.get("harmful_acts")))
     lex.speech_verbs = frozenset(_words(data.get("speech_verbs")))
+    lex.condemning_words = frozenset(_words(data.get("condemning_words")))
     for status, words in (data.get("attribution") or {}).items():
         for w in _words(words):
             lex.attribution.setdefault(w, status)
