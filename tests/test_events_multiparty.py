@@ -166,3 +166,14 @@ def test_joint_possessive_owner_of_a_decision_acts(nlp):
     events = code_events(CodingContext(Article(source="t", text=text, published="2025-03-14"), doc,
                                        resolve(text, {"UK": "GBR"}), nlp))
     assert ("GBR", "072", "AUS") in triples(events)
+
+
+def test_media_reports_are_not_charges(nlp):
+    from events_gazetteer import NAMES
+
+    NAMES.setdefault("Swedish media", "SWEMED")
+    try:
+        events = code(nlp, "Swedish media reported that Russia had sent troops to Syria.")
+    finally:
+        NAMES.pop("Swedish media")
+    assert not [e for e in events if e.cameo == "112"]

@@ -389,7 +389,8 @@ class _Coder(RoleFinder):
                 break
             if head.pos_ == "VERB" and self.lex.attribution.get(head.lemma_.lower()) == "alleged" \
                     and dep in ("ccomp", "xcomp", "pcomp", "conj") and not negated(head):
-                return self.phrase_actors(subjects(head))
+                # news media report; they do not charge ("Ukrainian media reported that ...")
+                return [r for r in self.phrase_actors(subjects(head)) if r[3:6] != "MED"]
         return []
 
     def evidence(self, sent: Span, anchor: Token) -> Evidence:
