@@ -177,3 +177,14 @@ def test_media_reports_are_not_charges(nlp):
     finally:
         NAMES.pop("Swedish media")
     assert not [e for e in events if e.cameo == "112"]
+
+
+def test_joined_by_participle_is_not_a_joining(nlp):
+    events = code(nlp, "NATO, joined by Sweden, condemned Russia on Monday.")
+    assert not [e for e in events if e.cameo == "057"]
+    assert ("SWE", "111", "RUS") in triples(events)
+
+
+def test_mediator_of_talks_is_not_mediated_again(nlp):
+    events = code(nlp, "Egypt mediated talks between Israel and Syria through Jordan.")
+    assert not [e for e in events if e.source == "JOR"]

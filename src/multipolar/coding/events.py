@@ -70,6 +70,8 @@ class _Coder(RoleFinder):
             return
         if any(c.dep_ in ("amod",) for c in [verb]):
             return
+        if verb.lemma_.lower() == "join" and verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN" and agent_of(verb):
+            return  # "X, joined by Y, imposed ...": Y acts with X (see joined_by), it joins nothing
         subj_heads = subjects(verb)
         sources = self.phrase_actors(subj_heads)
         for partner in self.joined_by(verb, subj_heads):  # "X, joined by Y, tabled a motion"
@@ -291,7 +293,7 @@ class _Coder(RoleFinder):
                             pairs.append((t, s, found.reverse))
         if root_of(code) == "04":
             pairs += self.multilateral_pairs(found, anchor)
-        if root_of(code) in MEDIATED_ROOTS and anchor.pos_ == "VERB":
+        if root_of(code) in MEDIATED_ROOTS and anchor.pos_ == "VERB" and code != "045":
             # "offered the rebels, via Oman, to ...", "exchanged messages through Qatar": the go-between mediates
             parties = list(dict.fromkeys(found.sources + found.targets))
             for m in self.phrase_actors(prep_objects(anchor, ("via", "through"))):
