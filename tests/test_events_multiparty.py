@@ -188,3 +188,12 @@ def test_joined_by_participle_is_not_a_joining(nlp):
 def test_mediator_of_talks_is_not_mediated_again(nlp):
     events = code(nlp, "Egypt mediated talks between Israel and Syria through Jordan.")
     assert not [e for e in events if e.source == "JOR"]
+
+
+def test_stock_ticker_does_not_cut_the_sentence(nlp):
+    # the model ends a sentence at "(NAMb." here; the coder parses the two pieces again as one
+    text = ("Norway said on Friday it had signed a deal to buy four Nammo (NAMb.OL) missile launchers "
+            "from Finland, as Oslo raised its budget.")
+    events = code(nlp, text)
+    assert {("NOR", "057", "FIN"), ("FIN", "057", "NOR")} <= triples(events)
+    assert all(e.evidence.text == text for e in events)  # evidence still indexes the original text
