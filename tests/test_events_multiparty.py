@@ -197,3 +197,8 @@ def test_stock_ticker_does_not_cut_the_sentence(nlp):
     events = code(nlp, text)
     assert {("NOR", "057", "FIN"), ("FIN", "057", "NOR")} <= triples(events)
     assert all(e.evidence.text == text for e in events)  # evidence still indexes the original text
+
+
+def test_whose_government_is_the_antecedents(nlp):
+    events = code(nlp, "Putin, whose troops attacked Ukraine last year, met Turkish officials.", )
+    assert ("RUS", "190", "UKR") in triples(events)

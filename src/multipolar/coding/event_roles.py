@@ -90,6 +90,12 @@ class RoleFinder:
             clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
             if clause is not None:
                 out = self.actors_at(clause.head, depth + 1)
+        if not out and depth < 2 and (tok.lemma_.lower() in self.lex.actor_heads or tok.lower_ in self.lex.actor_heads):
+            # "Orban, whose government has kept ties with Russia": the government of the antecedent
+            if any(c.lower_ == "whose" for c in children(tok, "poss")):
+                clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+                if clause is not None:
+                    out = [self.country_of(x) for x in self.actors_at(clause.head, depth + 1)]
         if not out and tok.lower_ in BOUND_PRONOUNS and depth < 2:
             out = self.pronoun_antecedent(tok)
         if not out and depth < 2:
@@ -110,6 +116,11 @@ class RoleFinder:
                                 out.extend(x for x in self.actors_at(t, depth + 1) if x not in out)
                             break
         return out
+
+    @staticmethod
+    def country_of(code: str) -> str:
+        """"HUNGOV" -> "HUN", "IGONAT" stays: what "whose government/troops" belongs to."""
+        return code if code.startswith("IGO") else code[:3]
 
     def pronoun_antecedent(self, pron: Token) -> list[str]:
         """"Hungary said it had signed": a subject pronoun of a reported clause is the reporter.
