@@ -25,3 +25,19 @@ def test_adjective_alone_still_names_the_region(nlp):
     res = ActorResolver().resolve(nlp(text), "2024-05-06")
     m = res.covering(0, len("European nations"))
     assert m is not None and "ESP" not in m.codes
+
+
+def test_described_country_is_the_country_named_last(nlp):
+    text = ("Norway opened a new embassy in Lima on Monday. Officials said the Nordic country "
+            "would also send a trade mission to the reclusive Asian state next year.")
+    res = ActorResolver().resolve(nlp(text), "2024-05-06")
+    start = text.index("the Nordic country")
+    m = res.covering(start, start + len("the Nordic country"))
+    assert m is not None and m.codes == ("NOR",)
+
+
+def test_generic_country_nouns_are_not_descriptions(nlp):
+    text = "Norway opened a new embassy on Monday. The same country also hosts the whole nation's fleet."
+    res = ActorResolver().resolve(nlp(text), "2024-05-06")
+    start = text.index("The same country")
+    assert res.covering(start, start + len("The same country")) is None

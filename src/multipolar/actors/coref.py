@@ -31,6 +31,12 @@ OFFICES = ("supreme leader", "prime minister", "foreign minister", "defence mini
            "chancellor", "king", "leader", "emir", "crown prince")
 PRONOUNS = {"he", "she"}
 DEFINITE = {"the", "these", "those"}
+DESCRIPTOR_NOUNS = {"nation", "country", "state", "kingdom", "republic", "emirate", "monarchy"}
+# "the same country", "the host nation", "the whole country": not a description of one named before
+NON_DESCRIPTORS = {"same", "whole", "entire", "other", "host", "home", "first", "only", "next", "last",
+                   "new", "next-door", "neighbouring", "neighboring", "member", "third", "second",
+                   "sovereign", "independent", "nation", "islamic", "united", "federal", "welfare",
+                   "nanny", "police", "deep", "rogue", "client", "buffer", "transit", "origin"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # countries whose names are written family name first in English news ("Kim Jong Un" -> "Kim")
 FAMILY_NAME_FIRST = {"PRK", "KOR", "CHN", "TWN", "VNM", "HKG", "MAC", "KHM"}
@@ -46,6 +52,9 @@ def resolve_coreference(doc: Doc, spans: list[Span], country_names: dict[str, st
     spans = [s for s in spans if not any(a.i <= s.i and s.j <= a.j for a in added)]
     added += _office_references(doc, spans, taken, sent_of)
     added += _led_references(doc, spans, taken)
+    described = _descriptor_references(doc, spans, taken | {t for a in added for t in range(a.i, a.j)}, sent_of)
+    spans = [s for s in spans if not any(a.i <= s.i and s.j <= a.j for a in described)]
+    added += described
     spans = sorted(spans + added, key=lambda s: (s.i, s.j))
     spans += _pronouns(doc, spans, taken, sent_of)
     return spans
@@ -198,6 +207,34 @@ def _led_references(doc, spans, taken) -> list[Span]:
         earlier = [s for s in led if s.office == tok.lower_ and s.j <= tok.i]
         if earlier and len({tuple(s.codes) for s in earlier}) == 1:
             added.append(_copy(earlier[-1], tok.i - 1, tok.i + 1))
+    return added
+
+
+# f. "the East Asian nation" ----------------------------------------------------------------
+def _descriptor_references(doc, spans, taken, sent_of) -> list[Span]:
+    """"the East Asian nation", "the reclusive nuclear-armed state", "the Nordic country": a
+    definite singular country noun with a describing modifier is the country named last, in this
+    sentence or the one before, when that mention is of one country by its name or capital."""
+    countries = [s for s in spans if len(s.codes) == 1 and len(s.codes[0]) == 3 and not s.codes[0].startswith("---")
+                 and s.entry is not None and s.entry.sort in ("country", "capital")]
+    added = []
+    for tok in doc:
+        if tok.lower_ not in DESCRIPTOR_NOUNS or tok.tag_ != "NN" or tok.i in taken or tok.dep_ == "compound":
+            continue
+        start = tok.left_edge.i
+        mods = doc[start + 1:tok.i]
+        # a region adjective inside ("the East Asian nation") gives way to the description
+        regional = {t for s in spans if s.i > start and s.j <= tok.i and (s.entry is None or s.entry.sort == "adjective")
+                    for t in range(s.i, s.j)}
+        if doc[start].lower_ != "the" or not len(mods) or any(t.i in taken and t.i not in regional for t in mods) or any(
+                t.lower_ in NON_DESCRIPTORS or t.pos_ in ("NUM", "PRON", "DET") or t.tag_ == "POS" for t in mods):
+            continue
+        if not any(t.pos_ in ("ADJ", "PROPN", "VERB") for t in mods):
+            continue
+        before = [c for c in countries if c.j <= start and 0 <= sent_of[start] - sent_of[c.i] <= 1]
+        if before:
+            last = before[-1]
+            added.append(Span(start, tok.i + 1, list(last.codes), "state", doc[start:tok.i + 1].text, via="coref"))
     return added
 
 
