@@ -202,3 +202,10 @@ def test_stock_ticker_does_not_cut_the_sentence(nlp):
 def test_whose_government_is_the_antecedents(nlp):
     events = code(nlp, "Putin, whose troops attacked Ukraine last year, met Turkish officials.", )
     assert ("RUS", "190", "UKR") in triples(events)
+
+
+def test_backed_group_described_after_its_name(nlp):
+    events = code(nlp, "Britain struck Houthi positions on Sunday after attacks by the Iran-backed militia group on ships.")
+    assert ("IRN", "070", "YEMREB") in triples(events)
+    # no armed group named before: nothing to back
+    assert not [e for e in code(nlp, "Britain condemned attacks by the Iran-backed group on ships.") if e.cameo == "070"]

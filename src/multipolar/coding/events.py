@@ -42,6 +42,7 @@ TICKER = re.compile(r"\([A-Z0-9][A-Za-z0-9]{0,7}\.[A-Z]{1,3}\)")  # Reuters code
 # "SEOUL, South Korea — ", "KYIV (Reuters) - ": a capitalised place before a dash opens the story.
 DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]{2,}(?:,[^—–\n]{0,40})?(?:\s*\([^)]{0,30}\))?\s*[—–-]{1,2}\s")
 PLACE_ROOTS = ("15", "18", "19", "20")
+ARMED_GROUP_NOUNS = {"group", "militia", "movement", "rebels", "insurgents", "faction", "fighters"}
 MEDIATED_ROOTS = ("03", "04", "05", "08")  # cooperative acts that a third party can carry between two
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "pcomp", "pobj", "prep", "conj", "dobj", "acl")
 
@@ -230,8 +231,21 @@ class _Coder(RoleFinder):
         for c in left:
             sources.extend(x for x in self.actors_at(c) if x not in sources)
         targets = [t for t in self.phrase_actors([tok.head]) if t not in sources]
+        if sources and not targets and tok.head.lemma_.lower() in ARMED_GROUP_NOUNS:
+            targets = [t for t in self.last_armed_group(tok.head, sent) if t not in sources]
         if sources and targets:
             self.emit(_Found(sources, targets, code, False, None, tok), tok, sent)
+
+    def last_armed_group(self, noun: Token, sent: Span) -> list[str]:
+        """"The US struck Houthi targets after attacks by the Iran-backed militia group": a
+        definite armed-group noun is the non-state armed group (a REB code) named last in the
+        sentence."""
+        if not any(c.lower_ == "the" for c in children(noun, "det")):
+            return []
+        start = sent.start_char + self.offset
+        found = [m for m in self.ctx.actors.in_span(start, noun.idx + self.offset)
+                 if len(m.codes) == 1 and m.codes[0][3:6] == "REB"]
+        return list(found[-1].codes) if found else []
 
     # ----- status, date, output -----------------------------------------------------------
     def status_of(self, anchor: Token) -> tuple[str, bool]:
