@@ -41,3 +41,11 @@ def test_generic_country_nouns_are_not_descriptions(nlp):
     res = ActorResolver().resolve(nlp(text), "2024-05-06")
     start = text.index("The same country")
     assert res.covering(start, start + len("The same country")) is None
+
+
+def test_region_word_picks_the_member_country(nlp):
+    text = "Sweden signed a fisheries deal with France on Monday. The Nordic country will also buy gas from Qatar."
+    res = ActorResolver().resolve(nlp(text), "2024-05-06")
+    start = text.index("The Nordic country")
+    m = res.covering(start, start + len("The Nordic country"))
+    assert m is not None and m.codes == ("SWE",)

@@ -15,9 +15,13 @@ e. "the coalition" after "the Saudi-led coalition" (one leader named so far).
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from . import code_country
+from .dictionary import read_tsv
 from .spans import Span
 
 WINDOW_SENTENCES = 5
@@ -232,10 +236,24 @@ def _descriptor_references(doc, spans, taken, sent_of) -> list[Span]:
         if not any(t.pos_ in ("ADJ", "PROPN", "VERB") for t in mods):
             continue
         before = [c for c in countries if c.j <= start and 0 <= sent_of[start] - sent_of[c.i] <= 1]
+        words = " ".join(t.lower_ for t in mods).replace(" - ", "-")
+        members = [codes for region, codes in _regions().items() if re.search(rf"\b{re.escape(region)}\b", words)]
+        if members:  # "the Nordic country": only a Nordic one
+            before = [c for c in before if all(c.codes[0] in m for m in members)]
         if before:
             last = before[-1]
             added.append(Span(start, tok.i + 1, list(last.codes), "state", doc[start:tok.i + 1].text, via="coref"))
     return added
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, frozenset[str]]:
+    """Region word -> member country codes, from data/actors/regions.tsv."""
+    out: dict[str, frozenset[str]] = {}
+    for row in read_tsv(name="regions.tsv"):
+        for word in row["words"].split("|"):
+            out[word.strip()] = frozenset(row["codes"].split("|"))
+    return out
 
 
 # d. "he said" -----------------------------------------------------------------------------
