@@ -209,3 +209,8 @@ def test_backed_group_described_after_its_name(nlp):
     assert ("IRN", "070", "YEMREB") in triples(events)
     # no armed group named before: nothing to back
     assert not [e for e in code(nlp, "Britain condemned attacks by the Iran-backed group on ships.") if e.cameo == "070"]
+
+
+def test_citing_grievances_over_an_actor_is_criticism(nlp):
+    assert ("NOR", "111", "SWE") in triples(code(nlp, "Norway delayed the vote, citing grievances over Sweden's fishing policy."))
+    assert not code(nlp, "Finland cited the weather.")
