@@ -214,3 +214,18 @@ def test_backed_group_described_after_its_name(nlp):
 def test_citing_grievances_over_an_actor_is_criticism(nlp):
     assert ("NOR", "111", "SWE") in triples(code(nlp, "Norway delayed the vote, citing grievances over Sweden's fishing policy."))
     assert not code(nlp, "Finland cited the weather.")
+
+
+def test_summit_of_two_countries_leaders(nlp):
+    events = code(nlp, "The summit of Russian and Chinese leaders ended on Friday.")
+    assert {("RUS", "044", "CHN"), ("CHN", "044", "RUS")} <= triples(events)
+
+
+def test_praise_for_an_actor_as_a_noun(nlp):
+    assert ("CHN", "051", "TUR") in triples(code(nlp, "China's praise for Turkey was noted in Ankara."))
+
+
+def test_backed_group_is_not_its_backer(nlp):
+    # the council is not resolved, and "Iran-backed" must not make it Iran
+    events = code(nlp, "The Iran-backed Southern Council seized Syria's ports.")
+    assert not [e for e in events if e.source == "IRN" and e.cameo != "070"]

@@ -82,6 +82,8 @@ class RoleFinder:
             for c in tok.doc[tok.left_edge.i:tok.i]:
                 if c.dep_ in ("relcl", "acl", "appos", "punct") or c.pos_ in ("VERB", "AUX"):
                     continue
+                if c.i + 2 < tok.i and c.doc[c.i + 1].text == "-" and c.doc[c.i + 2].lower_ in self.lex.modifiers:
+                    continue  # "the UAE-backed council" is the council, not the UAE
                 m = self.mention_at(c)
                 if m is not None:
                     out.extend(x for x in m.codes if x not in out and not x.startswith(UNKNOWN))

@@ -197,7 +197,9 @@ class _Coder(RoleFinder):
                 sources, targets = self.visit_by_place(noun, sources)
             targets = [t for t in targets if t not in sources]
             between = prep_objects(noun, ("between", "among"))
-            if rule.reciprocal and not sources and len(targets) >= 2 and between:
+            if rule.reciprocal and root_of(rule.code) == "04" and not between:
+                between = prep_objects(noun, ("of",))[:1]  # "the summit of Russian and Chinese leaders"
+            if rule.reciprocal and not sources and between and len(self.phrase_actors(between)) >= 2:
                 targets = self.phrase_actors(between)  # "the treaty between Russia and North Korea"
             elif rule.reciprocal and not targets and len(sources) >= 2:
                 pass  # "the signing of the accord by Norway and Finland"
