@@ -229,3 +229,15 @@ def test_backed_group_is_not_its_backer(nlp):
     # the council is not resolved, and "Iran-backed" must not make it Iran
     events = code(nlp, "The Iran-backed Southern Council seized Syria's ports.")
     assert not [e for e in events if e.source == "IRN" and e.cameo != "070"]
+
+
+def test_nationality_of_the_targeted_goods_names_the_target(nlp):
+    assert ("GBR", "163", "CHN") in triples(code(nlp, "Britain slapped tariffs on Chinese electric vehicles."))
+    assert ("CHN", "163", "JPN") in triples(code(nlp, "China suspended imports of Japanese seafood."))
+    assert not code(nlp, "Norway banned imports of fish.")
+    # a supplied thing's nationality is not the recipient
+    assert triples(code(nlp, "Russia supplied Iranian missiles to Syria.")) == {("RUS", "072", "SYR")}
+
+
+def test_vowing_revenge_is_a_threat(nlp):
+    assert ("IRN", "130", "ISR") in triples(code(nlp, "Iran vowed revenge against Israel."))

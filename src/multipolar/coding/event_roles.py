@@ -34,6 +34,7 @@ GENERIC_HEADS = {"leader", "leaders", "official", "officials", "counterpart", "c
                  "ally", "allies", "force", "forces", "militia", "militias", "partner", "partners"}
 UNKNOWN = "---"  # actor codes of unknown country never act or receive
 DEEPER_PREPS = ("in", "of", "on", "for", "to")  # "participation IN the pact with X", "in favour OF X's bid"
+NATIONALITY_PREPS = ("on", "against", "about", "over")  # "sanctions on Russian oil", "concerns over Chinese ships"
 OWNER_PREPS = ("about", "over", "against", "on", "for", "to")  # "concerns ABOUT Russia's conduct"
 # "will not tolerate/accept/allow X's attacks": a warning aimed at the owner of the acts.
 NOT_TOLERATED = {"tolerate", "accept", "allow", "permit", "countenance"}
@@ -184,9 +185,13 @@ class RoleFinder:
                 prep = slot[5:]
                 found = self.phrase_actors(prep_objects(verb, (prep,)))
                 if not found and prep in OWNER_PREPS:
-                    # "concerns about Russia's conduct": the owner of what the phrase is about
-                    found = self.phrase_actors([p for o in prep_objects(verb, (prep,)) + [
-                        x for ob in objects for x in prep_objects(ob, (prep,))] for p in children(o, "poss")])
+                    # "concerns about Russia's conduct": the owner of what the phrase is about;
+                    # "tariffs on Chinese cars": the country its adjective names
+                    about = prep_objects(verb, (prep,)) + [x for ob in objects for x in prep_objects(ob, (prep,))]
+                    found = self.phrase_actors([p for o in about for p in children(o, "poss")])
+                    if not found and prep in NATIONALITY_PREPS:
+                        found = self.phrase_actors([p for o in about for p in children(o, "amod", "compound")
+                                                    if p.i < o.i])
                 if not found:
                     # "participation in the pact WITH X", "committed to collaboration WITH X"
                     inner = prep_objects(verb, DEEPER_PREPS + ("to",)) if prep != "to" else []
