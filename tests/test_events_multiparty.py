@@ -241,3 +241,10 @@ def test_nationality_of_the_targeted_goods_names_the_target(nlp):
 
 def test_vowing_revenge_is_a_threat(nlp):
     assert ("IRN", "130", "ISR") in triples(code(nlp, "Iran vowed revenge against Israel."))
+
+
+def test_owner_of_a_claim_about_a_military_act_charges_its_doer(nlp):
+    events = code(nlp, "Seoul rejected Japan's claims that Pyongyang had sent troops to Syria.")
+    assert ("JPN", "112", "PRK") in triples(events)
+    assert not [e for e in code(nlp, "Norway's report that Sweden signed a treaty with Finland was wrong.")
+                if e.cameo == "112"]

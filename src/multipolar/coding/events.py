@@ -406,6 +406,9 @@ class _Coder(RoleFinder):
         for head, dep in governors(anchor):
             if dep not in COMPLEMENT_DEPS:
                 break
+            if head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.report_nouns and dep in ("acl", "ccomp"):
+                # "the Ukrainian ambassador's words that Pyongyang is planning to send troops"
+                return [r for r in self.phrase_actors(self.owners(head)) if r[3:6] != "MED"]
             if head.pos_ == "VERB" and self.lex.attribution.get(head.lemma_.lower()) == "alleged" \
                     and dep in ("ccomp", "xcomp", "pcomp", "conj") and not negated(head):
                 # news media report; they do not charge ("Ukrainian media reported that ...")
