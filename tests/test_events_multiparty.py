@@ -248,3 +248,10 @@ def test_owner_of_a_claim_about_a_military_act_charges_its_doer(nlp):
     assert ("JPN", "112", "PRK") in triples(events)
     assert not [e for e in code(nlp, "Norway's report that Sweden signed a treaty with Finland was wrong.")
                 if e.cameo == "112"]
+
+
+def test_hosting_talks_between_two_parties_is_mediation(nlp):
+    events = code(nlp, "Norway hosted talks between Armenia and Azerbaijan in Oslo.")
+    assert {("NOR", "045", "ARM"), ("NOR", "045", "AZE"), ("ARM", "046", "AZE")} <= triples(events)
+    assert {("NOR", "046", "IRN"), ("IRN", "046", "NOR")} <= triples(
+        code(nlp, "Norway hosted talks with Iranian officials on Monday."))
