@@ -255,3 +255,24 @@ def test_hosting_talks_between_two_parties_is_mediation(nlp):
     assert {("NOR", "045", "ARM"), ("NOR", "045", "AZE"), ("ARM", "046", "AZE")} <= triples(events)
     assert {("NOR", "046", "IRN"), ("IRN", "046", "NOR")} <= triples(
         code(nlp, "Norway hosted talks with Iranian officials on Monday."))
+
+
+def test_passive_accusation_controls_the_gerund(nlp):
+    events = code(nlp, "Iran was accused by the United States of supplying drones to Russia.")
+    assert ("USA", "112", "IRN") in triples(events)
+    assert ("IRN", "072", "RUS") in triples(events) and ("USA", "072", "RUS") not in triples(events)
+
+
+def test_reportedly_and_according_to_mark_attribution(nlp):
+    e = code(nlp, "North Korea reportedly sent troops to Russia.")
+    assert [x.status for x in e if x.cameo == "072"] == ["alleged"]
+    events = code(nlp, "According to Japan, North Korea has sent 3,000 troops to Russia.")
+    found = {(x.source, x.cameo, x.target): x.status for x in events}
+    assert found.get(("PRK", "072", "RUS")) == "alleged"
+    assert found.get(("JPN", "112", "PRK")) == "asserted"
+
+
+def test_verb_coordinated_with_a_claim_is_not_its_complement(nlp):
+    events = code(nlp, "China claims to be neutral, but it has backed Moscow's view that Russia was "
+                       "provoked into attacking Ukraine.")
+    assert not [e for e in events if e.cameo == "112"]

@@ -279,6 +279,8 @@ class _Coder(RoleFinder):
                 if s == "denied" and (negated(head) or (head.dep_ == "conj" and negated(head.head))):
                     status = "alleged"  # "did not deny", "neither confirmed nor denied": still a claim
                 break
+        if status is None and self.according_to(anchor):
+            status = "alleged"  # "According to X, Y sent troops": attributed, not asserted
         return status or "asserted", neg
 
     def date_for(self, anchor: Token, sent: Span) -> str | None:
@@ -410,9 +412,19 @@ class _Coder(RoleFinder):
                 # "the Ukrainian ambassador's words that Pyongyang is planning to send troops"
                 return [r for r in self.phrase_actors(self.owners(head)) if r[3:6] != "MED"]
             if head.pos_ == "VERB" and self.lex.attribution.get(head.lemma_.lower()) == "alleged" \
-                    and dep in ("ccomp", "xcomp", "pcomp", "conj") and not negated(head):
+                    and dep in ("ccomp", "xcomp", "pcomp") and not negated(head):
                 # news media report; they do not charge ("Ukrainian media reported that ...")
                 return [r for r in self.phrase_actors(subjects(head)) if r[3:6] != "MED"]
+        # "According to Seoul's spy agency, North Korea has sent troops"
+        return [r for r in self.phrase_actors(self.according_to(anchor)) if r[3:6] != "MED"]
+
+    @staticmethod
+    def according_to(anchor: Token) -> list[Token]:
+        """The source named by "according to X" on the anchor's clause or a clause above it."""
+        for clause in [anchor, *(h for h, _ in governors(anchor))]:
+            for acc in children(clause, "prep"):
+                if acc.lower_ == "according":
+                    return [o for p in children(acc, "prep") if p.lower_ == "to" for o in children(p, "pobj")]
         return []
 
     def evidence(self, sent: Span, anchor: Token) -> Evidence:
