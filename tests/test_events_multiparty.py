@@ -276,3 +276,12 @@ def test_verb_coordinated_with_a_claim_is_not_its_complement(nlp):
     events = code(nlp, "China claims to be neutral, but it has backed Moscow's view that Russia was "
                        "provoked into attacking Ukraine.")
     assert not [e for e in events if e.cameo == "112"]
+
+
+def test_meeting_or_signing_in_a_foreign_capital_is_a_visit(nlp):
+    events = code(nlp, "Norway and Finland signed a treaty in Oslo.")
+    assert {("FIN", "042", "NOR"), ("NOR", "043", "FIN")} <= triples(events)
+    assert ("NOR", "042", "NOR") not in triples(events)
+    events = code(nlp, "Israel and Egypt signed the accords at a ceremony in Washington.")
+    assert {("ISR", "042", "USA"), ("EGY", "042", "USA"), ("USA", "043", "ISR")} <= triples(events)
+    assert not [e for e in code(nlp, "NATO ministers met in Berlin on Monday.") if e.cameo == "042"]

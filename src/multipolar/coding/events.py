@@ -43,6 +43,7 @@ TICKER = re.compile(r"\([A-Z0-9][A-Za-z0-9]{0,7}\.[A-Z]{1,3}\)")  # Reuters code
 DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]{2,}(?:,[^—–\n]{0,40})?(?:\s*\([^)]{0,30}\))?\s*[—–-]{1,2}\s")
 PLACE_ROOTS = ("15", "18", "19", "20")
 ARMED_GROUP_NOUNS = {"group", "militia", "movement", "rebels", "insurgents", "faction", "fighters"}
+OCCASIONS = {"ceremony", "summit", "meeting", "event", "gathering", "conference", "reception", "forum"}
 MEDIATED_ROOTS = ("03", "04", "05", "08")  # cooperative acts that a third party can carry between two
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "pcomp", "pobj", "prep", "conj", "dobj", "acl")
 
@@ -312,6 +313,8 @@ class _Coder(RoleFinder):
                             pairs.append((t, s, found.reverse))
         if root_of(code) == "04":
             pairs += self.multilateral_pairs(found, anchor)
+        if (root_of(code) == "04" or code == "057") and not neg and status in ("asserted", "alleged"):
+            pairs += self.visit_pairs(found, anchor)
         if root_of(code) in MEDIATED_ROOTS and anchor.pos_ == "VERB" and code != "045":
             # "offered the rebels, via Oman, to ...", "exchanged messages through Qatar": the go-between mediates
             parties = list(dict.fromkeys(found.sources + found.targets))
@@ -395,6 +398,25 @@ class _Coder(RoleFinder):
         speakers = [s for s in self.phrase_actors(subjects(speech)) if s not in doers]
         if doers and speakers:
             self.emit(_Found(speakers, doers, "111", False, None, speech), speech, sent)
+
+    def visit_pairs(self, found: _Found, anchor: Token) -> list[tuple[str, str | None, str]]:
+        """"Kim and Rudenko signed the protocol in Moscow", "met at the White House": meeting or
+        signing in another country's capital or seat is a visit (042) that the country hosts (043)."""
+        places = prep_objects(anchor, ("in", "at")) + [
+            p for o in direct_objects(anchor) for p in prep_objects(o, ("in", "at"))]  # "signed a treaty in Oslo"
+        if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "pobj" and anchor.head.head.pos_ == "VERB":
+            places += prep_objects(anchor.head.head, ("in", "at"))  # "signed ... at a ceremony in Oslo"
+        # "in a signing ceremony presided over by Trump at the White House": the occasion's place
+        places += [t for p in places if not self.actors_at(p) and p.lemma_.lower() in OCCASIONS
+                   for t in p.subtree if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t is not p]
+        hosts = [h for p in places for h in self.actors_at(p) if len(h) == 3 or h.endswith("GOV")]
+        out: list[tuple[str, str | None, str]] = []
+        for host in dict.fromkeys(hosts):
+            for party in dict.fromkeys(found.sources + found.targets):
+                # an organisation meeting at its seat ("NATO ministers met in Brussels") visits nobody
+                if party[:3] != host[:3] and not party.startswith("IGO"):
+                    out += [(party, host, "042"), (host, party, "043")]
+        return out
 
     def has_ultimatum(self, anchor: Token) -> bool:
         """"... to abandon X or risk harming their interests", "... or face consequences"."""
