@@ -285,3 +285,8 @@ def test_meeting_or_signing_in_a_foreign_capital_is_a_visit(nlp):
     events = code(nlp, "Israel and Egypt signed the accords at a ceremony in Washington.")
     assert {("ISR", "042", "USA"), ("EGY", "042", "USA"), ("USA", "043", "ISR")} <= triples(events)
     assert not [e for e in code(nlp, "NATO ministers met in Berlin on Monday.") if e.cameo == "042"]
+
+
+def test_gapped_second_partner_joins_the_targets(nlp):
+    events = code(nlp, "Japan forged similar agreements with Australia in 2022 and Britain in 2023.")
+    assert {("JPN", "057", "AUS"), ("JPN", "057", "GBR")} <= triples(events)

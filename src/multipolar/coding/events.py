@@ -129,6 +129,11 @@ class _Coder(RoleFinder):
                 alt_targets = self.targets_for(verb, rule.target, objs, alt) if alt else []
                 if alt_targets and set(self.targets_for(verb, rule.target, objs, [])) <= set(sources):
                     sources, targets = alt, alt_targets
+            if targets:
+                # "forged pacts with Australia in 2022 and Britain in 2023": the parser joins the
+                # second partner to the verb itself
+                targets += [x for c in children(verb, "conj") if c.pos_ in ("PROPN", "NOUN")
+                            for x in self.actors_at(c) if x not in targets and x not in sources]
             if rule.target_prefix:
                 targets = [t for t in targets if t.startswith(rule.target_prefix)]
             if not targets and rule.target and root_of(rule.code) in ("07", "15"):
