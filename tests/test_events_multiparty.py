@@ -290,3 +290,9 @@ def test_meeting_or_signing_in_a_foreign_capital_is_a_visit(nlp):
 def test_gapped_second_partner_joins_the_targets(nlp):
     events = code(nlp, "Japan forged similar agreements with Australia in 2022 and Britain in 2023.")
     assert {("JPN", "057", "AUS"), ("JPN", "057", "GBR")} <= triples(events)
+
+
+def test_arriving_at_a_place_in_another_country_is_a_visit(nlp):
+    events = code(nlp, "Putin arrived at midday for a welcome ceremony at Pyongyang's Kim Il Sung Square.")
+    assert ("RUSGOV", "042", "PRK") in triples(events)
+    assert not code(nlp, "Putin arrived at a decision on Monday.")
