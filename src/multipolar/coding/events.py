@@ -318,7 +318,8 @@ class _Coder(RoleFinder):
                             pairs.append((t, s, found.reverse))
         if root_of(code) == "04":
             pairs += self.multilateral_pairs(found, anchor)
-        if (root_of(code) == "04" or code == "057") and not neg and status in ("asserted", "alleged"):
+        if (root_of(code) == "04" or code == "057") and code not in ("042", "043") and not neg \
+                and status in ("asserted", "alleged"):  # a visit or hosting already says who travels
             pairs += self.visit_pairs(found, anchor)
         if root_of(code) in MEDIATED_ROOTS and anchor.pos_ == "VERB" and code != "045":
             # "offered the rebels, via Oman, to ...", "exchanged messages through Qatar": the go-between mediates
