@@ -296,3 +296,9 @@ def test_arriving_at_a_place_in_another_country_is_a_visit(nlp):
     events = code(nlp, "Putin arrived at midday for a welcome ceremony at Pyongyang's Kim Il Sung Square.")
     assert ("RUSGOV", "042", "PRK") in triples(events)
     assert not code(nlp, "Putin arrived at a decision on Monday.")
+
+
+def test_cancelled_or_postponed_event_nouns_are_negated(nlp):
+    events = code(nlp, "Japan postponed its summit with South Korea.")
+    assert events and all(e.negated for e in events)
+    assert not any(e.negated for e in code(nlp, "Japan held its summit with South Korea."))

@@ -261,6 +261,8 @@ class _Coder(RoleFinder):
             # An event noun takes the status of the clause it sits in ("would move ahead with the sale").
             for head, dep in governors(anchor):
                 if head.pos_ in ("VERB", "AUX"):
+                    if dep in ("dobj", "nsubjpass") and head.lemma_.lower() in self.lex.cancellers:
+                        return self.status_of(head)[0], True  # "postponed its summit with X"
                     return self.status_of(head)[0], False
                 if dep not in ("pobj", "prep", "dobj", "conj", "compound", "appos"):
                     break
