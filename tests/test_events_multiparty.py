@@ -302,3 +302,10 @@ def test_cancelled_or_postponed_event_nouns_are_negated(nlp):
     events = code(nlp, "Japan postponed its summit with South Korea.")
     assert events and all(e.negated for e in events)
     assert not any(e.negated for e in code(nlp, "Japan held its summit with South Korea."))
+
+
+def test_joint_act_over_a_video_link_is_a_consultation(nlp):
+    events = code(nlp, "The new pact was announced by Norway, Finland and Germany via video link on Monday.")
+    pairs = {(e.source, e.target) for e in events if e.cameo == "040"}
+    assert {("NOR", "FIN"), ("FIN", "DEU"), ("DEU", "NOR")} <= pairs
+    assert not [e for e in code(nlp, "Norway and Finland signed a pact via their embassies.") if e.cameo == "040"]

@@ -320,6 +320,11 @@ class _Coder(RoleFinder):
                             pairs.append((t, s, found.reverse))
         if root_of(code) == "04":
             pairs += self.multilateral_pairs(found, anchor)
+        if not neg and self.by_remote_link(anchor):
+            # "announced by the three leaders via video link": the parties met, remotely
+            parties = list(dict.fromkeys(found.sources + found.targets))
+            if len(parties) >= 2:
+                pairs += [(a, b, "040") for a in parties for b in parties if a != b]
         if (root_of(code) == "04" or code == "057") and code not in ("042", "043") and not neg \
                 and status in ("asserted", "alleged"):  # a visit or hosting already says who travels
             pairs += self.visit_pairs(found, anchor)
@@ -425,6 +430,17 @@ class _Coder(RoleFinder):
                 if party[:3] != host[:3] and not party.startswith("IGO"):
                     out += [(party, host, "042"), (host, party, "043")]
         return out
+
+    @staticmethod
+    def by_remote_link(anchor: Token) -> bool:
+        """"via video link", "in a video call", "by videoconference", "over the phone"."""
+        for o in prep_objects(anchor, ("via", "by", "in", "over", "during", "through")):
+            words = {t.lower_ for t in o.subtree}
+            if o.lemma_.lower() in ("videoconference", "video-conference", "teleconference") or (
+                    o.lemma_.lower() in ("link", "call", "conference", "summit", "meeting")
+                    and words & {"video", "virtual", "phone", "telephone"}):
+                return True
+        return False
 
     def has_ultimatum(self, anchor: Token) -> bool:
         """"... to abandon X or risk harming their interests", "... or face consequences"."""
