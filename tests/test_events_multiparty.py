@@ -309,3 +309,8 @@ def test_joint_act_over_a_video_link_is_a_consultation(nlp):
     pairs = {(e.source, e.target) for e in events if e.cameo == "040"}
     assert {("NOR", "FIN"), ("FIN", "DEU"), ("DEU", "NOR")} <= pairs
     assert not [e for e in code(nlp, "Norway and Finland signed a pact via their embassies.") if e.cameo == "040"]
+
+
+def test_along_with_after_a_coordinated_subject(nlp):
+    events = code(nlp, "Norway and Finland, along with Germany, criticised Russia.")
+    assert {("NOR", "111", "RUS"), ("FIN", "111", "RUS"), ("DEU", "111", "RUS")} <= triples(events)

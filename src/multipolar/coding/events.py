@@ -166,6 +166,8 @@ class _Coder(RoleFinder):
                 elif c.dep_ == "prep" and c.lower_ == "with" and c.i > 0 and \
                         c.doc[c.i - 1].lower_ in ("along", "together"):
                     out += self.phrase_actors(prep_objects(h, ("with",)))
+                elif c.dep_ in ("prep", "advmod") and c.lower_ in ("along", "together"):
+                    out += self.phrase_actors(prep_objects(c, ("with",)))  # "X and Y, along with Z,"
         return out
 
     @staticmethod
