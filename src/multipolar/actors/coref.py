@@ -19,9 +19,13 @@ f. a regional collective that counts or points back: "these three European natio
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from . import code_country
+from .dictionary import read_tsv
 from .spans import Span
 
 WINDOW_SENTENCES = 5
@@ -34,6 +38,13 @@ OFFICES = ("supreme leader", "prime minister", "foreign minister", "defence mini
            "defense minister", "secretary-general", "secretary general", "president", "premier",
            "chancellor", "king", "leader", "emir", "crown prince")
 PRONOUNS = {"he", "she"}
+DEFINITE = {"the", "these", "those"}
+DESCRIPTOR_NOUNS = {"nation", "country", "state", "kingdom", "republic", "emirate", "monarchy"}
+# "the same country", "the host nation", "the whole country": not a description of one named before
+NON_DESCRIPTORS = {"same", "whole", "entire", "other", "host", "home", "first", "only", "next", "last",
+                   "new", "next-door", "neighbouring", "neighboring", "member", "third", "second",
+                   "sovereign", "independent", "nation", "islamic", "united", "federal", "welfare",
+                   "nanny", "police", "deep", "rogue", "client", "buffer", "transit", "origin"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # countries whose names are written family name first in English news ("Kim Jong Un" -> "Kim")
 # generational suffixes are not surnames: "Ferdinand Marcos Jr." ... "Marcos said"
@@ -49,8 +60,13 @@ def resolve_coreference(doc: Doc, spans: list[Span], country_names: dict[str, st
     _regional_references(doc, spans, sent_of, region_members or {})
     taken = {t for s in spans for t in range(s.i, s.j)}
     added = _collective_references(doc, spans, taken, sent_of, country_names)
+    # "these three European nations": the counted group replaces the region read off its adjective
+    spans = [s for s in spans if not any(a.i <= s.i and s.j <= a.j for a in added)]
     added += _office_references(doc, spans, taken, sent_of)
     added += _led_references(doc, spans, taken)
+    described = _descriptor_references(doc, spans, taken | {t for a in added for t in range(a.i, a.j)}, sent_of)
+    spans = [s for s in spans if not any(a.i <= s.i and s.j <= a.j for a in described)]
+    added += described
     spans = sorted(spans + added, key=lambda s: (s.i, s.j))
     spans += _pronouns(doc, spans, taken, sent_of)
     return spans
@@ -148,12 +164,19 @@ def _collective_references(doc, spans, taken, sent_of, country_names) -> list[Sp
     lower = [t.lower_ for t in doc]
     added = []
     for h, word in enumerate(lower):
-        if h in taken or not (word in COUNTRY_NOUNS or word in GOVERNMENT_NOUNS or word in SIDE_NOUNS):
+        if not (word in COUNTRY_NOUNS or word in GOVERNMENT_NOUNS or word in SIDE_NOUNS):
+            continue
+        counted_adjective = h >= 3 and lower[h - 3] in DEFINITE and lower[h - 2] in NUMBERS and \
+            doc[h - 1].pos_ == "ADJ"
+        if h in taken and not (counted_adjective and _one_span_over(spans, h - 1, h + 1)):
             continue
         if h >= 1 and lower[h - 1] == "both":
             start, count = h - 1, 2
-        elif h >= 2 and lower[h - 2] == "the" and lower[h - 1] in NUMBERS:
+        elif h >= 2 and lower[h - 2] in DEFINITE and lower[h - 1] in NUMBERS:
             start, count = h - 2, NUMBERS[lower[h - 1]]
+        elif counted_adjective:
+            # "these three European nations": a group adjective does not change the reference
+            start, count = h - 3, NUMBERS[lower[h - 2]]
         else:
             continue
         codes = _antecedent_codes(spans, start, count, word, sent_of)
@@ -161,6 +184,11 @@ def _collective_references(doc, spans, taken, sent_of, country_names) -> list[Sp
             added.append(Span(start, h + 1, codes, "government" if word in GOVERNMENT_NOUNS else "state",
                               doc[start:h + 1].text, via="coref"))
     return added
+
+
+def _one_span_over(spans, i: int, j: int) -> bool:
+    """Whether tokens [i, j) are exactly one region-like span read off an adjective + noun."""
+    return any(s.i == i and s.j == j and len(s.codes) == 1 for s in spans)
 
 
 def _antecedent_codes(spans, before: int, count: int, noun: str, sent_of) -> list[str] | None:
@@ -231,6 +259,48 @@ def _led_references(doc, spans, taken) -> list[Span]:
         if earlier and len({tuple(s.codes) for s in earlier}) == 1:
             added.append(_copy(earlier[-1], tok.i - 1, tok.i + 1))
     return added
+
+
+# f. "the East Asian nation" ----------------------------------------------------------------
+def _descriptor_references(doc, spans, taken, sent_of) -> list[Span]:
+    """"the East Asian nation", "the reclusive nuclear-armed state", "the Nordic country": a
+    definite singular country noun with a describing modifier is the country named last, in this
+    sentence or the one before, when that mention is of one country by its name or capital."""
+    countries = [s for s in spans if len(s.codes) == 1 and len(s.codes[0]) == 3 and not s.codes[0].startswith("---")
+                 and s.entry is not None and s.entry.sort in ("country", "capital")]
+    added = []
+    for tok in doc:
+        if tok.lower_ not in DESCRIPTOR_NOUNS or tok.tag_ != "NN" or tok.i in taken or tok.dep_ == "compound":
+            continue
+        start = tok.left_edge.i
+        mods = doc[start + 1:tok.i]
+        # a region adjective inside ("the East Asian nation") gives way to the description
+        regional = {t for s in spans if s.i > start and s.j <= tok.i and (s.entry is None or s.entry.sort == "adjective")
+                    for t in range(s.i, s.j)}
+        if doc[start].lower_ != "the" or not len(mods) or any(t.i in taken and t.i not in regional for t in mods) or any(
+                t.lower_ in NON_DESCRIPTORS or t.pos_ in ("NUM", "PRON", "DET") or t.tag_ == "POS" for t in mods):
+            continue
+        if not any(t.pos_ in ("ADJ", "PROPN", "VERB") for t in mods):
+            continue
+        before = [c for c in countries if c.j <= start and 0 <= sent_of[start] - sent_of[c.i] <= 1]
+        words = " ".join(t.lower_ for t in mods).replace(" - ", "-")
+        members = [codes for region, codes in _regions().items() if re.search(rf"\b{re.escape(region)}\b", words)]
+        if members:  # "the Nordic country": only a Nordic one
+            before = [c for c in before if all(c.codes[0] in m for m in members)]
+        if before:
+            last = before[-1]
+            added.append(Span(start, tok.i + 1, list(last.codes), "state", doc[start:tok.i + 1].text, via="coref"))
+    return added
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, frozenset[str]]:
+    """Region word -> member country codes, from data/actors/description_regions.tsv."""
+    out: dict[str, frozenset[str]] = {}
+    for row in read_tsv(name="description_regions.tsv"):
+        for word in row["words"].split("|"):
+            out[word.strip()] = frozenset(row["codes"].split("|"))
+    return out
 
 
 # d. "he said" -----------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from .verbs import Lexicon, VerbRule
 
 ACTOR_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 BOUND_PRONOUNS = {"it", "they", "its", "their"}
+OBJECT_RELATIVES = {"which", "whom", "who", "that"}
 LOCATION_HEADS = {"border", "frontier", "territory", "soil", "coast", "water", "airspace", "capital",
                   "region", "city", "town", "port", "base", "embassy", "island", "province", "side"}
 GENERIC_HEADS = {"leader", "leaders", "official", "officials", "counterpart", "counterparts", "delegation",
@@ -33,7 +34,10 @@ GENERIC_HEADS = {"leader", "leaders", "official", "officials", "counterpart", "c
                  "ally", "allies", "force", "forces", "militia", "militias", "partner", "partners"}
 UNKNOWN = "---"  # actor codes of unknown country never act or receive
 DEEPER_PREPS = ("in", "of", "on", "for", "to")  # "participation IN the pact with X", "in favour OF X's bid"
+NATIONALITY_PREPS = ("on", "against", "about", "over")  # "sanctions on Russian oil", "concerns over Chinese ships"
 OWNER_PREPS = ("about", "over", "against", "on", "for", "to")  # "concerns ABOUT Russia's conduct"
+# "will not tolerate/accept/allow X's attacks": a warning aimed at the owner of the acts.
+NOT_TOLERATED = {"tolerate", "accept", "allow", "permit", "countenance"}
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "dozens", "number", "batch", "shipment", "consignment",
                   "contingent", "unit", "fleet", "squadron", "package", "set", "pair", "range", "array",
                   "million", "billion", "tranche", "worth"}
@@ -43,7 +47,8 @@ class RoleFinder:
     def __init__(self, ctx: CodingContext, lex: Lexicon) -> None:
         self.ctx = ctx
         self.lex = lex
-        self.accusations: list[tuple[str, str]] = []  # (accuser, accused) in text order
+        # (accuser, accused, evidence start) in text order
+        self.accusations: list[tuple[str, str, int]] = []
         self.text = ctx.doc.text  # spaCy rebuilds Doc.text on every access: read it once
         self.offset = 0  # where the Doc being read starts in the document (re-parsed paragraphs)
         self.piece_text = self.text
@@ -78,9 +83,22 @@ class RoleFinder:
             for c in tok.doc[tok.left_edge.i:tok.i]:
                 if c.dep_ in ("relcl", "acl", "appos", "punct") or c.pos_ in ("VERB", "AUX"):
                     continue
+                if c.i + 2 < tok.i and c.doc[c.i + 1].text == "-" and c.doc[c.i + 2].lower_ in self.lex.modifiers:
+                    continue  # "the UAE-backed council" is the council, not the UAE
                 m = self.mention_at(c)
                 if m is not None:
                     out.extend(x for x in m.codes if x not in out and not x.startswith(UNKNOWN))
+        if not out and tok.lower_ in OBJECT_RELATIVES and tok.dep_ in ("dobj", "pobj") and depth < 2:
+            # "Sweden, which Norway accused of ...": the relative pronoun stands for the antecedent.
+            clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+            if clause is not None:
+                out = self.actors_at(clause.head, depth + 1)
+        if not out and depth < 2 and (tok.lemma_.lower() in self.lex.actor_heads or tok.lower_ in self.lex.actor_heads):
+            # "Orban, whose government has kept ties with Russia": the government of the antecedent
+            if any(c.lower_ == "whose" for c in children(tok, "poss")):
+                clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+                if clause is not None:
+                    out = [self.country_of(x) for x in self.actors_at(clause.head, depth + 1)]
         if not out and tok.lower_ in BOUND_PRONOUNS and depth < 2:
             out = self.pronoun_antecedent(tok)
         if not out and depth < 2:
@@ -88,8 +106,8 @@ class RoleFinder:
                 if c.dep_ == "appos":
                     out.extend(x for x in self.actors_at(c, depth + 1) if x not in out)
         if not out and (tok.lower_ in GENERIC_HEADS or tok.lemma_.lower() in LOCATION_HEADS) and depth < 2:
-            # "leaders of Japan and the US", "its border with Belarus", "ports in South Yemen"
-            for o in prep_objects(tok, ("of", "with", "in")):
+            # "leaders of Japan and the US", "its border with Belarus", "ports in South Yemen", "envoys from Chile"
+            for o in prep_objects(tok, ("of", "with", "in", "from")):
                 out.extend(x for x in self.phrase_actors([o]) if x not in out)
         if not out and tok.lower_ in GENERIC_HEADS and depth < 2:
             # "groups such as Hezbollah and Hamas"
@@ -101,6 +119,11 @@ class RoleFinder:
                                 out.extend(x for x in self.actors_at(t, depth + 1) if x not in out)
                             break
         return out
+
+    @staticmethod
+    def country_of(code: str) -> str:
+        """"HUNGOV" -> "HUN", "IGONAT" stays: what "whose government/troops" belongs to."""
+        return code if code.startswith("IGO") else code[:3]
 
     def pronoun_antecedent(self, pron: Token) -> list[str]:
         """"Hungary said it had signed": a subject pronoun of a reported clause is the reporter.
@@ -115,6 +138,10 @@ class RoleFinder:
                     return main
             while clause.dep_ == "conj" and clause.head is not clause:
                 clause = clause.head
+            if clause.dep_ == "relcl" and any(c.lower_ in OBJECT_RELATIVES for c in children(clause, "dobj")):
+                # "X said ... the United States, which it accused of ...": in a relative clause
+                # about something else inside X's report, "it" is X.
+                clause = next((a for a in clause.ancestors if a.dep_ == "ccomp"), clause)
             if clause.dep_ == "ccomp" and clause.head.pos_ in ("VERB", "AUX"):
                 reporter = self.phrase_actors(subjects(clause.head))
                 if len(reporter) == 1 or (pron.lower_ == "they" and reporter):
@@ -158,9 +185,13 @@ class RoleFinder:
                 prep = slot[5:]
                 found = self.phrase_actors(prep_objects(verb, (prep,)))
                 if not found and prep in OWNER_PREPS:
-                    # "concerns about Russia's conduct": the owner of what the phrase is about
-                    found = self.phrase_actors([p for o in prep_objects(verb, (prep,)) + [
-                        x for ob in objects for x in prep_objects(ob, (prep,))] for p in children(o, "poss")])
+                    # "concerns about Russia's conduct": the owner of what the phrase is about;
+                    # "tariffs on Chinese cars": the country its adjective names
+                    about = prep_objects(verb, (prep,)) + [x for ob in objects for x in prep_objects(ob, (prep,))]
+                    found = self.phrase_actors([p for o in about for p in children(o, "poss")])
+                    if not found and prep in NATIONALITY_PREPS:
+                        found = self.phrase_actors([p for o in about for p in children(o, "amod", "compound")
+                                                    if p.i < o.i])
                 if not found:
                     # "participation in the pact WITH X", "committed to collaboration WITH X"
                     inner = prep_objects(verb, DEEPER_PREPS + ("to",)) if prep != "to" else []
@@ -185,6 +216,12 @@ class RoleFinder:
                         [x for h in [act, *children(act, "dobj")] for x in prep_objects(h, ("from", "with", "to"))])
                     if found:
                         break
+            elif slot == "not_tolerated":  # "warned that it will not tolerate Houthi attacks"
+                acts = [o for c in children(verb, "ccomp") if c.lemma_.lower() in NOT_TOLERATED and
+                        any(n.dep_ == "neg" or n.lower_ == "never" for n in c.children)
+                        for o in direct_objects(c)]
+                found = [x for o in acts for c in o.children if c.dep_ in ACTOR_MODIFIER_DEPS
+                         for x in self.phrase_actors([c])]
             elif slot == "clause_subject":  # "demanded that the West facilitate ..."
                 found = self.phrase_actors([x for c in children(verb, "ccomp") for x in subjects(c)])
             found = [f for f in found if f not in sources] if slot != "accuser" else found
@@ -211,8 +248,11 @@ class RoleFinder:
     def purpose_targets(self, verb: Token, sources: list[str]) -> list[str]:
         """"sent troops to fight in Russia's war" / "to help Russia": the beneficiary named in a
         purpose clause, when the verb itself names no recipient."""
-        for c in verb.children:
-            if c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in children(c, "aux")):
+        # "to help Russia" hangs on the verb, or on its object ("troops to fight in Russia's war").
+        clauses = [(c, c.dep_) for c in verb.children] + [
+            (c, "xcomp") for o in direct_objects(verb) for c in o.children if c.dep_ in ("relcl", "acl")]
+        for c, dep in clauses:
+            if dep in ("xcomp", "advcl") and any(a.lower_ == "to" for a in children(c, "aux")):
                 heads = children(c, "dobj") + prep_objects(c, ("in", "for", "alongside", "with"))
                 for h in heads:
                     found = self.actors_at(h) or [x for p in children(h, "poss") for x in self.actors_at(p)]
@@ -257,6 +297,11 @@ class RoleFinder:
             if c.dep_ in ACTOR_MODIFIER_DEPS and c.i < noun.i:
                 out.extend(x for x in self.phrase_actors([c]) if x not in out)
         if not out:
+            # "Armenia's renewed fighting": the parser may hang the possessive on the participle.
+            owners = [g for c in noun.children if c.dep_ == "amod" and c.i < noun.i for g in c.children
+                      if g.i < c.i and any(x.dep_ == "case" and x.lower_ in ("'s", "’s") for x in g.children)]
+            out = self.phrase_actors(owners)
+        if not out:
             out = self.phrase_actors(prep_objects(noun, ("by",)))
         if not out and noun.dep_ == "appos":
             out = self.phrase_actors([noun.head])
@@ -282,8 +327,8 @@ class RoleFinder:
     def latest_accusers(self, deniers: list[str]) -> list[str]:
         """Who made the latest accusation against any of ``deniers`` ("Both X and Y deny these
         allegations" answers the last charge against either of them)."""
-        for accuser, accused in reversed(self.accusations):
+        for _accuser, accused, report in reversed(self.accusations):
             if accused in deniers:
-                found = [a for a, b in self.accusations if b == accused and a == accuser]
-                return [accuser] if found else []
+                # a joint charge ("Britain, France and Germany accused ...") is answered to all
+                return list(dict.fromkeys(a for a, b, r in self.accusations if b == accused and r == report))
         return []

@@ -18,6 +18,7 @@ from . import CodingContext
 from .cameo import plover_of, root_of
 from .event_roles import RoleFinder
 from .syntax import (
+    agent_of,
     children,
     direct_objects,
     governors,
@@ -37,9 +38,13 @@ INTENT_OF = {"05": "032", "06": "031", "07": "033", "08": "035", "071": "0331", 
              "073": "0333", "074": "0334", "061": "0311", "062": "0312", "063": "0313", "064": "0314"}
 ACCUSE_ROOTS = ("11",)
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+TICKER = re.compile(r"\([A-Z0-9][A-Za-z0-9]{0,7}\.[A-Z]{1,3}\)")  # Reuters codes: (SAABb.ST), (7203.T)
 # "SEOUL, South Korea — ", "KYIV (Reuters) - ": a capitalised place before a dash opens the story.
 DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]{2,}(?:,[^—–\n]{0,40})?(?:\s*\([^)]{0,30}\))?\s*[—–-]{1,2}\s")
 PLACE_ROOTS = ("15", "18", "19", "20")
+ARMED_GROUP_NOUNS = {"group", "militia", "movement", "rebels", "insurgents", "faction", "fighters"}
+OCCASIONS = {"ceremony", "summit", "meeting", "event", "gathering", "conference", "reception", "forum"}
+MEDIATED_ROOTS = ("03", "04", "05", "08")  # cooperative acts that a third party can carry between two
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "pcomp", "pobj", "prep", "conj", "dobj", "acl")
 
 
@@ -68,13 +73,18 @@ class _Coder(RoleFinder):
             return
         if any(c.dep_ in ("amod",) for c in [verb]):
             return
+        if verb.lemma_.lower() == "join" and verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN" and agent_of(verb):
+            return  # "X, joined by Y, imposed ...": Y acts with X (see joined_by), it joins nothing
         subj_heads = subjects(verb)
         sources = self.phrase_actors(subj_heads)
+        for partner in self.joined_by(verb, subj_heads):  # "X, joined by Y, tabled a motion"
+            if partner not in sources:
+                sources.append(partner)
         if not sources and verb.dep_ in ("acl", "advcl"):
             if any(c.lower_ == "to" for c in children(verb, "aux")):
                 # "Stockholm's bid to join NATO": the noun's owner acts; "Hungary signed a deal to
                 # buy jets": the party to the deal; else nobody named.
-                sources = self.phrase_actors(children(verb.head, "poss"))
+                sources = self.phrase_actors(self.owners(verb.head))
                 deal = verb.head if verb.dep_ == "acl" else next(iter(children(verb.head, "dobj")), None)
                 if not sources and deal is not None and deal.dep_ == "dobj" and \
                         deal.head.lemma_.lower() in self.lex.deal_verbs:
@@ -82,6 +92,14 @@ class _Coder(RoleFinder):
             elif verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "nsubjpass", "attr"):
                 # "The IAEA passed a resolution censuring Iran": the resolution's author acts.
                 sources = self.phrase_actors(subjects(verb.head.head))
+            elif verb.tag_ == "VBG" and verb.head.dep_ == "pobj":
+                # "X was the last member of the alliance holding out against ...": the participle
+                # hung on the of-phrase describes the predicate noun, that is X.
+                h = verb.head
+                while h.dep_ in ("pobj", "prep") and h.head is not h:
+                    h = h.head
+                if h.dep_ == "attr":
+                    sources = self.phrase_actors(subjects(h.head))
         for rule in rules:
             if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in verb.children):
                 continue
@@ -104,6 +122,18 @@ class _Coder(RoleFinder):
             if rule.objects is not None:
                 objs = objs + [o for o in direct_objects(verb) if o not in objs]
             targets = self.targets_for(verb, rule.target, objs, sources)
+            if not targets and self.reporter_conjunct(verb):
+                # "X said Y has ... and accused Y of ...": the parser joined the second verb to the
+                # reported clause, so Y would accuse itself; the reporter is the one who acts.
+                alt = self.phrase_actors(subjects(verb.head.head))
+                alt_targets = self.targets_for(verb, rule.target, objs, alt) if alt else []
+                if alt_targets and set(self.targets_for(verb, rule.target, objs, [])) <= set(sources):
+                    sources, targets = alt, alt_targets
+            if targets:
+                # "forged pacts with Australia in 2022 and Britain in 2023": the parser joins the
+                # second partner to the verb itself
+                targets += [x for c in children(verb, "conj") if c.pos_ in ("PROPN", "NOUN")
+                            for x in self.actors_at(c) if x not in targets and x not in sources]
             if rule.target_prefix:
                 targets = [t for t in targets if t.startswith(rule.target_prefix)]
             if not targets and rule.target and root_of(rule.code) in ("07", "15"):
@@ -119,6 +149,33 @@ class _Coder(RoleFinder):
                 sources, targets = targets, sources
             self.emit(_Found(sources, targets, rule.code, rule.reciprocal, rule.reverse, verb), verb, sent)
             return
+
+    def joined_by(self, verb: Token, subj_heads: list[Token]) -> list[str]:
+        """Co-actors attached to the subject: "X, joined by Y", "X, along with Y", "X together with Y"."""
+        out: list[str] = []
+        if subj_heads:  # "along with Y" hung on the verb, before it
+            for c in children(verb, "prep", "advmod", "advcl"):
+                if c.lower_ in ("along", "together") and c.i < verb.i:
+                    out += self.phrase_actors(prep_objects(c, ("with",)))
+                elif c.dep_ == "advcl" and c.lemma_.lower() == "join" and c.tag_ == "VBN" and c.i < verb.i:
+                    out += self.phrase_actors(agent_of(c))  # "X, joined by Y, ..." parsed as a clause
+        for h in subj_heads:
+            for c in h.children:
+                if c.dep_ == "acl" and c.lemma_.lower() == "join":
+                    out += self.phrase_actors(agent_of(c))
+                elif c.dep_ == "prep" and c.lower_ == "with" and c.i > 0 and \
+                        c.doc[c.i - 1].lower_ in ("along", "together"):
+                    out += self.phrase_actors(prep_objects(h, ("with",)))
+                elif c.dep_ in ("prep", "advmod") and c.lower_ in ("along", "together"):
+                    out += self.phrase_actors(prep_objects(c, ("with",)))  # "X and Y, along with Z,"
+        return out
+
+    @staticmethod
+    def reporter_conjunct(verb: Token) -> bool:
+        """A verb with no subject of its own, conjoined to a reported clause ("said Y has ... and
+        accused Y")."""
+        return (verb.dep_ == "conj" and not children(verb, "nsubj", "nsubjpass")
+                and verb.head.dep_ == "ccomp" and verb.head.head.pos_ in ("VERB", "AUX"))
 
     def verb_rules_by_form(self, form: str) -> list[VerbRule] | None:
         """Rules for a verb the lemmatizer got wrong ("waging" -> "wag"): strip the inflection."""
@@ -144,9 +201,13 @@ class _Coder(RoleFinder):
                 continue
             sources = self.noun_source(noun, rule.code)
             targets = self.phrase_actors(prep_objects(noun, rule.target_preps))
+            if rule.reverse and not targets:
+                sources, targets = self.visit_by_place(noun, sources)
             targets = [t for t in targets if t not in sources]
             between = prep_objects(noun, ("between", "among"))
-            if rule.reciprocal and not sources and len(targets) >= 2 and between:
+            if rule.reciprocal and root_of(rule.code) == "04" and not between:
+                between = prep_objects(noun, ("of",))[:1]  # "the summit of Russian and Chinese leaders"
+            if rule.reciprocal and not sources and between and len(self.phrase_actors(between)) >= 2:
                 targets = self.phrase_actors(between)  # "the treaty between Russia and North Korea"
             elif rule.reciprocal and not targets and len(sources) >= 2:
                 pass  # "the signing of the accord by Norway and Finland"
@@ -154,6 +215,19 @@ class _Coder(RoleFinder):
                 continue
             self.emit(_Found(sources, targets, rule.code, rule.reciprocal, rule.reverse, noun), noun, sent)
             return
+
+    def visit_by_place(self, noun: Token, sources: list[str]) -> tuple[list[str], list[str]]:
+        """"Pezeshkian, on his first Kremlin visit, ...", "Biden's Moscow trip": a place name
+        compounded with the visit noun is where the visit goes; the visitor is the possessor, or
+        the subject of the clause the visit phrase modifies."""
+        places = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i]
+        dest = self.phrase_actors(places)
+        if not dest:
+            return sources, []
+        visitors = self.phrase_actors([c for c in children(noun, "poss") if c.pos_ != "PRON"])
+        if not visitors and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+            visitors = self.phrase_actors(subjects(noun.head.head))
+        return [v for v in visitors if v not in dest], dest
 
     def code_modifier(self, tok: Token, sent: Span) -> None:
         code = self.lex.modifiers.get(tok.lower_)
@@ -167,8 +241,21 @@ class _Coder(RoleFinder):
         for c in left:
             sources.extend(x for x in self.actors_at(c) if x not in sources)
         targets = [t for t in self.phrase_actors([tok.head]) if t not in sources]
+        if sources and not targets and tok.head.lemma_.lower() in ARMED_GROUP_NOUNS:
+            targets = [t for t in self.last_armed_group(tok.head, sent) if t not in sources]
         if sources and targets:
             self.emit(_Found(sources, targets, code, False, None, tok), tok, sent)
+
+    def last_armed_group(self, noun: Token, sent: Span) -> list[str]:
+        """"The US struck Houthi targets after attacks by the Iran-backed militia group": a
+        definite armed-group noun is the non-state armed group (a REB code) named last in the
+        sentence."""
+        if not any(c.lower_ == "the" for c in children(noun, "det")):
+            return []
+        start = sent.start_char + self.offset
+        found = [m for m in self.ctx.actors.in_span(start, noun.idx + self.offset)
+                 if len(m.codes) == 1 and m.codes[0][3:6] == "REB"]
+        return list(found[-1].codes) if found else []
 
     # ----- status, date, output -----------------------------------------------------------
     def status_of(self, anchor: Token) -> tuple[str, bool]:
@@ -176,6 +263,8 @@ class _Coder(RoleFinder):
             # An event noun takes the status of the clause it sits in ("would move ahead with the sale").
             for head, dep in governors(anchor):
                 if head.pos_ in ("VERB", "AUX"):
+                    if dep in ("dobj", "nsubjpass") and head.lemma_.lower() in self.lex.cancellers:
+                        return self.status_of(head)[0], True  # "postponed its summit with X"
                     return self.status_of(head)[0], False
                 if dep not in ("pobj", "prep", "dobj", "conj", "compound", "appos"):
                     break
@@ -200,6 +289,8 @@ class _Coder(RoleFinder):
                 if s == "denied" and (negated(head) or (head.dep_ == "conj" and negated(head.head))):
                     status = "alleged"  # "did not deny", "neither confirmed nor denied": still a claim
                 break
+        if status is None and self.according_to(anchor):
+            status = "alleged"  # "According to X, Y sent troops": attributed, not asserted
         return status or "asserted", neg
 
     def date_for(self, anchor: Token, sent: Span) -> str | None:
@@ -229,6 +320,30 @@ class _Coder(RoleFinder):
                         pairs.append((s, t, code))
                         if found.reverse and t is not None:
                             pairs.append((t, s, found.reverse))
+        if root_of(code) == "04":
+            pairs += self.multilateral_pairs(found, anchor)
+        if not neg and self.by_remote_link(anchor):
+            # "announced by the three leaders via video link": the parties met, remotely
+            parties = list(dict.fromkeys(found.sources + found.targets))
+            if len(parties) >= 2:
+                pairs += [(a, b, "040") for a in parties for b in parties if a != b]
+        if (root_of(code) == "04" or code == "057") and code not in ("042", "043") and not neg \
+                and status in ("asserted", "alleged"):  # a visit or hosting already says who travels
+            pairs += self.visit_pairs(found, anchor)
+        if root_of(code) in MEDIATED_ROOTS and anchor.pos_ == "VERB" and code != "045":
+            # "offered the rebels, via Oman, to ...", "exchanged messages through Qatar": the go-between mediates
+            parties = list(dict.fromkeys(found.sources + found.targets))
+            for m in self.phrase_actors(prep_objects(anchor, ("via", "through"))):
+                if m not in parties and len(parties) >= 2:
+                    pairs += [(m, p, "045") for p in parties]
+        if root_of(code) in ("02", "10") and not neg and self.has_ultimatum(anchor):
+            pairs += [(s, t, "130") for s in found.sources for t in found.targets if s != t]
+        if not neg and any(code.startswith(a) for a in self.lex.accusable):
+            # "Seoul's spies reported that X had sent troops": the reporter charges X.
+            charges = [(r, s, "112") for r in self.reporters_of(anchor) for s in found.sources if s != r]
+            pairs += charges
+        else:
+            charges = []
         date = self.date_for(anchor, sent)
         evidence = self.evidence(sent, anchor)
         for s, t, c in pairs:
@@ -237,11 +352,128 @@ class _Coder(RoleFinder):
                 continue  # the same report repeated (a duplicated body copy)
             self.seen.add(key)
             if root_of(c) in ACCUSE_ROOTS and t is not None and not neg:
-                self.accusations.append((s, t))
-            if c.startswith("12") and t is not None and (t, s) in self.accusations:
+                self.accusations.append((s, t, evidence.start))
+            if c.startswith("12") and t is not None and any(a == t and b == s for a, b, _ in self.accusations):
                 self.mark_denied(s)
+            charge = (s, t, c) in charges  # the charge itself is made, whatever became of the act
             self.events.append(Event(source=s, target=t, cameo=c, plover=plover_of(c), date=date,
-                                     evidence=evidence, negated=neg, status=status))
+                                     evidence=evidence, negated=neg and not charge,
+                                     status="asserted" if charge else status))
+
+    def multilateral_pairs(self, found: _Found, anchor: Token) -> list[tuple[str, str | None, str]]:
+        """"met leaders of A and B for a trilateral summit": every party consults every other."""
+        meetings = [anchor] if anchor.pos_ in ("NOUN", "PROPN") else \
+            direct_objects(anchor) + prep_objects(anchor, ("for", "at", "during", "in", "to"))
+        for m in meetings:
+            if m.lemma_.lower() not in self.lex.meeting_nouns and m.lower_ not in self.lex.meeting_nouns:
+                continue
+            before = m.doc[m.left_edge.i:m.i].text.lower()
+            if any(w in before for w in self.lex.multilateral):
+                code = "044" if m.lemma_.lower() == "summit" else "040"
+                parties = list(dict.fromkeys(found.sources + found.targets))
+                return [(a, b, code) for a in parties for b in parties if a != b]
+        return []
+
+    @staticmethod
+    def owners(noun: Token) -> list[Token]:
+        """The possessor of a noun, also when the parser made "the US and UK's" a modifier."""
+        out = children(noun, "poss")
+        if not out:
+            out = [c for c in children(noun, "nmod", "compound") if c.i < noun.i and any(
+                x.dep_ == "case" and x.lower_ in ("'s", "’s") for t in c.subtree for x in [t])]
+        return out
+
+    def code_judgement(self, copula: Token, sent: Span) -> None:
+        """"China said the US decision was irresponsible": a speaker calling an actor or its act
+        by a condemning word criticises that actor (111)."""
+        if copula.dep_ != "ccomp" or negated(copula) or copula.head.lemma_.lower() not in self.lex.speech_verbs:
+            return
+        preds = children(copula, "acomp", "attr")
+        # the predicate's own words, not those of clauses or comparisons inside it ("unlike ...")
+        words = {w.lemma_.lower() for p in preds for w in p.subtree if not any(
+            a.dep_ in ("relcl", "acl", "advcl", "ccomp") or a.lower_ in ("unlike", "than")
+            for a in [w, *w.ancestors] if a.i != p.i and p in a.ancestors)}
+        if not words & self.lex.condemning_words:
+            return
+        subj = subjects(copula)
+        judged = self.phrase_actors([o for s_ in subj for o in self.owners(s_)]) or self.phrase_actors(subj)
+        speakers = [x for x in self.phrase_actors(subjects(copula.head)) if x not in judged]
+        if judged and speakers:
+            self.emit(_Found(speakers, judged, "111", False, None, copula.head), copula.head, sent)
+
+    def code_harm(self, verb: Token, sent: Span) -> None:
+        """"China warned that Washington was endangering regional peace": the speaker criticises
+        the actor said to do harm (111), when both are named and differ."""
+        if verb.dep_ != "ccomp" or negated(verb):
+            return
+        speech = verb.head
+        if speech.lemma_.lower() not in self.lex.speech_verbs or negated(speech):
+            return
+        doers = self.phrase_actors(subjects(verb))
+        speakers = [s for s in self.phrase_actors(subjects(speech)) if s not in doers]
+        if doers and speakers:
+            self.emit(_Found(speakers, doers, "111", False, None, speech), speech, sent)
+
+    def visit_pairs(self, found: _Found, anchor: Token) -> list[tuple[str, str | None, str]]:
+        """"Kim and Rudenko signed the protocol in Moscow", "met at the White House": meeting or
+        signing in another country's capital or seat is a visit (042) that the country hosts (043)."""
+        places = prep_objects(anchor, ("in", "at")) + [
+            p for o in direct_objects(anchor) for p in prep_objects(o, ("in", "at"))]  # "signed a treaty in Oslo"
+        if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "pobj" and anchor.head.head.pos_ == "VERB":
+            places += prep_objects(anchor.head.head, ("in", "at"))  # "signed ... at a ceremony in Oslo"
+        # "in a signing ceremony presided over by Trump at the White House": the occasion's place
+        places += [t for p in places if not self.actors_at(p) and p.lemma_.lower() in OCCASIONS
+                   for t in p.subtree if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t is not p]
+        hosts = [h for p in places for h in self.actors_at(p) if len(h) == 3 or h.endswith("GOV")]
+        out: list[tuple[str, str | None, str]] = []
+        for host in dict.fromkeys(hosts):
+            for party in dict.fromkeys(found.sources + found.targets):
+                # an organisation meeting at its seat ("NATO ministers met in Brussels") visits nobody
+                if party[:3] != host[:3] and not party.startswith("IGO"):
+                    out += [(party, host, "042"), (host, party, "043")]
+        return out
+
+    @staticmethod
+    def by_remote_link(anchor: Token) -> bool:
+        """"via video link", "in a video call", "by videoconference", "over the phone"."""
+        for o in prep_objects(anchor, ("via", "by", "in", "over", "during", "through")):
+            words = {t.lower_ for t in o.subtree}
+            if o.lemma_.lower() in ("videoconference", "video-conference", "teleconference") or (
+                    o.lemma_.lower() in ("link", "call", "conference", "summit", "meeting")
+                    and words & {"video", "virtual", "phone", "telephone"}):
+                return True
+        return False
+
+    def has_ultimatum(self, anchor: Token) -> bool:
+        """"... to abandon X or risk harming their interests", "... or face consequences"."""
+        toks = [t for t in anchor.subtree if t.i > anchor.i]
+        return any(a.lower_ in ("or", "else") and b.lemma_.lower() in self.lex.ultimatum
+                   for a, b in zip(toks, toks[1:], strict=False))
+
+    def reporters_of(self, anchor: Token) -> list[str]:
+        """Who alleges the act in whose clause ``anchor`` sits ("intelligence reported that ..."),
+        through complement clauses only; [] when nobody named does."""
+        for head, dep in governors(anchor):
+            if dep not in COMPLEMENT_DEPS:
+                break
+            if head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.report_nouns and dep in ("acl", "ccomp"):
+                # "the Ukrainian ambassador's words that Pyongyang is planning to send troops"
+                return [r for r in self.phrase_actors(self.owners(head)) if r[3:6] != "MED"]
+            if head.pos_ == "VERB" and self.lex.attribution.get(head.lemma_.lower()) == "alleged" \
+                    and dep in ("ccomp", "xcomp", "pcomp") and not negated(head):
+                # news media report; they do not charge ("Ukrainian media reported that ...")
+                return [r for r in self.phrase_actors(subjects(head)) if r[3:6] != "MED"]
+        # "According to Seoul's spy agency, North Korea has sent troops"
+        return [r for r in self.phrase_actors(self.according_to(anchor)) if r[3:6] != "MED"]
+
+    @staticmethod
+    def according_to(anchor: Token) -> list[Token]:
+        """The source named by "according to X" on the anchor's clause or a clause above it."""
+        for clause in [anchor, *(h for h, _ in governors(anchor))]:
+            for acc in children(clause, "prep"):
+                if acc.lower_ == "according":
+                    return [o for p in children(acc, "prep") if p.lower_ == "to" for o in children(p, "pobj")]
+        return []
 
     def evidence(self, sent: Span, anchor: Token) -> Evidence:
         """The sentence, cut to the paragraph of the anchor when the parser ran two together."""
@@ -282,10 +514,22 @@ class _Coder(RoleFinder):
             pieces[n] = [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True)
                          if text[a:b].strip() and not all(is_chrome_line(ln) for ln in text[a:b].splitlines()
                                                           if ln.strip())]
+        # A stock ticker's dot ("Saab (SAABb.ST) jets") ends a sentence for the parser: such a
+        # sentence and the next are parsed again as one, the dot masked (same length, same offsets).
+        merged: set[int] = set()
+        if self.ctx.nlp is not None:
+            for m in TICKER.finditer(text):
+                n = next((i for i, s in enumerate(sents) if s.start_char < m.end() <= s.end_char), None)
+                if n and m.start() < sents[n].start_char and n - 1 not in pieces and n not in pieces \
+                        and n - 1 not in merged and n not in merged:
+                    pieces[n - 1] = [(sents[n - 1].start_char, sents[n].end_char)]
+                    merged.add(n)
         flat = [p for n in sorted(pieces) for p in pieces[n]]
-        parsed = dict(zip(flat, self.ctx.nlp.pipe((text[a:b] for a, b in flat), disable=["ner"]),
-                          strict=True)) if flat else {}
+        parsed = dict(zip(flat, self.ctx.nlp.pipe((TICKER.sub(_mask_dots, text[a:b]) for a, b in flat),
+                                                  disable=["ner"]), strict=True)) if flat else {}
         for n, sent in enumerate(sents):
+            if n in merged:
+                continue
             if n not in pieces:
                 self.code_sentence(sent)
                 continue
@@ -305,10 +549,18 @@ class _Coder(RoleFinder):
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.dep_ != "amod"):
                 self.code_verb(tok, sent)
+                if tok.lemma_.lower() in self.lex.harmful_acts:
+                    self.code_harm(tok, sent)
+                elif tok.lemma_ == "be" and tok.dep_ == "ccomp":
+                    self.code_judgement(tok, sent)
             if tok.lower_ in self.lex.modifiers:
                 self.code_modifier(tok, sent)
             elif tok.pos_ in ("NOUN", "PROPN"):
                 self.code_noun(tok, sent)
+
+def _mask_dots(m: re.Match) -> str:
+    return m.group(0).replace(".", "_")
+
 
 def code_events(ctx: CodingContext, lexicon: Lexicon | None = None) -> list[Event]:
     """Every event the document reports between resolved actors, in text order."""

@@ -103,6 +103,10 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         objs = children(governor, *OBJECT_DEPS)
         if objs and head.lower_ in OBJECT_CONTROL_PREPS:
             return objs  # "accused Iran of supplying", "kept them from attacking"
+        if not objs and head.lower_ in OBJECT_CONTROL_PREPS and is_passive(governor):
+            passive = children(governor, *PASSIVE_SUBJECT_DEPS)
+            if passive:
+                return passive  # "Iran was accused by the US of supplying": Iran supplies
         return subjects(governor, depth + 1)  # "solidified ties by signing"
     if dep == "advcl":
         return subjects(head, depth + 1)  # "solidified ties by signing", "..., saying"
@@ -119,7 +123,8 @@ def negated(verb: Token) -> bool:
 
 
 def modal_status(verb: Token) -> str | None:
-    """``planned`` for future auxiliaries, ``hypothetical`` for conditional modals or if-clauses."""
+    """``planned`` for future auxiliaries, ``hypothetical`` for conditional modals or if-clauses,
+    ``alleged`` for "reportedly"/"allegedly"."""
     for c in verb.children:
         if c.dep_ in ("aux", "auxpass"):
             w = c.lower_
@@ -131,6 +136,8 @@ def modal_status(verb: Token) -> str | None:
                 return "planned"  # "is to sign", "is going to sign"
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
             return "hypothetical"
+        if c.dep_ == "advmod" and c.lower_ in ("reportedly", "allegedly", "purportedly", "supposedly"):
+            return "alleged"  # "North Korea reportedly sent troops"
     if verb.dep_ == "xcomp" and verb.head.lower_ in ("due", "set", "scheduled", "expected"):
         return "planned"
     return None

@@ -68,6 +68,19 @@ class Lexicon:
     negators: frozenset[str] = frozenset()
     deal_verbs: frozenset[str] = frozenset()  # "signed a deal to buy ...": the signer buys
     actor_heads: frozenset[str] = frozenset()
+    # "a trilateral summit": every party meets every other one (words before the meeting noun).
+    multilateral: frozenset[str] = frozenset()
+    meeting_nouns: frozenset[str] = frozenset()
+    # CAMEO codes (or their 2-/3-digit prefixes) of acts that, reported by a third party, are a charge.
+    accusable: tuple[str, ...] = ()
+    cancellers: frozenset[str] = frozenset()  # "cancelled the visit": the event noun did not happen
+    report_nouns: frozenset[str] = frozenset()  # "X's claims that Y sent troops": X charges Y
+    # "told X to leave or face consequences": a demand with such an alternative is also a threat.
+    ultimatum: frozenset[str] = frozenset()
+    # "X warned that Y was endangering peace": a harmful act reported by a speaker is criticism (111).
+    harmful_acts: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    condemning_words: frozenset[str] = frozenset()  # "said the US decision was irresponsible"
     # PLOVER files a future or intended cooperative act as intent (AGREE); imported PETRARCH
     # dictionaries carry their own codes for that and turn this off.
     future_as_intent: bool = True
@@ -136,6 +149,15 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
     lex.actor_heads = frozenset(_words(data.get("actor_heads")))
     lex.negators = frozenset(_words(data.get("negators")))
     lex.deal_verbs = frozenset(_words(data.get("deal_verbs")))
+    lex.multilateral = frozenset(_words(data.get("multilateral")))
+    lex.meeting_nouns = frozenset(_words(data.get("meeting_nouns")))
+    lex.accusable = tuple(_words(data.get("accusable")))
+    lex.report_nouns = frozenset(_words(data.get("report_nouns")))
+    lex.cancellers = frozenset(_words(data.get("cancellers")))
+    lex.ultimatum = frozenset(_words(data.get("ultimatum")))
+    lex.harmful_acts = frozenset(_words(data.get("harmful_acts")))
+    lex.speech_verbs = frozenset(_words(data.get("speech_verbs")))
+    lex.condemning_words = frozenset(_words(data.get("condemning_words")))
     for status, words in (data.get("attribution") or {}).items():
         for w in _words(words):
             lex.attribution.setdefault(w, status)
