@@ -40,3 +40,16 @@ def test_batch_with_nothing_to_do_starts_no_ray(tmp_path, capsys):
     assert not ray.is_initialized()
     assert "0 files processed" in capsys.readouterr().err
     assert (tmp_path / "out" / "errors.parquet").is_file()
+
+
+def test_batch_over_ray_client_refuses_relative_paths_before_connecting(tmp_path, monkeypatch, capsys):
+    import ray
+
+    # Over ray:// the job runs on the cluster, where a relative path would name another folder.
+    monkeypatch.chdir(tmp_path)
+    port = _closed_port()  # nothing listens: the refusal must come before any connection attempt
+    code = main(["batch", "in.warc.gz", "--out", "out", "--address", f"ray://127.0.0.1:{port}", "--no-progress"])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "ClientPathError" in err and "absolute" in err and "in.warc.gz, out" in err
+    assert not ray.is_initialized()

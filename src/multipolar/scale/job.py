@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import socket
+import sys
 import time
 import warnings
 from collections.abc import Iterator, Sequence
@@ -73,6 +74,13 @@ def run_batch(inputs: Sequence[str], out: str, *, address: str | None = None, wo
     if settings.extracted_at is None:
         # One stamp for the whole run, so every worker writes the same value.
         settings = replace(settings, extracted_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    if _through_ray_client(address):
+        from .client import run_on_cluster
+
+        result = run_on_cluster(run_batch, inputs, out, address=address, workers=workers,
+                                settings=settings, progress=progress)
+        result.seconds = time.monotonic() - started
+        return result
     layout = BatchLayout(out)
     layout.lock()
     try:
@@ -119,6 +127,18 @@ def _plan(files: list[InputFile], layout: BatchLayout, result: BatchResult) -> l
             seen.add(item.digest)
         todo.append(item)
     return todo
+
+
+def _through_ray_client(address: str | None) -> bool:
+    """True where the job would drive Ray Data over Ray Client (``ray://``), which cannot work."""
+    if address and address.startswith("ray://"):
+        return True
+    if "ray" not in sys.modules:
+        return False
+    import ray
+
+    # A caller that connected with ray.init("ray://...") itself.
+    return ray.is_initialized() and ray.util.client.ray.is_connected()
 
 
 def _run_pool(todo: list[InputFile], layout: BatchLayout, settings: Settings, result: BatchResult,

@@ -1,0 +1,101 @@
+"""Running the batch job through Ray Client (``--address ray://HOST:PORT``).
+
+Ray Data cannot be driven over Ray Client in Ray 2.60: its streaming executor
+needs the driver's core worker, which a Ray Client driver does not have
+(``AttributeError: 'Worker' object has no attribute 'core_worker'``). So over
+``ray://`` this module does not run the job on the client machine at all: it
+sends the whole of :func:`.job.run_batch` to the cluster as one remote task,
+pinned to the head node, and that task drives Ray Data from inside the cluster.
+
+What follows for the user: input paths and ``--out`` are paths *on the
+cluster* (the head node and every worker node see them; in practice a shared
+filesystem), not on the machine that typed the command, and they must be
+absolute, since a relative path would silently mean the remote task's working
+folder. The progress lines are printed by the remote task; Ray forwards them
+to the client's console.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ..errors import MultipolarError
+from ..settings import Settings
+from .inputs import is_url
+
+log = logging.getLogger(__name__)
+
+# A custom resource every head node has (Ray's own, "node:__internal_head__"): asking for a
+# tiny share of it places the coordinating task on the head, where `ray start --head` ran.
+HEAD_NODE_RESOURCE = {"node:__internal_head__": 0.001}
+
+
+class ClientPathError(MultipolarError):
+    """A path that cannot mean the same thing on the cluster as on the client."""
+
+
+def check_cluster_paths(inputs: Sequence[str], out: str) -> None:
+    """Refuse relative paths over Ray Client: they would resolve in the remote task's folder."""
+    relative = [p for p in (*inputs, out) if not is_url(p) and not os.path.isabs(p)]
+    if relative:
+        raise ClientPathError(
+            f"over ray:// the inputs and --out are read and written on the cluster, so they must be "
+            f"absolute paths the cluster's nodes see (a shared filesystem) or URLs; relative: "
+            f"{', '.join(relative)}")
+
+
+def enable_token_auth_if_available() -> None:
+    """Send the cluster token where one is at hand, as ``ray.init(address=HOST:PORT)`` does.
+
+    Ray 2.60 turns token authentication on for clusters that `ray start` creates, and its
+    GCS-address path picks up a local token (``~/.ray/auth_token``, ``RAY_AUTH_TOKEN``) by
+    itself; its Ray Client path only sends one when ``RAY_AUTH_MODE=token`` is set, and
+    otherwise retries until a bare "connection timeout". An explicit RAY_AUTH_MODE wins.
+    """
+    try:
+        from ray._private.authentication.authentication_token_setup import (
+            maybe_enable_token_auth_if_token_available,
+        )
+    except ImportError:  # a Ray without token authentication
+        return
+    maybe_enable_token_auth_if_token_available(warn_if_disabled=False)
+
+
+def run_on_cluster(run_batch: Callable[..., Any], inputs: Sequence[str], out: str, *, address: str | None,
+                   workers: int | None, settings: Settings, progress: bool) -> Any:
+    """Run ``run_batch`` as a remote task on the head node; returns its :class:`.job.BatchResult`."""
+    import ray
+
+    from .job import ClusterUnreachable, _check_reachable
+
+    check_cluster_paths(inputs, out)
+    own_connection = not ray.is_initialized()
+    if own_connection:
+        _check_reachable(address)
+        enable_token_auth_if_available()
+        try:
+            ray.init(address=address, logging_level=logging.WARNING)
+        except (ConnectionError, ValueError, TimeoutError) as e:
+            raise ClusterUnreachable(
+                f"could not connect to the Ray Client server at {address!r} ({e}). Check that the "
+                "head runs one (`ray start --head` starts it on port 10001, or "
+                "--ray-client-server-port) and, where the cluster uses token authentication, that "
+                "its token is in RAY_AUTH_TOKEN or ~/.ray/auth_token here (docs/scale.md)") from e
+    try:
+        task = ray.remote(num_cpus=0, max_retries=0, resources=HEAD_NODE_RESOURCE)(run_batch)
+        # address=None: inside the cluster Ray is already initialised, so the job uses that
+        # session (and leaves it running) instead of starting or joining another.
+        ref = task.remote(list(inputs), out, address=None, workers=workers, settings=settings,
+                          progress=progress)
+        try:
+            return ray.get(ref)
+        except KeyboardInterrupt:
+            # Stop the job on the cluster too; its worker actors die with the task's process.
+            ray.cancel(ref, force=True)
+            raise
+    finally:
+        if own_connection:
+            ray.shutdown()  # only disconnects the client
