@@ -122,9 +122,6 @@ def test_batch_joins_an_existing_cluster(tmp_path, ray_head):
 def test_batch_runs_through_ray_client(tmp_path, ray_head):
     archive = str(build_archives(tmp_path / "in")[1])
     env = _ray_env(ray_head["token"])
-    # No RAY_AUTH_MODE: the job must find the token (here RAY_AUTH_TOKEN) itself, as a
-    # HOST:PORT driver does; Ray Client alone would send none and time out.
-    del env["RAY_AUTH_MODE"]
     job = _run_batch_cli([archive, "--out", str(tmp_path / "out"), "--address",
                           f"ray://127.0.0.1:{ray_head['client_port']}"], env)
     assert job.returncode == 0, job.stderr[-3000:]

@@ -47,23 +47,6 @@ def check_cluster_paths(inputs: Sequence[str], out: str) -> None:
             f"{', '.join(relative)}")
 
 
-def enable_token_auth_if_available() -> None:
-    """Send the cluster token where one is at hand, as ``ray.init(address=HOST:PORT)`` does.
-
-    Ray 2.60 turns token authentication on for clusters that `ray start` creates, and its
-    GCS-address path picks up a local token (``~/.ray/auth_token``, ``RAY_AUTH_TOKEN``) by
-    itself; its Ray Client path only sends one when ``RAY_AUTH_MODE=token`` is set, and
-    otherwise retries until a bare "connection timeout". An explicit RAY_AUTH_MODE wins.
-    """
-    try:
-        from ray._private.authentication.authentication_token_setup import (
-            maybe_enable_token_auth_if_token_available,
-        )
-    except ImportError:  # a Ray without token authentication
-        return
-    maybe_enable_token_auth_if_token_available(warn_if_disabled=False)
-
-
 def run_on_cluster(run_batch: Callable[..., Any], inputs: Sequence[str], out: str, *, address: str | None,
                    workers: int | None, settings: Settings, progress: bool) -> Any:
     """Run ``run_batch`` as a remote task on the head node; returns its :class:`.job.BatchResult`."""
@@ -75,15 +58,16 @@ def run_on_cluster(run_batch: Callable[..., Any], inputs: Sequence[str], out: st
     own_connection = not ray.is_initialized()
     if own_connection:
         _check_reachable(address)
-        enable_token_auth_if_available()
         try:
             ray.init(address=address, logging_level=logging.WARNING)
         except (ConnectionError, ValueError, TimeoutError) as e:
             raise ClusterUnreachable(
                 f"could not connect to the Ray Client server at {address!r} ({e}). Check that the "
                 "head runs one (`ray start --head` starts it on port 10001, or "
-                "--ray-client-server-port) and, where the cluster uses token authentication, that "
-                "its token is in RAY_AUTH_TOKEN or ~/.ray/auth_token here (docs/scale.md)") from e
+                "--ray-client-server-port) and, where the cluster uses token authentication (the "
+                "default of `ray start` in Ray 2.60), set RAY_AUTH_MODE=token here with the cluster's "
+                "token in RAY_AUTH_TOKEN or ~/.ray/auth_token: without it Ray Client sends no token "
+                "and only reports a timeout (docs/scale.md)") from e
     try:
         task = ray.remote(num_cpus=0, max_retries=0, resources=HEAD_NODE_RESOURCE)(run_batch)
         # address=None: inside the cluster Ray is already initialised, so the job uses that
