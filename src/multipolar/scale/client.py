@@ -75,6 +75,10 @@ def run_on_cluster(run_batch: Callable[..., Any], inputs: Sequence[str], out: st
         ref = task.remote(list(inputs), out, address=None, workers=workers, settings=settings,
                           progress=progress)
         try:
+            # Short waits, not one blocking get: Ray Client's get does not return to Python
+            # while it waits, so Ctrl-C would go unanswered until the whole job had finished.
+            while not ray.wait([ref], timeout=1.0)[0]:
+                pass
             return ray.get(ref)
         except KeyboardInterrupt:
             # Stop the job on the cluster too; its worker actors die with the task's process.
