@@ -109,14 +109,11 @@ def _pattern_rules(verbs: list[tuple[str, str | None]], body: str, code: str,
     for w in pre:
         if w in MARKERS:
             continue
-        if w.startswith("&"):
-            members = synsets.get(w.upper().rstrip("_"), [])
-            if not members:
-                report.skip("empty synset")
-                return []
-            before.append(tuple(tuple(m.split()) for m in members))
-        else:
-            before.append(((w.lower(),),))
+        alternatives = _word_alternatives(w, synsets)
+        if alternatives is None:
+            report.skip("empty synset")
+            return []
+        before.append(alternatives)
     needs_compound = "%" in pre
     reciprocal = needs_compound  # "% *": the joint subjects act on each other; "* WITH %" does not
     particle = None  # a particle after "*" ("*_OUT") is matched as a following word like the others
@@ -133,14 +130,11 @@ def _pattern_rules(verbs: list[tuple[str, str | None]], body: str, code: str,
             if len(w) > 1 and w[0] in "+$":
                 after.append(((w[1:].lower(),),))
             continue
-        if w.startswith("&"):
-            members = synsets.get(w.upper().rstrip("_"), [])
-            if not members:
-                report.skip("empty synset")
-                return []
-            after.append(tuple(tuple(m.split()) for m in members))
-        else:
-            after.append(((w.lower(),),))
+        alternatives = _word_alternatives(w, synsets)
+        if alternatives is None:
+            report.skip("empty synset")
+            return []
+        after.append(alternatives)
     rules = []
     for verb, vparticle in verbs:
         rules.append(VerbRule(
@@ -149,6 +143,15 @@ def _pattern_rules(verbs: list[tuple[str, str | None]], body: str, code: str,
             target=tuple(dict.fromkeys(targets)) or DEFAULT_TARGETS, reciprocal=reciprocal,
             origin="petrarch"))
     return rules
+
+
+def _word_alternatives(word: str, synsets: dict[str, list[str]]) -> tuple[tuple[str, ...], ...] | None:
+    """The word sequences a pattern word stands for: a synset's members, else the word itself;
+    None for a synset with no members (the pattern is skipped)."""
+    if not word.startswith("&"):
+        return ((word.lower(),),)
+    members = synsets.get(word.upper().rstrip("_"), [])
+    return tuple(tuple(m.split()) for m in members) or None
 
 
 def _verb_of(text: str) -> tuple[str, str | None] | None:
