@@ -191,7 +191,7 @@ def test_mediator_of_talks_is_not_mediated_again(nlp):
 
 
 def test_stock_ticker_does_not_cut_the_sentence(nlp):
-    # the model ends a sentence at "(NAMb." here; the coder parses the two pieces again as one
+    # the tokenizer keeps "NAMb.OL" whole (nlp.py), so the model does not end a sentence inside it
     text = ("Norway said on Friday it had signed a deal to buy four Nammo (NAMb.OL) missile launchers "
             "from Finland, as Oslo raised its budget.")
     events = code(nlp, text)

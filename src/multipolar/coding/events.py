@@ -38,7 +38,6 @@ INTENT_OF = {"05": "032", "06": "031", "07": "033", "08": "035", "071": "0331", 
              "073": "0333", "074": "0334", "061": "0311", "062": "0312", "063": "0313", "064": "0314"}
 ACCUSE_ROOTS = ("11",)
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-TICKER = re.compile(r"\([A-Z0-9][A-Za-z0-9]{0,7}\.[A-Z]{1,3}\)")  # Reuters codes: (SAABb.ST), (7203.T)
 # "SEOUL, South Korea — ", "KYIV (Reuters) - ": a capitalised place before a dash opens the story.
 DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]{2,}(?:,[^—–\n]{0,40})?(?:\s*\([^)]{0,30}\))?\s*[—–-]{1,2}\s")
 PLACE_ROOTS = ("15", "18", "19", "20")
@@ -514,22 +513,11 @@ class _Coder(RoleFinder):
             pieces[n] = [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True)
                          if text[a:b].strip() and not all(is_chrome_line(ln) for ln in text[a:b].splitlines()
                                                           if ln.strip())]
-        # A stock ticker's dot ("Saab (SAABb.ST) jets") ends a sentence for the parser: such a
-        # sentence and the next are parsed again as one, the dot masked (same length, same offsets).
-        merged: set[int] = set()
-        if self.ctx.nlp is not None:
-            for m in TICKER.finditer(text):
-                n = next((i for i, s in enumerate(sents) if s.start_char < m.end() <= s.end_char), None)
-                if n and m.start() < sents[n].start_char and n - 1 not in pieces and n not in pieces \
-                        and n - 1 not in merged and n not in merged:
-                    pieces[n - 1] = [(sents[n - 1].start_char, sents[n].end_char)]
-                    merged.add(n)
+        # (Exchange tickers such as "SAABb.ST" no longer cut sentences: nlp.py keeps them one token.)
         flat = [p for n in sorted(pieces) for p in pieces[n]]
-        parsed = dict(zip(flat, self.ctx.nlp.pipe((TICKER.sub(_mask_dots, text[a:b]) for a, b in flat),
+        parsed = dict(zip(flat, self.ctx.nlp.pipe((text[a:b] for a, b in flat),
                                                   disable=["ner"]), strict=True)) if flat else {}
         for n, sent in enumerate(sents):
-            if n in merged:
-                continue
             if n not in pieces:
                 self.code_sentence(sent)
                 continue
@@ -557,10 +545,6 @@ class _Coder(RoleFinder):
                 self.code_modifier(tok, sent)
             elif tok.pos_ in ("NOUN", "PROPN"):
                 self.code_noun(tok, sent)
-
-def _mask_dots(m: re.Match) -> str:
-    return m.group(0).replace(".", "_")
-
 
 def code_events(ctx: CodingContext, lexicon: Lexicon | None = None) -> list[Event]:
     """Every event the document reports between resolved actors, in text order."""
