@@ -14,8 +14,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from .agreements import agreement_summary, merged_provisions
-from .common import ActorRef, connection, resolve_actor
-from .timelines import _bounds, _clusters_with_events
+from .common import connection, resolve_actor
+from .timelines import _bounds, _clusters_with_events, events_cluster_page
 
 
 def documents_page(store: Any, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
@@ -72,7 +72,7 @@ def event_clusters(store: Any, *, actor: str | None = None, other: str | None = 
     if a:
         # newest events first through the events' (country, day) indexes (the clusters' own index
         # has no date, so ordering a busy dyad's clusters by date would read and sort them all)
-        ids = _events_cluster_page(conn, a, b, plover, lo, hi, limit + 1, offset)
+        ids = events_cluster_page(conn, a, b, plover, lo, hi, limit + 1, offset)
     else:
         where, params = ["1 = 1"], []
         if plover:
@@ -85,43 +85,6 @@ def event_clusters(store: Any, *, actor: str | None = None, other: str | None = 
             f"SELECT id FROM event_clusters WHERE {' AND '.join(where)} ORDER BY id DESC LIMIT ? OFFSET ?",
             (*params, limit + 1, offset))]
     return _clusters_with_events(conn, ids, a, b, events_per_cluster) if ids else []
-
-
-def _events_cluster_page(conn, a: ActorRef, b: ActorRef | None, plover: str | None, lo: str, hi: str,
-                         limit: int, offset: int) -> list[int]:
-    """Clusters of an actor or dyad (of one PLOVER type if given), newest event first, via the
-    events' (country, day) indexes; reads more events only when too many fall in the same clusters."""
-    dated = lo or hi != "\uffff"  # undated events (day NULL) come last, and only when no dates are asked
-    sides = []
-    for role, other_role in (("source", "target"), ("target", "source")):
-        cond = f"{role}_country = ?" + (" AND day >= ? AND day <= ?" if dated else "")
-        params: list[Any] = [a.country, lo, hi] if dated else [a.country]
-        if plover:
-            cond += " AND plover = ?"
-            params.append(plover)
-        if not a.is_country:
-            cond += f" AND {role} = ?"
-            params.append(a.code)
-        if b is not None:
-            cond += f" AND {other_role}_country = ?"
-            params.append(b.country)
-        sides.append((cond, params))
-    want = limit + offset
-    # most clusters hold one or two events: a few rows more than the clusters wanted usually do
-    fetch = want + 16
-    while True:
-        rows, complete = [], True
-        for cond, params in sides:
-            got = conn.execute(f"SELECT cluster, day FROM events WHERE {cond} ORDER BY day DESC LIMIT ?",
-                               (*params, fetch)).fetchall()
-            # a side cut short is safe to merge once it alone gives the clusters wanted: the rows it
-            # left unread are older than all of those
-            complete &= len(got) < fetch or len({r[0] for r in got}) >= want
-            rows += got
-        if complete:
-            rows.sort(key=lambda r: (r[1] or "", r[0]), reverse=True)
-            return list(dict.fromkeys(r[0] for r in rows))[offset:want]
-        fetch *= 4
 
 
 def _monday(day: str) -> str | None:
@@ -214,85 +177,3 @@ def _alert_dict(r) -> dict[str, Any]:
             "document": {"id": r["document_id"], "title": r["title"], "source": r["source"],
                          "url": r["url"], "published": r["published"], "stored": bool(r["stored"])},
             "evidence": evidence if isinstance(evidence, list) else []}
-
-
-def document_record(store: Any, doc_id: str) -> dict[str, Any] | None:
-    """One stored document with what was coded from it, in SPEC's shape: the same answer as
-    :func:`multipolar.analysis.document`, read through indexes.
-
-    ``events`` has no index on ``doc``: the store keeps each document's events (and evidence)
-    under consecutive ids, recorded as ``first_event..last_event`` (``first_evidence..
-    last_evidence``) on ``documents``, so both are read as one primary-key range instead of a
-    scan of every event and one lookup per evidence sentence.
-    """
-    conn = connection(store)
-    d = conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    if d is None:
-        return None
-    doc = d["doc"]
-    columns = d.keys()
-    ranged = "first_event" in columns and "first_evidence" in columns
-    evidence: dict[int, dict[str, Any]] = {}
-    if ranged and d["first_evidence"] is not None:
-        for r in conn.execute('SELECT id, text, start, "end", field FROM evidence WHERE id BETWEEN ? AND ? '
-                              "AND doc = ?", (d["first_evidence"], d["last_evidence"], doc)):
-            evidence[r["id"]] = _evidence_dict(r)
-
-    def ev(eid: int) -> dict[str, Any]:
-        found = evidence.get(eid)
-        if found is None:  # outside the recorded range (an older store): look it up
-            r = conn.execute('SELECT id, text, start, "end", field FROM evidence WHERE id = ?', (eid,)).fetchone()
-            found = evidence[eid] = _evidence_dict(r)
-        return dict(found)
-
-    if ranged and d["first_event"] is not None:
-        event_rows = conn.execute("SELECT * FROM events WHERE id BETWEEN ? AND ? AND doc = ? ORDER BY id",
-                                  (d["first_event"], d["last_event"], doc))
-    elif ranged:
-        event_rows = []  # the document has no events
-    else:
-        event_rows = conn.execute("SELECT * FROM events WHERE doc = ? ORDER BY id", (doc,))
-    events = [{"source": r["source"], "target": r["target"], "cameo": r["cameo"], "plover": r["plover"],
-               "date": r["date"], "negated": bool(r["negated"]), "status": r["status"],
-               "evidence": ev(r["evidence"]), "cluster": r["cluster"]} for r in event_rows]
-    reports = conn.execute("SELECT * FROM agreement_reports WHERE doc = ? ORDER BY id", (doc,)).fetchall()
-    provisions: dict[int, list[dict[str, Any]]] = {r["id"]: [] for r in reports}
-    if reports:
-        for p in conn.execute("SELECT * FROM provisions WHERE report IN "
-                              "(SELECT id FROM agreement_reports WHERE doc = ?) ORDER BY id", (doc,)):
-            provisions[p["report"]].append({"key": p["key"], "value": p["value"], "evidence": ev(p["evidence"])})
-    agreements = [{"name": r["name"], "kind": r["kind"], "parties": r["parties"].split(","), "signed": r["signed"],
-                   "duration_years": r["duration_years"], "provisions": provisions[r["id"]],
-                   "evidence": ev(r["evidence"]), "agreement": r["agreement"]} for r in reports]
-    claim_rows = conn.execute("SELECT * FROM claim_reports WHERE doc = ? ORDER BY id", (doc,)).fetchall()
-    responses: dict[int, list[dict[str, Any]]] = {r["id"]: [] for r in claim_rows}
-    if claim_rows:
-        for x in conn.execute("SELECT * FROM responses WHERE doc = ? ORDER BY id", (doc,)):
-            if x["report"] in responses:
-                responses[x["report"]].append({"actor": x["actor"], "stance": x["stance"],
-                                               "evidence": ev(x["evidence"])})
-    claims = [{"claimant": r["claimant"], "kind": r["kind"], "subject": r["subject"], "topic": r["topic"],
-               "content": r["content"], "date": r["date"], "responses": responses[r["id"]],
-               "evidence": ev(r["evidence"]), "claim": r["claim"]} for r in claim_rows]
-    quotes = [{"speaker": r["speaker"], "actor": r["actor"], "text": r["text"], "evidence": ev(r["evidence"])}
-              for r in conn.execute("SELECT * FROM quotes WHERE doc = ? ORDER BY id", (doc,))]
-    flags = [{"kind": r["kind"], "detail": r["detail"], "evidence": [ev(i) for i in json.loads(r["evidence"])]}
-             for r in conn.execute("SELECT * FROM flags WHERE doc = ? ORDER BY id", (doc,))]
-    actors = [{"code": r["code"], "name": r["name"], "country": r["country"], "kind": r["kind"],
-               "person": r["person"], "n_mentions": r["n_mentions"]}
-              for r in conn.execute("SELECT da.code, da.person, da.n_mentions, a.name, a.country, a.kind "
-                                    "FROM doc_actors da LEFT JOIN actors a ON a.code = da.code WHERE da.doc = ? "
-                                    "ORDER BY da.code", (doc,))]
-    document_part = {k: d[k] for k in ("id", "source", "url", "title", "subtitle", "byline", "published",
-                                       "language", "text")}
-    document_part["cleaning"] = json.loads(d["cleaning"] or "{}")
-    return {"coder_version": d["coder_version"], "extracted_at": d["extracted_at"], "document": document_part,
-            "actors": actors, "events": events, "agreements": agreements, "claims": claims, "quotes": quotes,
-            "flags": flags}
-
-
-def _evidence_dict(r) -> dict[str, Any]:
-    out = {"text": r["text"], "start": r["start"], "end": r["end"]}
-    if r["field"]:
-        out["field"] = r["field"]
-    return out
