@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from .agreements import agreement_summary, merged_provisions
@@ -87,6 +88,7 @@ def event_clusters(store: Any, *, actor: str | None = None, other: str | None = 
     return _clusters_with_events(conn, ids, a, b, events_per_cluster) if ids else []
 
 
+@lru_cache(maxsize=8192)
 def _monday(day: str) -> str | None:
     try:
         d = date.fromisoformat(day[:10])

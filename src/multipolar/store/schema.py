@@ -162,6 +162,18 @@ CREATE TABLE network_edges (        -- undirected state pairs (a < b) linked by 
     PRIMARY KEY (a, b)
 ) WITHOUT ROWID;
 """),
+    # 2: indexes measured at 100k events (docs/store.md, "Indexes for the browsing queries"): a dyad
+    # index, one index for both directions (a -> b and b -> a are two prefixes of it), carrying
+    # plover so the dyad's weekly counts read no table row; and the two country indexes widened to
+    # cover an actor's weekly counts by PLOVER type (they replace, not add to, the version-1 ones).
+    (2, """
+CREATE INDEX events_dyad ON events(source_country, target_country, day, plover);
+DROP INDEX events_source;
+DROP INDEX events_target;
+CREATE INDEX events_source ON events(source_country, day, plover, source);
+-- source_country and source: the target side leaves out an actor's internal events (counted once)
+CREATE INDEX events_target ON events(target_country, day, plover, source_country, target, source);
+"""),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
