@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Any
 
+from ..store.codes import full_day, week_of
 from .agreements import agreement_summary, merged_provisions
-from .common import connection, resolve_actor
+from .common import ActorRef, connection, resolve_actor
 from .timelines import _bounds, _clusters_with_events, events_cluster_page
 
 
@@ -88,27 +88,80 @@ def event_clusters(store: Any, *, actor: str | None = None, other: str | None = 
     return _clusters_with_events(conn, ids, a, b, events_per_cluster) if ids else []
 
 
-@lru_cache(maxsize=8192)
-def _monday(day: str) -> str | None:
-    try:
-        d = date.fromisoformat(day[:10])
-    except ValueError:
-        return None
-    return (d - timedelta(days=d.weekday())).isoformat()
-
-
 def weekly_counts(store: Any, actor: str, other: str | None = None, *, since: str | None = None,
                   until: str | None = None) -> list[dict[str, Any]]:
     """Events per week (weeks start on Monday) by PLOVER type, for an actor (either side; a
     country counts all its actors) or a dyad (both directions). Undated events are left out.
 
     Returns ``[{"week": "2025-01-13", "counts": {"SUPPORT": 2, ...}}]`` in date order.
+
+    A country's whole weeks come from the weekly summary table kept at ingest (``actor_weeks``);
+    a week cut by ``since``/``until``, a role code (``RUSGOV``) and a dyad are counted from the
+    events, over the covering (country, day, plover) and (source, target, day, plover) indexes.
+    A store opened read-only before it was migrated to that table is counted from its events.
     """
     conn = connection(store)
     lo, hi = _bounds(since, until)
     a = resolve_actor(conn, actor)
-    if other:
-        b = resolve_actor(conn, other)
+    b = resolve_actor(conn, other) if other else None
+    weeks: dict[str, dict[str, int]] = {}
+    summed = b is None and a.is_country and _has_table(conn, "actor_weeks")
+    whole = _whole_weeks(since, until) if summed else None
+    if whole is None or whole[0] > whole[1]:  # not a country, no summary table, or no whole week inside
+        _events_by_week(conn, a, b, lo, hi, weeks)
+    else:
+        first, last = whole  # Mondays of the first and the last week wholly inside the bounds
+        for week, plover, n in conn.execute("SELECT week, plover, n FROM actor_weeks WHERE actor = ? AND "
+                                            "week >= ? AND week <= ?", (a.country, first, last)):
+            weeks.setdefault(week, {})[plover] = n
+        if since and first > lo:  # the days before the first whole week
+            _events_by_week(conn, a, b, lo, _day_before(first), weeks)
+        if until:
+            after = (date.fromisoformat(last) + timedelta(days=7)).isoformat()
+            if after <= hi:  # the days after the last whole week
+                _events_by_week(conn, a, b, after, hi, weeks)
+    return [{"week": w, "counts": weeks[w]} for w in sorted(weeks)]
+
+
+def _whole_weeks(since: str | None, until: str | None) -> tuple[str, str] | None:
+    """Mondays of the first and last weeks wholly inside ``since..until`` ("" / "\uffff" when
+    unbounded), or None when a bound is not a date (then every week is counted from events)."""
+    first, last = "", "\uffff"
+    if since:
+        day = full_day(since)
+        if day is None:
+            return None
+        d = date.fromisoformat(day)
+        first = (d + timedelta(days=(7 - d.weekday()) % 7)).isoformat()  # Monday on or after
+    if until:
+        end = _last_day(until)
+        if end is None:
+            return None
+        last = (end - timedelta(days=(end.weekday() + 1) % 7 + 6)).isoformat()  # Monday of the last Sunday's week
+    return first, last
+
+
+def _last_day(until: str) -> date | None:
+    """The last day an ``until`` bound includes: the day itself, or the end of its month or year."""
+    day = full_day(until)
+    if day is None:
+        return None
+    d = date.fromisoformat(day)
+    if len(until) == 4:
+        return date(d.year, 12, 31)
+    if len(until) == 7:
+        return (date(d.year + d.month // 12, d.month % 12 + 1, 1) - timedelta(days=1))
+    return d
+
+
+def _day_before(day: str) -> str:
+    return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+
+
+def _events_by_week(conn, a: ActorRef, b: ActorRef | None, lo: str, hi: str,
+                    weeks: dict[str, dict[str, int]]) -> None:
+    """Adds the weekly counts of the events dated ``lo..hi`` (ISO strings, inclusive) to ``weeks``."""
+    if b is not None:
         sql = ("SELECT day, plover, COUNT(*) FROM events WHERE ((source_country = ?1 AND target_country = ?2) "
                "OR (source_country = ?2 AND target_country = ?1)) AND day BETWEEN ?3 AND ?4 "
                "AND plover IS NOT NULL GROUP BY day, plover")
@@ -121,13 +174,11 @@ def weekly_counts(store: Any, actor: str, other: str | None = None, *, since: st
         sql = (f"SELECT day, plover, COUNT(*) FROM ({parts[0]} UNION ALL {parts[1]} AND NOT "
                f"(source_country = ?1{role.format(side='source')})) GROUP BY day, plover")
         params = (a.country, a.code, lo, hi)
-    weeks: dict[str, dict[str, int]] = {}
     for day, plover, n in conn.execute(sql, params):
-        week = _monday(day or "")
+        week = week_of(day or "")
         if week:
             counts = weeks.setdefault(week, {})
             counts[plover] = counts.get(plover, 0) + n
-    return [{"week": w, "counts": weeks[w]} for w in sorted(weeks)]
 
 
 def _has_table(conn, name: str) -> bool:
