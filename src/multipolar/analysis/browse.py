@@ -125,10 +125,12 @@ def weekly_counts(store: Any, actor: str, other: str | None = None, *, since: st
 
 def _whole_weeks(since: str | None, until: str | None) -> tuple[str, str] | None:
     """Mondays of the first and last weeks wholly inside ``since..until`` ("" / "\uffff" when
-    unbounded), or None when a bound is not a date (then every week is counted from events)."""
+    unbounded), or None when a bound is not a plain ISO year, month or day (the bounds compare as
+    strings, and only those forms make a string bound and a date bound agree: then every week
+    is counted from events)."""
     first, last = "", "\uffff"
     if since:
-        day = full_day(since)
+        day = _iso_day(since)
         if day is None:
             return None
         d = date.fromisoformat(day)
@@ -143,7 +145,7 @@ def _whole_weeks(since: str | None, until: str | None) -> tuple[str, str] | None
 
 def _last_day(until: str) -> date | None:
     """The last day an ``until`` bound includes: the day itself, or the end of its month or year."""
-    day = full_day(until)
+    day = _iso_day(until)
     if day is None:
         return None
     d = date.fromisoformat(day)
@@ -152,6 +154,12 @@ def _last_day(until: str) -> date | None:
     if len(until) == 7:
         return (date(d.year + d.month // 12, d.month % 12 + 1, 1) - timedelta(days=1))
     return d
+
+
+def _iso_day(bound: str) -> str | None:
+    """``2025``, ``2025-01`` or ``2025-01-15`` as its first day; None for any other string."""
+    day = full_day(bound)
+    return day if day is not None and len(bound) in (4, 7, 10) and day.startswith(bound) else None
 
 
 def _day_before(day: str) -> str:
