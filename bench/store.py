@@ -26,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from multipolar import analysis  # noqa: E402
+from multipolar.analysis import browse  # noqa: E402
 from multipolar.store import Store  # noqa: E402
 from multipolar.store.synthetic import COUNTRIES, WORDS, generated_record  # noqa: E402
 
@@ -68,6 +69,9 @@ def time_queries(store: Store, n: int, seed: int = 1) -> dict[str, tuple[float, 
     rng = random.Random(seed)
     agreement_ids = [r[0] for r in store.conn.execute("SELECT id FROM agreements")]
     pairs = [r[0] for r in store.conn.execute("SELECT DISTINCT parties FROM agreements LIMIT 200")]
+    doc_ids = [r[0] for r in store.conn.execute("SELECT id FROM documents WHERE doc % 20 = 0")]
+    plovers = [r[0] for r in store.conn.execute("SELECT DISTINCT plover FROM events WHERE plover IS NOT NULL "
+                                                "AND id < 5000")]
     queries = {
         "timeline actor": lambda: analysis.timeline(store, rng.choice(COUNTRIES)),
         "timeline role code": lambda: analysis.timeline(store, rng.choice(COUNTRIES) + "GOV"),
@@ -81,6 +85,17 @@ def time_queries(store: Store, n: int, seed: int = 1) -> dict[str, tuple[float, 
         "treaty compare (parties)": lambda: analysis.treaty_compare(store, rng.choice(pairs).replace(",", "-"),
                                                                     rng.choice(pairs).replace(",", "-")),
         "treaty obligations": lambda: analysis.treaty_obligations(store, *rng.sample(COUNTRIES[:12], 2)),
+        # the web's browsing queries (analysis/browse.py): weekly counts by PLOVER type for the
+        # timeline chart, the event list of a dyad narrowed to one type, and one document
+        "weekly counts actor": lambda: browse.weekly_counts(store, rng.choice(COUNTRIES[:4])),
+        "weekly counts role code": lambda: browse.weekly_counts(store, rng.choice(COUNTRIES[:4]) + "GOV"),
+        "weekly counts dyad": lambda: browse.weekly_counts(store, *rng.sample(COUNTRIES[:4], 2)),
+        "events dyad": lambda: browse.event_clusters(store, actor=rng.choice(COUNTRIES[:4]),
+                                                     other=rng.choice(COUNTRIES[4:12]), limit=50),
+        "events dyad, one type": lambda: browse.event_clusters(store, actor=rng.choice(COUNTRIES[:4]),
+                                                               other=rng.choice(COUNTRIES[4:12]),
+                                                               plover=rng.choice(plovers), limit=50),
+        "document": lambda: analysis.document(store, rng.choice(doc_ids)),
         "network": lambda: analysis.network(store),
         "overview": lambda: analysis.overview(store),
     }

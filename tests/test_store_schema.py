@@ -37,3 +37,56 @@ def test_a_reader_sees_committed_batches_while_a_writer_holds_its_transaction(tm
     writer.close()
     with pytest.raises(FileNotFoundError):
         Store.open(tmp_path / "missing.db", readonly=True)
+
+
+def _answers(store):
+    from multipolar.analysis import browse
+
+    return (browse.weekly_counts(store, "RUS"), browse.weekly_counts(store, "RUSGOV"),
+            browse.weekly_counts(store, "RUS", "USA"), browse.weekly_counts(store, "USA", "RUS"),
+            # bounds inside weeks: whole weeks from the summary tables, the cut ones from events
+            browse.weekly_counts(store, "USA", since="2019-03-13", until="2023-10"),
+            browse.weekly_counts(store, "USA", "CHN", since="2019", until="2022-07-14"),
+            browse.weekly_counts(store, "USA", since="2021-06-02", until="2021-06-04"),
+            browse.event_clusters(store, actor="RUS", other="USA", plover="ASSAULT"))
+
+
+def _weekly_rows(store):
+    return store.conn.execute("SELECT * FROM actor_weeks ORDER BY 1, 2, 3").fetchall()
+
+
+# the schema of version 1 where later migrations changed it (to make a version-1 store)
+BACK_TO_VERSION_1 = """BEGIN;
+DROP TABLE actor_weeks; DROP INDEX events_dyad;
+DROP INDEX events_source; DROP INDEX events_target;
+CREATE INDEX events_source ON events(source_country, day);
+CREATE INDEX events_target ON events(target_country, day);
+PRAGMA user_version = 1;
+COMMIT;"""
+
+
+def test_a_version_1_store_is_migrated_and_keeps_its_answers(tmp_path):
+    """Migrations 2 (dyad index, widened country indexes) and 3 (weekly summary table, backfilled
+    from the events) applied to a version-1 store: the weekly rows are those ingest keeps, and
+    every answer equals the version-1 answer (counted from the events)."""
+    path = tmp_path / "s.db"
+    with Store.open(path) as store:
+        store.ingest([generated_record(i) for i in range(60)])
+        recoded = [generated_record(i, coder_version="0.2.0") for i in range(0, 60, 3)]
+        for r in recoded:  # the new coder finds fewer events: their weekly counts must be taken away
+            r["events"] = r["events"][::2]
+        assert store.ingest(recoded).events == sum(len(r["events"]) for r in recoded)
+        kept, new = _weekly_rows(store), _answers(store)
+        store.conn.executescript(BACK_TO_VERSION_1)
+        assert store.schema_version() == 1
+        old = _answers(store)
+    assert kept and old[0] and old[2] and old[4] and old[5]
+    assert new == old
+    with Store.open(path) as store:  # opening migrates 1 -> the latest
+        assert store.schema_version() == SCHEMA_VERSION >= 3
+        assert _weekly_rows(store) == kept
+        assert _answers(store) == old
+        plan = " ".join(r[-1] for r in store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT day, plover FROM events WHERE source_country = 'RUS' "
+            "AND target_country = 'USA' AND day >= '2020'"))
+        assert "COVERING INDEX events_dyad" in plan

@@ -67,10 +67,16 @@ def test_one_document_keeps_evidence_offsets(client, treaty_doc):
 
 
 def test_document_answer_is_the_analysis_answer(client, tmp_path):
-    """The API reads a document through the store's id ranges (browse.document_record); the
-    answer must be exactly analysis.document's, the reference reading."""
+    """The API answers with analysis.document (which reads events and evidence by the store's id
+    ranges); that answer must give back every fact of the ingested record exactly, offsets and
+    order included, with only the store's merged ids (cluster, agreement, claim) added."""
     from multipolar import analysis
     from multipolar.store import Store
+
+    def facts(record):
+        return {kind: [{k: v for k, v in item.items() if k not in ("cluster", "agreement", "claim")}
+                       for item in record.get(kind) or []]
+                for kind in ("events", "agreements", "claims", "quotes", "flags")}
 
     db = build_store(tmp_path / "same.db")
     with Store.open(db, readonly=True) as store:
@@ -78,6 +84,9 @@ def test_document_answer_is_the_analysis_answer(client, tmp_path):
             doc_id = d["document"]["id"]
             expected = analysis.document(store, doc_id)
             assert expected is not None
+            assert facts(expected) == facts(d)
+            assert expected["document"] == {"url": None, **d["document"]}  # the store keeps url as a column
+            assert all(e["cluster"] for e in expected["events"])
             assert ok(client.get(f"/api/documents/{doc_id}")) == expected
 
 

@@ -13,9 +13,10 @@ import json
 from datetime import date, timedelta
 from typing import Any
 
+from ..store.codes import full_day, week_of
 from .agreements import agreement_summary, merged_provisions
 from .common import ActorRef, connection, resolve_actor
-from .timelines import _bounds, _clusters_with_events
+from .timelines import _bounds, _clusters_with_events, events_cluster_page
 
 
 def documents_page(store: Any, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
@@ -72,7 +73,7 @@ def event_clusters(store: Any, *, actor: str | None = None, other: str | None = 
     if a:
         # newest events first through the events' (country, day) indexes (the clusters' own index
         # has no date, so ordering a busy dyad's clusters by date would read and sort them all)
-        ids = _events_cluster_page(conn, a, b, plover, lo, hi, limit + 1, offset)
+        ids = events_cluster_page(conn, a, b, plover, lo, hi, limit + 1, offset)
     else:
         where, params = ["1 = 1"], []
         if plover:
@@ -87,63 +88,88 @@ def event_clusters(store: Any, *, actor: str | None = None, other: str | None = 
     return _clusters_with_events(conn, ids, a, b, events_per_cluster) if ids else []
 
 
-def _events_cluster_page(conn, a: ActorRef, b: ActorRef | None, plover: str | None, lo: str, hi: str,
-                         limit: int, offset: int) -> list[int]:
-    """Clusters of an actor or dyad (of one PLOVER type if given), newest event first, via the
-    events' (country, day) indexes; reads more events only when too many fall in the same clusters."""
-    dated = lo or hi != "\uffff"  # undated events (day NULL) come last, and only when no dates are asked
-    sides = []
-    for role, other_role in (("source", "target"), ("target", "source")):
-        cond = f"{role}_country = ?" + (" AND day >= ? AND day <= ?" if dated else "")
-        params: list[Any] = [a.country, lo, hi] if dated else [a.country]
-        if plover:
-            cond += " AND plover = ?"
-            params.append(plover)
-        if not a.is_country:
-            cond += f" AND {role} = ?"
-            params.append(a.code)
-        if b is not None:
-            cond += f" AND {other_role}_country = ?"
-            params.append(b.country)
-        sides.append((cond, params))
-    want = limit + offset
-    # most clusters hold one or two events: a few rows more than the clusters wanted usually do
-    fetch = want + 16
-    while True:
-        rows, complete = [], True
-        for cond, params in sides:
-            got = conn.execute(f"SELECT cluster, day FROM events WHERE {cond} ORDER BY day DESC LIMIT ?",
-                               (*params, fetch)).fetchall()
-            # a side cut short is safe to merge once it alone gives the clusters wanted: the rows it
-            # left unread are older than all of those
-            complete &= len(got) < fetch or len({r[0] for r in got}) >= want
-            rows += got
-        if complete:
-            rows.sort(key=lambda r: (r[1] or "", r[0]), reverse=True)
-            return list(dict.fromkeys(r[0] for r in rows))[offset:want]
-        fetch *= 4
-
-
-def _monday(day: str) -> str | None:
-    try:
-        d = date.fromisoformat(day[:10])
-    except ValueError:
-        return None
-    return (d - timedelta(days=d.weekday())).isoformat()
-
-
 def weekly_counts(store: Any, actor: str, other: str | None = None, *, since: str | None = None,
                   until: str | None = None) -> list[dict[str, Any]]:
     """Events per week (weeks start on Monday) by PLOVER type, for an actor (either side; a
     country counts all its actors) or a dyad (both directions). Undated events are left out.
 
     Returns ``[{"week": "2025-01-13", "counts": {"SUPPORT": 2, ...}}]`` in date order.
+
+    A country's whole weeks come from the weekly summary table kept at ingest (``actor_weeks``);
+    a week cut by ``since``/``until``, a role code (``RUSGOV``) and a dyad are counted from the
+    events, over the covering (country, day, plover) and (source, target, day, plover) indexes.
+    A store opened read-only before it was migrated to that table is counted from its events.
     """
     conn = connection(store)
     lo, hi = _bounds(since, until)
     a = resolve_actor(conn, actor)
-    if other:
-        b = resolve_actor(conn, other)
+    b = resolve_actor(conn, other) if other else None
+    weeks: dict[str, dict[str, int]] = {}
+    summed = b is None and a.is_country and _has_table(conn, "actor_weeks")
+    whole = _whole_weeks(since, until) if summed else None
+    if whole is None or whole[0] > whole[1]:  # not a country, no summary table, or no whole week inside
+        _events_by_week(conn, a, b, lo, hi, weeks)
+    else:
+        first, last = whole  # Mondays of the first and the last week wholly inside the bounds
+        for week, plover, n in conn.execute("SELECT week, plover, n FROM actor_weeks WHERE actor = ? AND "
+                                            "week >= ? AND week <= ?", (a.country, first, last)):
+            weeks.setdefault(week, {})[plover] = n
+        if since and first > lo:  # the days before the first whole week
+            _events_by_week(conn, a, b, lo, _day_before(first), weeks)
+        if until:
+            after = (date.fromisoformat(last) + timedelta(days=7)).isoformat()
+            if after <= hi:  # the days after the last whole week
+                _events_by_week(conn, a, b, after, hi, weeks)
+    return [{"week": w, "counts": weeks[w]} for w in sorted(weeks)]
+
+
+def _whole_weeks(since: str | None, until: str | None) -> tuple[str, str] | None:
+    """Mondays of the first and last weeks wholly inside ``since..until`` ("" / "\uffff" when
+    unbounded), or None when a bound is not a plain ISO year, month or day (the bounds compare as
+    strings, and only those forms make a string bound and a date bound agree: then every week
+    is counted from events)."""
+    first, last = "", "\uffff"
+    if since:
+        day = _iso_day(since)
+        if day is None:
+            return None
+        d = date.fromisoformat(day)
+        first = (d + timedelta(days=(7 - d.weekday()) % 7)).isoformat()  # Monday on or after
+    if until:
+        end = _last_day(until)
+        if end is None:
+            return None
+        last = (end - timedelta(days=(end.weekday() + 1) % 7 + 6)).isoformat()  # Monday of the last Sunday's week
+    return first, last
+
+
+def _last_day(until: str) -> date | None:
+    """The last day an ``until`` bound includes: the day itself, or the end of its month or year."""
+    day = _iso_day(until)
+    if day is None:
+        return None
+    d = date.fromisoformat(day)
+    if len(until) == 4:
+        return date(d.year, 12, 31)
+    if len(until) == 7:
+        return (date(d.year + d.month // 12, d.month % 12 + 1, 1) - timedelta(days=1))
+    return d
+
+
+def _iso_day(bound: str) -> str | None:
+    """``2025``, ``2025-01`` or ``2025-01-15`` as its first day; None for any other string."""
+    day = full_day(bound)
+    return day if day is not None and len(bound) in (4, 7, 10) and day.startswith(bound) else None
+
+
+def _day_before(day: str) -> str:
+    return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+
+
+def _events_by_week(conn, a: ActorRef, b: ActorRef | None, lo: str, hi: str,
+                    weeks: dict[str, dict[str, int]]) -> None:
+    """Adds the weekly counts of the events dated ``lo..hi`` (ISO strings, inclusive) to ``weeks``."""
+    if b is not None:
         sql = ("SELECT day, plover, COUNT(*) FROM events WHERE ((source_country = ?1 AND target_country = ?2) "
                "OR (source_country = ?2 AND target_country = ?1)) AND day BETWEEN ?3 AND ?4 "
                "AND plover IS NOT NULL GROUP BY day, plover")
@@ -156,13 +182,11 @@ def weekly_counts(store: Any, actor: str, other: str | None = None, *, since: st
         sql = (f"SELECT day, plover, COUNT(*) FROM ({parts[0]} UNION ALL {parts[1]} AND NOT "
                f"(source_country = ?1{role.format(side='source')})) GROUP BY day, plover")
         params = (a.country, a.code, lo, hi)
-    weeks: dict[str, dict[str, int]] = {}
     for day, plover, n in conn.execute(sql, params):
-        week = _monday(day or "")
+        week = week_of(day or "")
         if week:
             counts = weeks.setdefault(week, {})
             counts[plover] = counts.get(plover, 0) + n
-    return [{"week": w, "counts": weeks[w]} for w in sorted(weeks)]
 
 
 def _has_table(conn, name: str) -> bool:
@@ -214,85 +238,3 @@ def _alert_dict(r) -> dict[str, Any]:
             "document": {"id": r["document_id"], "title": r["title"], "source": r["source"],
                          "url": r["url"], "published": r["published"], "stored": bool(r["stored"])},
             "evidence": evidence if isinstance(evidence, list) else []}
-
-
-def document_record(store: Any, doc_id: str) -> dict[str, Any] | None:
-    """One stored document with what was coded from it, in SPEC's shape: the same answer as
-    :func:`multipolar.analysis.document`, read through indexes.
-
-    ``events`` has no index on ``doc``: the store keeps each document's events (and evidence)
-    under consecutive ids, recorded as ``first_event..last_event`` (``first_evidence..
-    last_evidence``) on ``documents``, so both are read as one primary-key range instead of a
-    scan of every event and one lookup per evidence sentence.
-    """
-    conn = connection(store)
-    d = conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    if d is None:
-        return None
-    doc = d["doc"]
-    columns = d.keys()
-    ranged = "first_event" in columns and "first_evidence" in columns
-    evidence: dict[int, dict[str, Any]] = {}
-    if ranged and d["first_evidence"] is not None:
-        for r in conn.execute('SELECT id, text, start, "end", field FROM evidence WHERE id BETWEEN ? AND ? '
-                              "AND doc = ?", (d["first_evidence"], d["last_evidence"], doc)):
-            evidence[r["id"]] = _evidence_dict(r)
-
-    def ev(eid: int) -> dict[str, Any]:
-        found = evidence.get(eid)
-        if found is None:  # outside the recorded range (an older store): look it up
-            r = conn.execute('SELECT id, text, start, "end", field FROM evidence WHERE id = ?', (eid,)).fetchone()
-            found = evidence[eid] = _evidence_dict(r)
-        return dict(found)
-
-    if ranged and d["first_event"] is not None:
-        event_rows = conn.execute("SELECT * FROM events WHERE id BETWEEN ? AND ? AND doc = ? ORDER BY id",
-                                  (d["first_event"], d["last_event"], doc))
-    elif ranged:
-        event_rows = []  # the document has no events
-    else:
-        event_rows = conn.execute("SELECT * FROM events WHERE doc = ? ORDER BY id", (doc,))
-    events = [{"source": r["source"], "target": r["target"], "cameo": r["cameo"], "plover": r["plover"],
-               "date": r["date"], "negated": bool(r["negated"]), "status": r["status"],
-               "evidence": ev(r["evidence"]), "cluster": r["cluster"]} for r in event_rows]
-    reports = conn.execute("SELECT * FROM agreement_reports WHERE doc = ? ORDER BY id", (doc,)).fetchall()
-    provisions: dict[int, list[dict[str, Any]]] = {r["id"]: [] for r in reports}
-    if reports:
-        for p in conn.execute("SELECT * FROM provisions WHERE report IN "
-                              "(SELECT id FROM agreement_reports WHERE doc = ?) ORDER BY id", (doc,)):
-            provisions[p["report"]].append({"key": p["key"], "value": p["value"], "evidence": ev(p["evidence"])})
-    agreements = [{"name": r["name"], "kind": r["kind"], "parties": r["parties"].split(","), "signed": r["signed"],
-                   "duration_years": r["duration_years"], "provisions": provisions[r["id"]],
-                   "evidence": ev(r["evidence"]), "agreement": r["agreement"]} for r in reports]
-    claim_rows = conn.execute("SELECT * FROM claim_reports WHERE doc = ? ORDER BY id", (doc,)).fetchall()
-    responses: dict[int, list[dict[str, Any]]] = {r["id"]: [] for r in claim_rows}
-    if claim_rows:
-        for x in conn.execute("SELECT * FROM responses WHERE doc = ? ORDER BY id", (doc,)):
-            if x["report"] in responses:
-                responses[x["report"]].append({"actor": x["actor"], "stance": x["stance"],
-                                               "evidence": ev(x["evidence"])})
-    claims = [{"claimant": r["claimant"], "kind": r["kind"], "subject": r["subject"], "topic": r["topic"],
-               "content": r["content"], "date": r["date"], "responses": responses[r["id"]],
-               "evidence": ev(r["evidence"]), "claim": r["claim"]} for r in claim_rows]
-    quotes = [{"speaker": r["speaker"], "actor": r["actor"], "text": r["text"], "evidence": ev(r["evidence"])}
-              for r in conn.execute("SELECT * FROM quotes WHERE doc = ? ORDER BY id", (doc,))]
-    flags = [{"kind": r["kind"], "detail": r["detail"], "evidence": [ev(i) for i in json.loads(r["evidence"])]}
-             for r in conn.execute("SELECT * FROM flags WHERE doc = ? ORDER BY id", (doc,))]
-    actors = [{"code": r["code"], "name": r["name"], "country": r["country"], "kind": r["kind"],
-               "person": r["person"], "n_mentions": r["n_mentions"]}
-              for r in conn.execute("SELECT da.code, da.person, da.n_mentions, a.name, a.country, a.kind "
-                                    "FROM doc_actors da LEFT JOIN actors a ON a.code = da.code WHERE da.doc = ? "
-                                    "ORDER BY da.code", (doc,))]
-    document_part = {k: d[k] for k in ("id", "source", "url", "title", "subtitle", "byline", "published",
-                                       "language", "text")}
-    document_part["cleaning"] = json.loads(d["cleaning"] or "{}")
-    return {"coder_version": d["coder_version"], "extracted_at": d["extracted_at"], "document": document_part,
-            "actors": actors, "events": events, "agreements": agreements, "claims": claims, "quotes": quotes,
-            "flags": flags}
-
-
-def _evidence_dict(r) -> dict[str, Any]:
-    out = {"text": r["text"], "start": r["start"], "end": r["end"]}
-    if r["field"]:
-        out["field"] = r["field"]
-    return out

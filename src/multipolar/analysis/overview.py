@@ -55,38 +55,59 @@ def overview(store: Any, *, top: int = 10, recent: int = 10) -> dict[str, Any]:
 
 
 def document(store: Any, doc_id: str) -> dict[str, Any] | None:
-    """One stored document with what was coded from it, in SPEC's shape (evidence offsets intact)."""
+    """One stored document with what was coded from it, in SPEC's shape (evidence offsets intact),
+    plus the store's merged identities (``cluster``, ``agreement``, ``claim``) on each report.
+
+    ``events`` and ``evidence`` have no index on ``doc``: the store gives each document's events
+    (and evidence) consecutive ids, recorded as ``first_event..last_event`` (``first_evidence..
+    last_evidence``) on ``documents``, so both are read as one primary-key range each instead of
+    a scan of every event and one lookup per evidence sentence.
+    """
     conn = connection(store)
     d = conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
     if d is None:
         return None
     doc = d["doc"]
+    evidence: dict[int, dict[str, Any]] = {}
+    if d["first_evidence"] is not None:
+        for r in conn.execute('SELECT id, text, start, "end", field FROM evidence WHERE id BETWEEN ? AND ? '
+                              "AND doc = ?", (d["first_evidence"], d["last_evidence"], doc)):
+            evidence[r["id"]] = _evidence_dict(r)
 
     def ev(eid: int) -> dict[str, Any]:
-        r = conn.execute('SELECT text, start, "end", field FROM evidence WHERE id = ?', (eid,)).fetchone()
-        out = {"text": r["text"], "start": r["start"], "end": r["end"]}
-        if r["field"]:
-            out["field"] = r["field"]
-        return out
+        found = evidence.get(eid)
+        if found is None:  # outside the recorded range (never written so by ingest): look it up
+            r = conn.execute('SELECT id, text, start, "end", field FROM evidence WHERE id = ?', (eid,)).fetchone()
+            found = evidence[eid] = _evidence_dict(r)
+        return dict(found)
 
+    if d["first_event"] is not None:
+        event_rows = conn.execute("SELECT * FROM events WHERE id BETWEEN ? AND ? AND doc = ? ORDER BY id",
+                                  (d["first_event"], d["last_event"], doc))
+    else:  # a row without its range (written by hand): the slow reading
+        event_rows = conn.execute("SELECT * FROM events WHERE doc = ? ORDER BY id", (doc,))
     events = [{"source": r["source"], "target": r["target"], "cameo": r["cameo"], "plover": r["plover"],
                "date": r["date"], "negated": bool(r["negated"]), "status": r["status"],
-               "evidence": ev(r["evidence"]), "cluster": r["cluster"]}
-              for r in conn.execute("SELECT * FROM events WHERE doc = ? ORDER BY id", (doc,))]
-    agreements = []
-    for r in conn.execute("SELECT * FROM agreement_reports WHERE doc = ? ORDER BY id", (doc,)):
-        provs = [{"key": p["key"], "value": p["value"], "evidence": ev(p["evidence"])}
-                 for p in conn.execute("SELECT * FROM provisions WHERE report = ? ORDER BY id", (r["id"],))]
-        agreements.append({"name": r["name"], "kind": r["kind"], "parties": r["parties"].split(","),
-                           "signed": r["signed"], "duration_years": r["duration_years"], "provisions": provs,
-                           "evidence": ev(r["evidence"]), "agreement": r["agreement"]})
-    claims = []
-    for r in conn.execute("SELECT * FROM claim_reports WHERE doc = ? ORDER BY id", (doc,)):
-        resps = [{"actor": x["actor"], "stance": x["stance"], "evidence": ev(x["evidence"])}
-                 for x in conn.execute("SELECT * FROM responses WHERE report = ? ORDER BY id", (r["id"],))]
-        claims.append({"claimant": r["claimant"], "kind": r["kind"], "subject": r["subject"],
-                       "topic": r["topic"], "content": r["content"], "date": r["date"], "responses": resps,
-                       "evidence": ev(r["evidence"]), "claim": r["claim"]})
+               "evidence": ev(r["evidence"]), "cluster": r["cluster"]} for r in event_rows]
+    reports = conn.execute("SELECT * FROM agreement_reports WHERE doc = ? ORDER BY id", (doc,)).fetchall()
+    provisions: dict[int, list[dict[str, Any]]] = {r["id"]: [] for r in reports}
+    if reports:
+        for p in conn.execute("SELECT * FROM provisions WHERE report IN "
+                              "(SELECT id FROM agreement_reports WHERE doc = ?) ORDER BY id", (doc,)):
+            provisions[p["report"]].append({"key": p["key"], "value": p["value"], "evidence": ev(p["evidence"])})
+    agreements = [{"name": r["name"], "kind": r["kind"], "parties": r["parties"].split(","), "signed": r["signed"],
+                   "duration_years": r["duration_years"], "provisions": provisions[r["id"]],
+                   "evidence": ev(r["evidence"]), "agreement": r["agreement"]} for r in reports]
+    claim_rows = conn.execute("SELECT * FROM claim_reports WHERE doc = ? ORDER BY id", (doc,)).fetchall()
+    responses: dict[int, list[dict[str, Any]]] = {r["id"]: [] for r in claim_rows}
+    if claim_rows:
+        for x in conn.execute("SELECT * FROM responses WHERE doc = ? ORDER BY id", (doc,)):
+            if x["report"] in responses:
+                responses[x["report"]].append({"actor": x["actor"], "stance": x["stance"],
+                                               "evidence": ev(x["evidence"])})
+    claims = [{"claimant": r["claimant"], "kind": r["kind"], "subject": r["subject"], "topic": r["topic"],
+               "content": r["content"], "date": r["date"], "responses": responses[r["id"]],
+               "evidence": ev(r["evidence"]), "claim": r["claim"]} for r in claim_rows]
     quotes = [{"speaker": r["speaker"], "actor": r["actor"], "text": r["text"], "evidence": ev(r["evidence"])}
               for r in conn.execute("SELECT * FROM quotes WHERE doc = ? ORDER BY id", (doc,))]
     flags = [{"kind": r["kind"], "detail": r["detail"], "evidence": [ev(i) for i in json.loads(r["evidence"])]}
@@ -102,3 +123,10 @@ def document(store: Any, doc_id: str) -> dict[str, Any] | None:
     return {"coder_version": d["coder_version"], "extracted_at": d["extracted_at"], "document": document_part,
             "actors": actors, "events": events, "agreements": agreements, "claims": claims, "quotes": quotes,
             "flags": flags}
+
+
+def _evidence_dict(r) -> dict[str, Any]:
+    out = {"text": r["text"], "start": r["start"], "end": r["end"]}
+    if r["field"]:
+        out["field"] = r["field"]
+    return out

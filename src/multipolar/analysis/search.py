@@ -64,12 +64,15 @@ def search(store: Any, query: str, *, limit: int = 20, offset: int = 0, order: s
     except sqlite3.OperationalError:
         q = " ".join(f'"{w}"' for w in _WORD.findall(query))  # malformed FTS syntax: words only
         ids = _match(conn, q, order, limit, offset) if q else []
-    hits = []
     words = [w.lower() for w in _WORD.findall(query) if w not in ("AND", "OR", "NOT", "NEAR")]
-    for rowid in ids:
-        r = conn.execute("SELECT ev.text, ev.start, ev.\"end\", ev.field, d.id AS doc_id, d.title, d.source, "
-                         "d.url, d.published FROM evidence ev JOIN documents d ON d.doc = ev.doc "
-                         "WHERE ev.id = ?", (rowid,)).fetchone()
+    # one query for every hit's sentence and document (ids of one page: a few dozen at most)
+    rows = {r["id"]: r for r in conn.execute(
+        "SELECT ev.id, ev.text, ev.start, ev.\"end\", ev.field, d.id AS doc_id, d.title, d.source, d.url, "
+        f"d.published FROM evidence ev JOIN documents d ON d.doc = ev.doc WHERE ev.id IN ({','.join('?' * len(ids))})",
+        ids)} if ids else {}
+    hits = []
+    for rowid in ids:  # in the order the match gave
+        r = rows.get(rowid)
         if r is None:
             continue
         hits.append({"evidence_id": rowid, "text": r["text"], "snippet": highlight(r["text"], words),

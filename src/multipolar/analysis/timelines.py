@@ -86,7 +86,7 @@ def _dyad_counts(conn, a: ActorRef, b: ActorRef, lo: str, hi: str) -> list[dict[
 def _cluster_page(conn, a: ActorRef, b: ActorRef | None, lo: str, hi: str, limit: int,
                   offset: int) -> list[int]:
     if b is None:
-        return _actor_cluster_page(conn, a, lo, hi, limit, offset)
+        return events_cluster_page(conn, a, None, None, lo, hi, limit, offset)
     # a dyad: both directions from the clusters' (source, target, ...) index, merged
     dated = lo or hi != "\uffff"
     cond = "AND first_day >= ? AND first_day <= ? " if dated else ""
@@ -102,35 +102,45 @@ def _cluster_page(conn, a: ActorRef, b: ActorRef | None, lo: str, hi: str, limit
     return [r[0] for r in rows]
 
 
-def _actor_cluster_page(conn, a: ActorRef, lo: str, hi: str, limit: int, offset: int) -> list[int]:
-    """Clusters of one actor, newest first, found through the events' (country, day) indexes.
+def events_cluster_page(conn, a: ActorRef, b: ActorRef | None, plover: str | None, lo: str, hi: str,
+                        limit: int, offset: int) -> list[int]:
+    """Ids of the clusters of an actor or dyad (of one PLOVER type if given), newest event first,
+    ``offset`` skipped, ``limit`` at most, found through the events' (country, day) indexes.
 
-    Reads the newest events of each side, a few per cluster wanted, and reads more only when
-    too many of them fall in the same clusters.
+    Reads the newest events of each side, a few more than the clusters wanted, and reads more
+    only when too many of them fall in the same clusters. Serves the actor timeline and the
+    API's event list.
     """
-    dated = lo or hi != "\uffff"
-    want = limit + offset
-    fetch = max(4 * want, 16)
+    dated = lo or hi != "\uffff"  # undated events (day NULL) come last, and only when no dates are asked
     sides = []
-    for role in ("source", "target"):
-        cond = f"{role}_country = ?" + (f" AND {role} = ?" if not a.is_country else "")
-        params = [a.country] + ([a.code] if not a.is_country else [])
-        if dated:
-            cond += " AND day >= ? AND day <= ?"
-            params += [lo, hi]
+    for role, other_role in (("source", "target"), ("target", "source")):
+        cond = f"{role}_country = ?" + (" AND day >= ? AND day <= ?" if dated else "")
+        params: list[Any] = [a.country, lo, hi] if dated else [a.country]
+        if plover:
+            cond += " AND plover = ?"
+            params.append(plover)
+        if not a.is_country:
+            cond += f" AND {role} = ?"
+            params.append(a.code)
+        if b is not None:
+            cond += f" AND {other_role}_country = ?"
+            params.append(b.country)
         sides.append((cond, params))
+    want = limit + offset
+    # most clusters hold one or two events: a few rows more than the clusters wanted usually do
+    fetch = want + 16
     while True:
-        rows = []
-        exhausted = True
+        rows, complete = [], True
         for cond, params in sides:
             got = conn.execute(f"SELECT cluster, day FROM events WHERE {cond} ORDER BY day DESC LIMIT ?",
                                (*params, fetch)).fetchall()
-            exhausted &= len(got) < fetch
+            # a side cut short is safe to merge once it alone gives the clusters wanted: the rows it
+            # left unread are older than all of those
+            complete &= len(got) < fetch or len({r[0] for r in got}) >= want
             rows += got
-        rows.sort(key=lambda r: (r[1] or "", r[0]), reverse=True)
-        clusters = list(dict.fromkeys(r[0] for r in rows))
-        if len(clusters) >= want or exhausted:
-            return clusters[offset:want]
+        if complete:
+            rows.sort(key=lambda r: (r[1] or "", r[0]), reverse=True)
+            return list(dict.fromkeys(r[0] for r in rows))[offset:want]
         fetch *= 4
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from ..actors import code_country
@@ -38,3 +38,14 @@ def quad_class(root: str) -> int:
 
 
 QUAD = {f"{i:02d}": quad_class(f"{i:02d}") for i in range(100)}
+
+
+@lru_cache(maxsize=65536)
+def week_of(day: str) -> str | None:
+    """The Monday that starts the week of an ISO day (``2025-01-15`` -> ``2025-01-13``); None if
+    ``day`` is not a date. Weeks start on Monday (ISO 8601), as in ``actor_weeks``/``dyad_weeks``."""
+    try:
+        d = date.fromisoformat(day[:10])
+    except ValueError:
+        return None
+    return (d - timedelta(days=d.weekday())).isoformat()

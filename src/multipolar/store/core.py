@@ -20,7 +20,7 @@ DEFAULT_DB = "multipolar.db"
 TABLES = ("documents", "ingest_errors", "actors", "doc_actors", "evidence", "events", "event_clusters",
           "agreements", "agreement_parties", "agreement_provisions", "agreement_reports",
           "provisions", "claims", "claim_reports", "responses", "quotes", "flags", "actor_months",
-          "dyad_months", "actor_totals", "dyad_totals", "network_edges")
+          "dyad_months", "actor_totals", "dyad_totals", "network_edges", "actor_weeks")
 
 
 def default_db_path() -> str:

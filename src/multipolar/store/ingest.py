@@ -34,7 +34,7 @@ from typing import Any
 from . import merge
 from .clusters import ClusterIndex, assign_clusters, ordinal
 from .codes import QUAD, country, full_day, quad_class  # noqa: F401  (quad_class re-exported)
-from .removal import add_summaries, delete_document_rows
+from .removal import add_summaries, add_weeks, delete_document_rows, week_counts
 
 log = logging.getLogger(__name__)
 
@@ -372,6 +372,8 @@ class _Rows:
         conn.executemany("INSERT INTO flags (doc, coder_version, kind, detail, evidence) VALUES (?, ?, ?, ?, ?)",
                          self.flags)
         add_summaries(conn, Counter(self.actor_month_keys), Counter(self.dyad_month_keys))
+        # event tuple: id, doc, version, source, sc, target, tc, cameo, root, plover, date, day, ...
+        add_weeks(conn, week_counts((e[4], e[6], e[9], e[11]) for e in self.events))
         stats.events += len(self.events)
         stats.agreements += self.n_agreements
         stats.claims += self.n_claims

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from collections.abc import Iterable
 
-from .codes import QUAD
+from .codes import QUAD, week_of
 
 
 def add_summaries(conn: sqlite3.Connection, actor_months: Counter, dyad_months: Counter) -> None:
@@ -32,6 +33,37 @@ def add_summaries(conn: sqlite3.Connection, actor_months: Counter, dyad_months: 
                      "n = n + excluded.n", sorted((*k, n) for k, n in dyads.items()))
 
 
+def week_counts(events: Iterable[tuple], sign: int = 1) -> Counter:
+    """The ``actor_weeks`` counts of some events, given as ``(source_country, target_country,
+    plover, day)``; ``sign`` -1 takes them away. An event counts once for each country on either
+    side (an internal event once). Events without a PLOVER type or a day are not counted."""
+    keys = []
+    append = keys.append
+    for sc, tc, plover, day in events:
+        if plover and day:
+            week = week_of(day)
+            if week is None:
+                continue
+            if sc:
+                append((sc, week, plover))
+            if tc and tc != sc:
+                append((tc, week, plover))
+    counts = Counter(keys)  # counted in C
+    if sign != 1:
+        for k in counts:
+            counts[k] *= sign
+    return counts
+
+
+def add_weeks(conn: sqlite3.Connection, actor_weeks: Counter) -> None:
+    """Add (or, with negative counts, take away) weekly counts; rows that fall to zero go."""
+    conn.executemany("INSERT INTO actor_weeks VALUES (?, ?, ?, ?) ON CONFLICT(actor, week, plover) "
+                     "DO UPDATE SET n = n + excluded.n", sorted((*k, n) for k, n in actor_weeks.items()))
+    gone = [k for k, n in actor_weeks.items() if n < 0]
+    if gone:
+        conn.executemany("DELETE FROM actor_weeks WHERE actor = ? AND week = ? AND plover = ? AND n <= 0", gone)
+
+
 def delete_document_rows(conn: sqlite3.Connection, doc: int) -> tuple[set[int], set[int]]:
     """Remove every coded row of one document (before it is re-coded); keeps the documents row.
 
@@ -43,9 +75,11 @@ def delete_document_rows(conn: sqlite3.Connection, doc: int) -> tuple[set[int], 
     ev_lo, ev_hi, evd_lo, evd_hi = conn.execute(
         "SELECT first_event, last_event, first_evidence, last_evidence FROM documents WHERE doc = ?",
         (doc,)).fetchone()
-    for source, sc, target, tc, root, day, cluster in conn.execute(
-            "SELECT source, source_country, target, target_country, root, day, cluster FROM events "
+    week_events = []
+    for source, sc, target, tc, root, day, cluster, plover in conn.execute(
+            "SELECT source, source_country, target, target_country, root, day, cluster, plover FROM events "
             "WHERE id BETWEEN ? AND ?", (ev_lo, ev_hi)):
+        week_events.append((sc, tc, plover, day))
         month = day[:7] if day else ""
         quad = QUAD.get(root, 0)
         if sc:
@@ -60,6 +94,7 @@ def delete_document_rows(conn: sqlite3.Connection, doc: int) -> tuple[set[int], 
                 dyad_months[(sc, tc, month, quad)] -= 1
         per_cluster[cluster] += 1
     add_summaries(conn, actor_months, dyad_months)
+    add_weeks(conn, week_counts(week_events, -1))
     conn.executemany("DELETE FROM actor_months WHERE actor = ? AND month = ? AND quad = ? AND role = ? AND n <= 0",
                      list(actor_months))
     conn.executemany("DELETE FROM dyad_months WHERE source = ? AND target = ? AND month = ? AND quad = ? "

@@ -86,7 +86,7 @@ async def list_documents(request: Request, limit: Limit = 50, offset: Offset = 0
 async def get_document(request: Request, doc_id: str) -> Response:
     if len(doc_id) > 64:
         raise ApiError(422, "document id is at most 64 characters")
-    found = browse.document_record(store_of(request), doc_id)
+    found = analysis.document(store_of(request), doc_id)
     if found is None:
         raise ApiError(404, f"no document with id {doc_id!r}")
     return as_json(found)

@@ -75,7 +75,7 @@ def article(request: Request, doc_id: str,
             alert: Annotated[int | None, Query(ge=1, description="an alert whose evidence to highlight")] = None,
             ) -> HTMLResponse:
     store = store_of(request)
-    record = browse.document_record(store, doc_id[:64])
+    record = analysis.document(store, doc_id[:64])
     if record is None:
         raise ApiError(404, f"no document with id {doc_id!r}")
     shown = browse.alert(store, alert) if alert else None
