@@ -52,22 +52,17 @@ def run_on_cluster(run_batch: Callable[..., Any], inputs: Sequence[str], out: st
     """Run ``run_batch`` as a remote task on the head node; returns its :class:`.job.BatchResult`."""
     import ray
 
-    from .job import ClusterUnreachable, _check_reachable
+    from .job import connect
 
     check_cluster_paths(inputs, out)
     own_connection = not ray.is_initialized()
     if own_connection:
-        _check_reachable(address)
-        try:
-            ray.init(address=address, logging_level=logging.WARNING)
-        except (ConnectionError, ValueError, TimeoutError) as e:
-            raise ClusterUnreachable(
-                f"could not connect to the Ray Client server at {address!r} ({e}). Check that the "
-                "head runs one (`ray start --head` starts it on port 10001, or "
-                "--ray-client-server-port) and, where the cluster uses token authentication (the "
-                "default of `ray start` in Ray 2.60), set RAY_AUTH_MODE=token here with the cluster's "
-                "token in RAY_AUTH_TOKEN or ~/.ray/auth_token: without it Ray Client sends no token "
-                "and only reports a timeout (docs/scale.md)") from e
+        connect(address, f"could not connect to the Ray Client server at {address!r} ({{error}}). Check "
+                         "that the head runs one (`ray start --head` starts it on port 10001, or "
+                         "--ray-client-server-port) and, where the cluster uses token authentication (the "
+                         "default of `ray start` in Ray 2.60), set RAY_AUTH_MODE=token here with the "
+                         "cluster's token in RAY_AUTH_TOKEN or ~/.ray/auth_token: without it Ray Client "
+                         "sends no token and only reports a timeout (docs/scale.md)")
     try:
         task = ray.remote(num_cpus=0, max_retries=0, resources=HEAD_NODE_RESOURCE)(run_batch)
         # address=None: inside the cluster Ray is already initialised, so the job uses that

@@ -231,14 +231,9 @@ def ray_session(address: str | None, workers: int | None) -> Iterator[int]:
         yield workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         return
     if address:
-        _check_reachable(address)
-        try:
-            ray.init(address=address, logging_level=logging.WARNING)
-        except (ConnectionError, ValueError, TimeoutError) as e:
-            raise ClusterUnreachable(
-                f"could not join the Ray cluster at {address!r} ({e}). Check the address (auto, "
-                "HOST:PORT of the head, or ray://HOST:10001) and, where the cluster uses token "
-                "authentication, set RAY_AUTH_MODE=token and its token (docs/scale.md)") from e
+        connect(address, f"could not join the Ray cluster at {address!r} ({{error}}). Check the address "
+                         "(auto, HOST:PORT of the head, or ray://HOST:10001) and, where the cluster uses "
+                         "token authentication, set RAY_AUTH_MODE=token and its token (docs/scale.md)")
     else:
         # A local instance: worker processes must import this same multipolar (a source
         # checkout run with PYTHONPATH, say), so its folder goes first on their path.
@@ -252,6 +247,17 @@ def ray_session(address: str | None, workers: int | None) -> Iterator[int]:
         yield workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
     finally:
         ray.shutdown()  # stops a local instance; only disconnects from a cluster
+
+
+def connect(address: str, failure: str) -> None:
+    """``ray.init`` on a cluster address, failing fast with ``failure`` (``{error}`` filled in)."""
+    import ray
+
+    _check_reachable(address)
+    try:
+        ray.init(address=address, logging_level=logging.WARNING)
+    except (ConnectionError, ValueError, TimeoutError) as e:
+        raise ClusterUnreachable(failure.format(error=e)) from e
 
 
 def _check_reachable(address: str) -> None:
