@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import sqlite3
 import statistics
 import sys
@@ -58,6 +59,39 @@ def baseline_rate(records: list[dict], path: str) -> float:
     elapsed = time.perf_counter() - t
     conn.close()
     return n / elapsed
+
+
+class StatementTimer:
+    """Stands in for the store's connection and adds up the CPU time of each kind of statement
+    (``INSERT INTO events``, ``COMMIT``, ...): where an ingest's SQLite time goes. Python's time
+    between the calls is the rest of the ingest's CPU time."""
+
+    _KIND = re.compile(r"(INSERT INTO \w+|INSERT OR REPLACE INTO \w+|UPDATE \w+|DELETE FROM \w+|BEGIN \w+|COMMIT"
+                       r"|ROLLBACK|PRAGMA \w+|SELECT .{0,30})")
+    _UPSERT = re.compile(r"^(INSERT INTO \w+) .* ON CONFLICT")
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self.cpu: dict[str, float] = {}
+
+    def __getattr__(self, name: str):
+        return getattr(self._conn, name)
+
+    def _timed(self, method, sql: str, *args):
+        flat = " ".join(sql.split())
+        m = self._UPSERT.match(flat) or self._KIND.search(flat)
+        kind = (m.group(1) + (" (upsert)" if "ON CONFLICT" in flat else "")) if m else flat[:40]
+        c = time.process_time()
+        try:
+            return method(sql, *args)
+        finally:
+            self.cpu[kind] = self.cpu.get(kind, 0.0) + time.process_time() - c
+
+    def execute(self, sql: str, *args):
+        return self._timed(self._conn.execute, sql, *args)
+
+    def executemany(self, sql: str, *args):
+        return self._timed(self._conn.executemany, sql, *args)
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -112,7 +146,8 @@ def time_queries(store: Store, n: int, seed: int = 1) -> dict[str, tuple[float, 
     return out
 
 
-def run(n_events: int, n_queries: int, directory: str, reuse: bool = False, batch: int = 1000) -> None:
+def run(n_events: int, n_queries: int, directory: str, reuse: bool = False, batch: int = 1000,
+        statements: bool = False) -> None:
     n_docs = n_events // EVENTS_PER_DOC
     path = os.path.join(directory, f"store-{n_events}.db")
     if reuse and os.path.exists(path):
@@ -129,9 +164,14 @@ def run(n_events: int, n_queries: int, directory: str, reuse: bool = False, batc
     base = baseline_rate(records, fresh(os.path.join(directory, f"baseline-{n_events}.db")))
     path = fresh(os.path.join(directory, f"store-{n_events}.db"))
     store = Store.open(path)
+    timer = None
+    if statements:
+        timer = store.conn = StatementTimer(store.conn)
     t, cpu = time.perf_counter(), time.process_time()
     stats = store.ingest(records, batch_size=batch)
     elapsed, cpu = time.perf_counter() - t, time.process_time() - cpu
+    if timer is not None:
+        store.conn = timer._conn
     t = time.perf_counter()
     again = store.ingest(records, batch_size=batch)
     rerun = time.perf_counter() - t
@@ -147,6 +187,14 @@ def run(n_events: int, n_queries: int, directory: str, reuse: bool = False, batc
           f"{os.cpu_count()} cores)")
     print(f"baseline (bare executemany, one unindexed table): {base:,.0f} events/s -> store at "
           f"{(n_ev / elapsed) / base:.2f}x of it")
+    if timer is not None:
+        in_sql = sum(timer.cpu.values())
+        print(f"ingest CPU by statement, seconds per 100k events (timed with the statement timer, which "
+              f"adds its own overhead): SQLite {in_sql * 1e5 / n_ev:.2f}, Python between the calls "
+              f"{(cpu - in_sql) * 1e5 / n_ev:.2f}")
+        for kind, sec in sorted(timer.cpu.items(), key=lambda kv: -kv[1]):
+            if sec * 1e5 / n_ev >= 0.005:
+                print(f"    {sec * 1e5 / n_ev:6.2f}  {kind}")
     print(f"re-ingest of the same records: {again.unchanged:,} unchanged, {n_docs / rerun:,.0f} documents/s")
     print(f"file size: {size / 1e6:,.1f} MB ({size / n_ev:,.0f} bytes/event); "
           f"{store.counts()['event_clusters']:,} event clusters")
@@ -169,17 +217,19 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=200, help="runs per query")
     ap.add_argument("--dir", help="keep the stores here (default: a temporary folder)")
     ap.add_argument("--reuse", action="store_true", help="with --dir: time the queries on stores kept there")
+    ap.add_argument("--statements", action="store_true",
+                    help="time the ingest's SQL statements by kind (CPU; slows the ingest a little)")
     args = ap.parse_args()
     print(f"SQLite {sqlite3.sqlite_version}, Python {sys.version.split()[0]}")
     sizes = [args.events] + ([1_000_000] if args.million else [])
     if args.dir:
         Path(args.dir).mkdir(parents=True, exist_ok=True)
         for n in sizes:
-            run(n, args.queries, args.dir, args.reuse, args.batch)
+            run(n, args.queries, args.dir, args.reuse, args.batch, args.statements)
     else:
         with tempfile.TemporaryDirectory(prefix="multipolar-bench-") as tmp:
             for n in sizes:
-                run(n, args.queries, tmp, batch=args.batch)
+                run(n, args.queries, tmp, batch=args.batch, statements=args.statements)
 
 
 if __name__ == "__main__":
