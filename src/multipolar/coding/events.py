@@ -57,6 +57,11 @@ class _Found:
     anchor: Token
 
 
+# CAMEO agent codes for the organs of a state (government, military, legislature, judiciary,
+# police, intelligence): an event between one of these and its own country is a misreading.
+STATE_ORGANS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
 class _Coder(RoleFinder):
     """One document's event coder: a single pass over its sentences."""
 
@@ -346,6 +351,8 @@ class _Coder(RoleFinder):
         date = self.date_for(anchor, sent)
         evidence = self.evidence(sent, anchor)
         for s, t, c in pairs:
+            if t is not None and self.organ_of_own_state(s, t):
+                continue  # "Kenya's president hosted them in Nairobi": a state is no party to its own organs' acts
             key = (s, t, plover_of(c) or c, evidence.text)  # one event per type and pair per report
             if key in self.seen:
                 continue  # the same report repeated (a duplicated body copy)
@@ -412,6 +419,13 @@ class _Coder(RoleFinder):
         speakers = [s for s in self.phrase_actors(subjects(speech)) if s not in doers]
         if doers and speakers:
             self.emit(_Found(speakers, doers, "111", False, None, speech), speech, sent)
+
+    @staticmethod
+    def organ_of_own_state(source: str, target: str) -> bool:
+        """KENGOV -> KEN, KEN -> KENMIL: an organ of a state paired with that state itself. Rebels or
+        an opposition against their own country (AZEREB -> AZE) are real events and are kept."""
+        short, long_ = sorted((source, target), key=len)
+        return len(short) == 3 and long_.startswith(short) and long_[3:6] in STATE_ORGANS and not short.startswith("IGO")
 
     def visit_pairs(self, found: _Found, anchor: Token) -> list[tuple[str, str | None, str]]:
         """"Kim and Rudenko signed the protocol in Moscow", "met at the White House": meeting or

@@ -1,0 +1,52 @@
+"""Event constructions common in international news beyond alliances and arms deals: summoning an
+envoy, lodging a protest, condemning an act reported earlier ("the veto", "the sanctions"), and a
+leader hosting talks in his own capital. Sentences written for these tests; actors come from the
+hand-made gazetteer (tests/events_gazetteer.py)."""
+
+import pytest
+
+from events_gazetteer import code, triples
+from multipolar.coding.events import _Coder
+
+pytestmark = pytest.mark.model
+
+
+def test_summoning_an_ambassador_is_an_official_complaint(nlp):
+    assert triples(code(nlp, "France summoned the Russian ambassador on Monday.")) == {("FRA", "114", "RUS")}
+    assert triples(code(nlp, "Germany summoned the Turkish charge d'affaires in Berlin.")) == {
+        ("DEU", "114", "TUR")}
+
+
+def test_lodging_a_protest_with_a_state(nlp):
+    assert triples(code(nlp, "Britain lodged a formal protest with Iran.")) == {("GBR", "114", "IRN")}
+
+
+def test_summoning_a_non_envoy_is_not_a_protest(nlp):
+    assert not triples(code(nlp, "France summoned its parliament for an emergency session on Monday."))
+
+
+def test_condemning_a_veto_criticises_the_vetoing_states(nlp):
+    events = code(nlp, "Russia and China vetoed a NATO resolution on Thursday. Britain condemned the veto.")
+    assert {("GBR", "111", "RUS"), ("GBR", "111", "CHN")} <= triples(events)
+
+
+def test_criticising_sanctions_targets_who_imposed_them_not_a_later_expulsion(nlp):
+    events = code(nlp, "Germany imposed sanctions on Iran. Iran expelled two German diplomats. "
+                       "Russia criticised the sanctions.")
+    assert ("RUS", "111", "DEU") in triples(events)
+    assert ("RUS", "111", "IRN") not in triples(events)
+
+
+def test_condemning_an_act_nobody_was_reported_doing_codes_nothing(nlp):
+    assert not triples(code(nlp, "Germany condemned the veto."))
+
+
+def test_hosting_talks_in_ones_own_capital_is_no_visit_to_oneself(nlp):
+    assert not triples(code(nlp, "Putin hosted the two delegations in Moscow."))
+
+
+def test_state_organ_paired_with_its_own_state():
+    assert _Coder.organ_of_own_state("KENGOV", "KEN")
+    assert _Coder.organ_of_own_state("RUS", "RUSMIL")
+    assert not _Coder.organ_of_own_state("AZEREB", "AZE")  # rebels fighting their state are real events
+    assert not _Coder.organ_of_own_state("KENGOV", "ETH")
