@@ -50,3 +50,11 @@ def test_state_organ_paired_with_its_own_state():
     assert _Coder.organ_of_own_state("RUS", "RUSMIL")
     assert not _Coder.organ_of_own_state("AZEREB", "AZE")  # rebels fighting their state are real events
     assert not _Coder.organ_of_own_state("KENGOV", "ETH")
+
+
+def test_truce_brokered_by_a_third_state_is_its_mediation_between_the_parties(nlp):
+    events = code(nlp, "Russia and Ukraine agreed to a ceasefire brokered by Turkey.")
+    assert {("TUR", "045", "RUS"), ("TUR", "045", "UKR"), ("RUS", "0871", "UKR")} <= triples(events)
+    assert {e.status for e in events if e.cameo == "045"} == {"asserted"}  # the brokering is done
+    assert {("TUR", "045", "RUS"), ("TUR", "045", "UKR")} <= triples(
+        code(nlp, "Russia and Ukraine signed a truce mediated by Turkey."))

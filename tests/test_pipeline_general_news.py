@@ -70,6 +70,7 @@ def test_border_clash_and_ceasefire(records):
     assert ("ETH", "112", "ERI") in _events(rec)
     assert any(s.startswith("ETH") and c.startswith("19") and t.startswith("ERI") for s, c, t in _events(rec))
     assert any(c == "0871" for _, c, _ in _events(rec))  # the ceasefire itself
+    assert {("KEN", "045", "ETHGOV"), ("KEN", "045", "ERIGOV")} <= _events(rec)  # "a ceasefire brokered by Kenya"
     assert [sorted(a["parties"]) for a in rec["agreements"]] == [["ERI", "ETH"]]
     claim = [c for c in rec["claims"] if c["claimant"] == "ETH" and c["subject"] == "ERI"]
     assert claim and claim[0]["responses"][0]["stance"] == "deny"

@@ -206,6 +206,14 @@ class RoleFinder:
                             found.extend(x for x in self.phrase_actors([c]) if x not in found)
             elif slot == "accuser":
                 found = self.latest_accusers(sources)
+            elif slot == "governor_subjects":  # "A and B agreed to a truce brokered by C": A and B
+                h = verb.head if verb.dep_ == "acl" else None
+                while h is not None and h.dep_ in ("pobj", "prep") and h.head is not h:
+                    h = h.head
+                if h is not None and h.dep_ in ("dobj", "nsubjpass", "attr"):
+                    h = h.head
+                if h is not None and h.pos_ in ("VERB", "AUX"):
+                    found = self.phrase_actors(subjects(h))
             elif slot == "act_author":  # "condemned the veto": whoever did the act reported before
                 found = self.act_authors(objects + prep_objects(verb, ("over", "about")), sources)
             elif slot == "phrase":  # the first actor named in the verb phrase, outside its clauses

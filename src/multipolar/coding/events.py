@@ -84,6 +84,8 @@ class _Coder(RoleFinder):
         for partner in self.joined_by(verb, subj_heads):  # "X, joined by Y, tabled a motion"
             if partner not in sources:
                 sources.append(partner)
+        if not sources and verb.dep_ == "acl" and verb.tag_ == "VBN":
+            sources = self.phrase_actors(agent_of(verb))  # "a ceasefire brokered by Kenya": Kenya brokers
         if not sources and verb.dep_ in ("acl", "advcl"):
             if any(c.lower_ == "to" for c in children(verb, "aux")):
                 # "Stockholm's bid to join NATO": the noun's owner acts; "Hungary signed a deal to
@@ -277,6 +279,8 @@ class _Coder(RoleFinder):
         status = modal_status(anchor)
         if anchor.dep_ == "pcomp" and anchor.head.lower_ == "from":
             return "hypothetical", True  # "kept them from attacking": the act did not happen
+        if anchor.dep_ == "acl" and anchor.tag_ == "VBN" and agent_of(anchor):
+            return status or "asserted", neg  # "agreed to a truce brokered by C": the brokering is done
         for head, dep in governors(anchor):
             if dep not in COMPLEMENT_DEPS:
                 break

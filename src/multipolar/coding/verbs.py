@@ -15,7 +15,8 @@ from typing import Any
 import yaml
 
 TARGET_SLOTS = ("dobj", "dative", "agent", "poss", "objmod", "accuser", "clause_subject", "deal_partner",
-                "phrase", "act_author")
+                "phrase", "act_author",
+                "governor_subjects")
 
 
 @dataclass(frozen=True)
