@@ -58,3 +58,16 @@ def test_truce_brokered_by_a_third_state_is_its_mediation_between_the_parties(nl
     assert {e.status for e in events if e.cameo == "045"} == {"asserted"}  # the brokering is done
     assert {("TUR", "045", "RUS"), ("TUR", "045", "UKR")} <= triples(
         code(nlp, "Russia and Ukraine signed a truce mediated by Turkey."))
+
+
+def test_a_ban_on_imports_sanctions_the_country_the_goods_come_from(nlp):
+    assert ("IRN", "163", "CHN") in triples(code(nlp, "Iran announced a ban on imports of Chinese food products."))
+    assert ("IRN", "163", "CHN") in triples(code(nlp, "Iran imposed a ban on imports from China."))
+    assert not any(c == "163" for _, c, _ in triples(code(nlp, "France announced a ban on smoking.")))
+
+
+def test_the_sanctions_refer_to_the_report_that_named_them_not_a_later_retaliatory_ban(nlp):
+    events = code(nlp, "Germany imposed sanctions on Iran. Iran announced a ban on imports of Chinese goods. "
+                       "Russia criticised the sanctions.")
+    assert ("RUS", "111", "DEU") in triples(events)
+    assert ("RUS", "111", "IRN") not in triples(events)

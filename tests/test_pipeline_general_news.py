@@ -82,6 +82,7 @@ def test_sanctions_and_retaliation(records):
     ev = _events(rec)
     assert ("IGOEUR", "163", "BLR") in ev
     assert ("BLRGOV", "166", "POLGOV") in ev  # expelled two Polish diplomats
+    assert {("BLRGOV", "163", "POL"), ("BLRGOV", "163", "LTU")} <= ev  # "a ban on imports of Polish and Lithuanian food"
     assert ("POLGOV", "114", "BLR") in ev  # summoned the Belarusian charge d'affaires
     assert ("RUS", "111", "IGOEUR") in ev  # criticised the sanctions: those who imposed them
     assert not any(s == "RUS" and c == "111" and t.startswith("BLR") for s, c, t in ev)

@@ -343,11 +343,16 @@ class RoleFinder:
             prefixes = self.lex.act_nouns.get(noun.lemma_.lower()) or self.lex.act_nouns.get(noun.lower_)
             if not prefixes:
                 continue
-            for e in reversed(events):
-                if e.source not in sources and not e.negated and e.cameo.startswith(prefixes):
-                    # a joint act ("Russia and China vetoed ...") was done by every source of that report
-                    return list(dict.fromkeys(x.source for x in events if x.evidence.start == e.evidence.start
-                                              and x.cameo == e.cameo and x.source not in sources))
+            fits = [e for e in events if e.source not in sources and not e.negated and e.cameo.startswith(prefixes)]
+            # an earlier report that used the same word ("imposed sanctions" for "the sanctions")
+            # beats a later one of the same kind told in other words (a retaliatory import ban)
+            stem = noun.lemma_.lower().rstrip("s")
+            worded = [e for e in fits if stem in e.evidence.text.lower()]
+            if worded or fits:
+                e = (worded or fits)[-1]
+                # a joint act ("Russia and China vetoed ...") was done by every source of that report
+                return list(dict.fromkeys(x.source for x in fits if x.evidence.start == e.evidence.start
+                                          and x.cameo == e.cameo))
         return []
 
     def latest_accusers(self, deniers: list[str]) -> list[str]:

@@ -203,10 +203,18 @@ class _Coder(RoleFinder):
         for o in prep_objects(noun, ("of",)):  # "the transfer of F-16 fighter jets"
             mods |= {o.lemma_.lower()} | {c.lemma_.lower() for c in o.children if c.dep_ in ("amod", "compound")}
         for rule in rules:
-            if rule.require_modifier and not (mods & rule.require_modifier):
+            # "a ban on imports of Polish food": the required word may be the object of the
+            # target preposition; the recipient is then whoever the goods come from
+            goods = [o for o in prep_objects(noun, rule.target_preps)
+                     if rule.require_modifier and o.lemma_.lower() in rule.require_modifier]
+            if rule.require_modifier and not (mods & rule.require_modifier) and not goods:
                 continue
             sources = self.noun_source(noun, rule.code)
             targets = self.phrase_actors(prep_objects(noun, rule.target_preps))
+            if not targets and goods:
+                origin = [x for o in goods for x in prep_objects(o, ("of", "from"))]
+                targets = self.phrase_actors(origin) or self.phrase_actors(
+                    [c for x in origin for c in x.children if c.dep_ in ("amod", "compound", "poss")])
             if rule.reverse and not targets:
                 sources, targets = self.visit_by_place(noun, sources)
             targets = [t for t in targets if t not in sources]
