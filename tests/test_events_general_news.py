@@ -71,3 +71,11 @@ def test_the_sanctions_refer_to_the_report_that_named_them_not_a_later_retaliato
                        "Russia criticised the sanctions.")
     assert ("RUS", "111", "DEU") in triples(events)
     assert ("RUS", "111", "IRN") not in triples(events)
+
+
+def test_concern_over_the_incident_criticises_whoever_used_force_in_it(nlp):
+    events = code(nlp, "China attacked the Philippines on Monday. Japan expressed concern over the incident.")
+    assert ("JPN", "111", "CHN") in triples(events)
+    assert not triples(code(nlp, "Japan expressed concern over the incident."))
+    talks = code(nlp, "China held talks with Japan. Britain expressed concern over the incident.")
+    assert not any(s == "GBR" for s, _, _ in triples(talks))  # talks are no incident

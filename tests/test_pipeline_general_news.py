@@ -105,5 +105,6 @@ def test_coast_guard_incident_and_summoned_ambassador(records):
     ev = _events(rec)
     assert any(s == "PHL" and c == "114" and t.startswith("CHN") for s, c, t in ev)
     assert any(s.startswith("CHN") and c.startswith(("17", "18", "19")) and t.startswith("PHL") for s, c, t in ev)
+    assert any(s == "JPN" and c == "111" and t.startswith("CHN") for s, c, t in ev)  # concern over the incident
     claim = [c for c in rec["claims"] if c["claimant"] == "CHN" and c["subject"] == "PHL"]
     assert claim and claim[0]["responses"][0] == {**claim[0]["responses"][0], "actor": "PHL", "stance": "deny"}

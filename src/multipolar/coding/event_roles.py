@@ -215,7 +215,8 @@ class RoleFinder:
                 if h is not None and h.pos_ in ("VERB", "AUX"):
                     found = self.phrase_actors(subjects(h))
             elif slot == "act_author":  # "condemned the veto": whoever did the act reported before
-                found = self.act_authors(objects + prep_objects(verb, ("over", "about")), sources)
+                found = self.act_authors(objects + prep_objects(verb, ("over", "about")) + [
+                    x for o in objects for x in prep_objects(o, ("over", "about", "at"))], sources)
             elif slot == "phrase":  # the first actor named in the verb phrase, outside its clauses
                 found = self.first_actor_after(verb)
             elif slot == "deal_partner":  # "signed a deal to buy jets from Sweden"
