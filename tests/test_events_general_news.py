@@ -79,3 +79,9 @@ def test_concern_over_the_incident_criticises_whoever_used_force_in_it(nlp):
     assert not triples(code(nlp, "Japan expressed concern over the incident."))
     talks = code(nlp, "China held talks with Japan. Britain expressed concern over the incident.")
     assert not any(s == "GBR" for s, _, _ in triples(talks))  # talks are no incident
+
+
+def test_a_reported_intrusion_or_violation_criticises_the_intruder(nlp):
+    assert ("TUR", "111", "IRN") in triples(code(nlp, "Turkey said the Iranian vessel had intruded into Turkish waters."))
+    assert ("RUS", "111", "UKR") in triples(code(nlp, "Russia said Ukraine violated the ceasefire."))
+    assert not any(c == "111" for _, c, _ in triples(code(nlp, "Russia said Ukraine did not violate the ceasefire.")))
