@@ -62,6 +62,7 @@ def test_security_council_veto(records):
     accusation = [c for c in rec["claims"] if c["claimant"] == "USA" and c["subject"] == "RUS"]
     assert accusation and {r["actor"]: r["stance"] for r in accusation[0]["responses"]} == {"RUS": "deny"}
     assert any(q["text"].startswith("Russia has chosen") for q in rec["quotes"])
+    assert not any(c["subject"] == "SDN" for c in rec["claims"])  # "the draft interfered in Sudan's affairs"
 
 
 def test_border_clash_and_ceasefire(records):
