@@ -85,3 +85,14 @@ def test_a_reported_intrusion_or_violation_criticises_the_intruder(nlp):
     assert ("TUR", "111", "IRN") in triples(code(nlp, "Turkey said the Iranian vessel had intruded into Turkish waters."))
     assert ("RUS", "111", "UKR") in triples(code(nlp, "Russia said Ukraine violated the ceasefire."))
     assert not any(c == "111" for _, c, _ in triples(code(nlp, "Russia said Ukraine did not violate the ceasefire.")))
+
+
+def test_prisoner_releases_and_exchanges(nlp):
+    assert triples(code(nlp, "Iran released two French citizens.")) == {("IRN", "0841", "FRA")}
+    assert triples(code(nlp, "Russia and Ukraine exchanged 200 prisoners on Friday.")) == {
+        ("RUS", "0841", "UKR"), ("UKR", "0841", "RUS")}
+    assert not triples(code(nlp, "Iran released a statement."))
+
+
+def test_recalling_an_ambassador_reduces_relations(nlp):
+    assert triples(code(nlp, "France recalled its ambassador from Iran.")) == {("FRA", "161", "IRN")}
