@@ -96,3 +96,9 @@ def test_prisoner_releases_and_exchanges(nlp):
 
 def test_recalling_an_ambassador_reduces_relations(nlp):
     assert triples(code(nlp, "France recalled its ambassador from Iran.")) == {("FRA", "161", "IRN")}
+
+
+def test_closing_a_border_or_airspace_restricts_movement(nlp):
+    assert triples(code(nlp, "Turkey closed its border with Syria.")) == {("TUR", "191", "SYR")}
+    assert triples(code(nlp, "France closed its airspace to Russian aircraft.")) == {("FRA", "191", "RUS")}
+    assert not triples(code(nlp, "Turkey closed its embassy."))
