@@ -102,3 +102,14 @@ def test_closing_a_border_or_airspace_restricts_movement(nlp):
     assert triples(code(nlp, "Turkey closed its border with Syria.")) == {("TUR", "191", "SYR")}
     assert triples(code(nlp, "France closed its airspace to Russian aircraft.")) == {("FRA", "191", "RUS")}
     assert not triples(code(nlp, "Turkey closed its embassy."))
+
+
+def test_traded_accusations_is_mutual_accusation_not_trade(nlp):
+    assert triples(code(nlp, "Armenia and Azerbaijan traded accusations of violating the truce.")) == {
+        ("ARM", "112", "AZE"), ("AZE", "112", "ARM")}
+    assert triples(code(nlp, "Japan traded with China.")) == {("JPN", "061", "CHN"), ("CHN", "061", "JPN")}
+
+
+def test_a_veto_without_a_named_sponsor_is_still_coded(nlp):
+    events = code(nlp, "Russia vetoed the draft resolution. Britain condemned the veto.")
+    assert triples(events) == {("RUS", "129", None), ("GBR", "111", "RUS")}
