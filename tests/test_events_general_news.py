@@ -113,3 +113,9 @@ def test_traded_accusations_is_mutual_accusation_not_trade(nlp):
 def test_a_veto_without_a_named_sponsor_is_still_coded(nlp):
     events = code(nlp, "Russia vetoed the draft resolution. Britain condemned the veto.")
     assert triples(events) == {("RUS", "129", None), ("GBR", "111", "RUS")}
+
+
+def test_exercising_restraint_is_no_military_exercise(nlp):
+    assert triples(code(nlp, "China urged Russia and Ukraine to exercise restraint.")) == {
+        ("CHN", "020", "RUS"), ("CHN", "020", "UKR")}
+    assert ("RUS", "062", "CHN") in triples(code(nlp, "Russia and China held joint naval exercises."))
