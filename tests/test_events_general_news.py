@@ -119,3 +119,8 @@ def test_exercising_restraint_is_no_military_exercise(nlp):
     assert triples(code(nlp, "China urged Russia and Ukraine to exercise restraint.")) == {
         ("CHN", "020", "RUS"), ("CHN", "020", "UKR")}
     assert ("RUS", "062", "CHN") in triples(code(nlp, "Russia and China held joint naval exercises."))
+
+
+def test_pledged_relief_is_intent_and_sent_relief_is_aid(nlp):
+    assert triples(code(nlp, "Japan pledged $10 million in emergency aid to Turkey.")) == {("JPN", "0333", "TUR")}
+    assert triples(code(nlp, "Japan sent humanitarian aid to Turkey.")) == {("JPN", "073", "TUR")}
