@@ -124,3 +124,10 @@ def test_exercising_restraint_is_no_military_exercise(nlp):
 def test_pledged_relief_is_intent_and_sent_relief_is_aid(nlp):
     assert triples(code(nlp, "Japan pledged $10 million in emergency aid to Turkey.")) == {("JPN", "0333", "TUR")}
     assert triples(code(nlp, "Japan sent humanitarian aid to Turkey.")) == {("JPN", "073", "TUR")}
+
+
+def test_phone_calls_are_telephone_consultations(nlp):
+    assert triples(code(nlp, "Putin spoke by phone with Turkey on Monday.")) == {
+        ("RUSGOV", "041", "TUR"), ("TUR", "041", "RUSGOV")}
+    assert ("RUS", "041", "TUR") in triples(code(nlp, "During a phone call with Turkey, Russia said it wanted peace."))
+    assert not triples(code(nlp, "Japan spoke with Australia about trade."))
