@@ -131,3 +131,8 @@ def test_phone_calls_are_telephone_consultations(nlp):
         ("RUSGOV", "041", "TUR"), ("TUR", "041", "RUSGOV")}
     assert ("RUS", "041", "TUR") in triples(code(nlp, "During a phone call with Turkey, Russia said it wanted peace."))
     assert not triples(code(nlp, "Japan spoke with Australia about trade."))
+
+
+def test_troop_withdrawal_noun(nlp):
+    assert ("RUS", "0874", "ARM") in triples(code(nlp, "Russia began the withdrawal of its troops from Armenia."))
+    assert not triples(code(nlp, "Russia began the withdrawal of the bill from parliament."))
