@@ -136,3 +136,9 @@ def test_phone_calls_are_telephone_consultations(nlp):
 def test_troop_withdrawal_noun(nlp):
     assert ("RUS", "0874", "ARM") in triples(code(nlp, "Russia began the withdrawal of its troops from Armenia."))
     assert not triples(code(nlp, "Russia began the withdrawal of the bill from parliament."))
+
+
+def test_welcoming_a_ceasefire_between_two_parties(nlp):
+    assert triples(code(nlp, "Iran welcomed the ceasefire between Armenia and Azerbaijan.")) == {
+        ("IRN", "013", "ARM"), ("IRN", "013", "AZE")}
+    assert not triples(code(nlp, "Iran welcomed the ceasefire."))
