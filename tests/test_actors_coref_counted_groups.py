@@ -49,3 +49,12 @@ def test_region_word_picks_the_member_country(nlp):
     start = text.index("The Nordic country")
     m = res.covering(start, start + len("The Nordic country"))
     assert m is not None and m.codes == ("SWE",)
+
+
+def test_the_two_leaders_are_the_people_just_named_not_the_capitals(nlp):
+    text = ("Philippine President Ferdinand Marcos thanked Tokyo and Seoul for their support during a call "
+            "with Japanese Prime Minister Shigeru Ishiba. The two leaders also agreed to speed up talks.")
+    res = ActorResolver().resolve(nlp(text), "2024-05-06")
+    start = text.index("The two leaders")
+    m = res.covering(start, start + len("The two leaders"))
+    assert m is not None and sorted(m.codes) == ["JPNGOV", "PHLGOV"]

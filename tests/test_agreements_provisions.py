@@ -133,3 +133,10 @@ def test_alliance_members_listed_after_a_colon_and_its_article(nlp):
             "defence clause.")
     a = _one(code_agreements(context(nlp, text, names)), ["CAR", "RUR", "SYL"])
     assert {p.key: p.value for p in a.provisions}.get("defense") == "present"
+
+
+def test_joint_arms_production_is_military_technical_and_can_be_absent(nlp):
+    text = ("Ruritania and Borduria signed a memorandum of understanding on defence cooperation on Monday.\n\n"
+            "The memorandum does not include any commitment to joint arms production.")
+    a = _one(code_agreements(context(nlp, text, NAMES, persons=PERSONS)), ["BOR", "RUR"])
+    assert {p.key: p.value for p in a.provisions}.get("military_technical") == "absent"

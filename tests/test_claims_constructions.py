@@ -143,3 +143,9 @@ def test_blame_something_on_someone(nlp):
     assert got[("RUR", "BOR", "attack")].content == "the missile strike"
     assert set(_keys(nlp, "Ruritania blamed Borduria for the missile strike on the power plant.")) == \
         {("RUR", "BOR", "attack")}
+
+
+def test_a_subjectless_clause_does_not_charge_the_country_the_act_is_done_to(nlp):
+    # the parser reads "the draft interfered" without a subject; Ruritania is the victim
+    got = _keys(nlp, "Syldavia said the draft interfered in Ruritania's internal affairs.")
+    assert not any(subject == "RUR" for _, subject, _ in got)

@@ -25,3 +25,10 @@ def test_dates_absolute_forms():
 def test_dates_yesterday_and_none():
     assert resolve_date("yesterday", "2024-03-01") == "2024-02-29"
     assert resolve_date("no date here", PUB) is None
+
+
+def test_since_after_a_superlative_is_a_comparison_not_a_date():
+    assert resolve_date("the clash was the worst fighting between the two countries since 2000", PUB) is None
+    assert resolve_date("his first visit to the region since March", PUB) is None
+    assert resolve_date("the deadliest attack since 2019 took place on 3 May 2024", PUB) == "2024-05-03"
+    assert resolve_date("troops have been stationed there since 2014", PUB) == "2014"

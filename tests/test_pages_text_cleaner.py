@@ -232,3 +232,13 @@ def test_teaser_cards_each_under_the_same_share_bar_are_not_body():
     paras = paragraphs(article)
     assert paras[0].startswith("Patience is not the same as waiting")
     assert not any(p.startswith(("Every morning", "Friends are", "Kindness costs")) for p in paras)
+
+
+def test_wire_standards_footer_is_chrome():
+    page = ("Vietnam protests survey ship\n\nBy Jane Doe\n\nHANOI (Reuters) - Vietnam on Saturday lodged a "
+            "protest with China over a survey ship operating in its exclusive economic zone.\n\n"
+            "China's foreign ministry did not immediately respond to a request for comment.\n\n"
+            "Our Standards: The Thomson Reuters Trust Principles.\n")
+    article = extract_text_scrape(page, "wire.txt")
+    assert "Standards" not in article.text
+    assert article.text.endswith("request for comment.")

@@ -54,9 +54,19 @@ def _month_number(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")[:4] if word.lower().startswith("sept") else word.lower().rstrip(".")[:3]]
 
 
+# "the worst fighting since 2000", "his first visit since March": the date after a superlative's
+# "since" is the baseline of a comparison, not when anything in the sentence happened.
+_COMPARED_SINCE = re.compile(
+    r"\b(?:first|worst|best|largest|biggest|deadliest|bloodiest|heaviest|fiercest|highest|lowest|"
+    r"strongest|weakest|most\s+\w+|least\s+\w+)\b[^.;:]{0,80}?\b(since\s+(?:\S+\s+){0,2}?"
+    rf"(?:(?:19|20)\d{{2}}s?|{_MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|year|month|week)\b)",
+    re.I)
+
+
 def resolve_date(text: str, published: str | date | None) -> str | None:
     """The first date mentioned in ``text``, resolved against ``published``; None if none."""
     ref = published if isinstance(published, date) else parse_published(published)
+    text = _COMPARED_SINCE.sub(lambda m: m[0][:m.start(1) - m.start(0)], text)
     for finder in (_resolve_absolute, _resolve_relative):
         found = finder(text, ref)
         if found:

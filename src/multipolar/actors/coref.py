@@ -33,6 +33,7 @@ NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 COUNTRY_NOUNS = {"nations", "countries", "states", "powers", "neighbours", "neighbors", "allies",
                  "partners", "capitals"}
 GOVERNMENT_NOUNS = {"governments", "leaders", "presidents", "heads", "ministers", "administrations"}
+LEADER_NOUNS = {"leaders", "presidents", "heads", "ministers"}  # people, so people named are the antecedents
 SIDE_NOUNS = {"sides", "parties"}
 OFFICES = ("supreme leader", "prime minister", "foreign minister", "defence minister",
            "defense minister", "secretary-general", "secretary general", "president", "premier",
@@ -191,7 +192,27 @@ def _one_span_over(spans, i: int, j: int) -> bool:
     return any(s.i == i and s.j == j and len(s.codes) == 1 for s in spans)
 
 
+def _leaders_just_named(spans, before: int, count: int, sent_of) -> list[str] | None:
+    """"Marcos thanked Tokyo and Seoul during a call with Ishiba. The two leaders agreed ...": when
+    exactly ``count`` people of different states were named in this or the previous sentence,
+    "the two leaders" are they, not a pair of capitals named alongside them."""
+    recent = [s for s in spans if s.j <= before and sent_of[before] - sent_of[s.i] <= 1]
+    bases: list[str] = []
+    for p in reversed(_persons(recent)):
+        for c in p.codes:
+            base = code_country(c)
+            if not base.startswith("---") and len(base) == 3 and base not in bases:
+                bases.append(base)
+    if len(bases) != count:
+        return None
+    return [b + "GOV" for b in reversed(bases)]
+
+
 def _antecedent_codes(spans, before: int, count: int, noun: str, sent_of) -> list[str] | None:
+    if noun in LEADER_NOUNS:
+        leaders = _leaders_just_named(spans, before, count, sent_of)
+        if leaders:
+            return leaders
     earlier = [s for s in spans if s.j <= before]
     # the most often named group of that size so far wins ("the two sides" of a treaty story
     # are its parties, even just after another pair was named); ties go to the latest

@@ -286,7 +286,11 @@ class ClaimCoder(ResponseReader):
             return found
         if heads:  # a subject that names no actor ("an attack on Belarus ...") has none
             return []
-        for m in mentions_in(self.ctx, sent, {t.i for t in comp.subtree}):
+        # No subject in the parse: take the first actor of the clause, but not one in a phrase the
+        # verb's act is done to ("the draft interfered in Sudan's affairs": not Sudan)
+        victim = {t.i for p in comp.children if p.dep_ == "prep" and p.i > comp.i
+                  and p.lower_ in ("in", "into", "against", "on", "upon") for t in p.subtree}
+        for m in mentions_in(self.ctx, sent, {t.i for t in comp.subtree} - victim):
             return actor_codes(m)[:1]
         return []
 

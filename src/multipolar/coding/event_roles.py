@@ -206,6 +206,17 @@ class RoleFinder:
                             found.extend(x for x in self.phrase_actors([c]) if x not in found)
             elif slot == "accuser":
                 found = self.latest_accusers(sources)
+            elif slot == "governor_subjects":  # "A and B agreed to a truce brokered by C": A and B
+                h = verb.head if verb.dep_ == "acl" else None
+                while h is not None and h.dep_ in ("pobj", "prep") and h.head is not h:
+                    h = h.head
+                if h is not None and h.dep_ in ("dobj", "nsubjpass", "attr"):
+                    h = h.head
+                if h is not None and h.pos_ in ("VERB", "AUX"):
+                    found = self.phrase_actors(subjects(h))
+            elif slot == "act_author":  # "condemned the veto": whoever did the act reported before
+                found = self.act_authors(objects + prep_objects(verb, ("over", "about")) + [
+                    x for o in objects for x in prep_objects(o, ("over", "about", "at"))], sources)
             elif slot == "phrase":  # the first actor named in the verb phrase, outside its clauses
                 found = self.first_actor_after(verb)
             elif slot == "deal_partner":  # "signed a deal to buy jets from Sweden"
@@ -323,6 +334,27 @@ class RoleFinder:
         if not out and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and depth < 3:
             out = self.noun_source(noun.head, code, depth + 1)  # "pacts with A and B, and an agreement with C"
         return out
+
+    def act_authors(self, nouns: list[Token], sources: list[str]) -> list[str]:
+        """The sources of the latest earlier event that an act noun ("the veto", "the sanctions")
+        refers back to, by the CAMEO prefixes the lexicon gives the noun. An act noun that names
+        its own author ("Russia's veto") is left to the poss/objmod slots."""
+        events = getattr(self, "events", [])
+        for noun in nouns:
+            prefixes = self.lex.act_nouns.get(noun.lemma_.lower()) or self.lex.act_nouns.get(noun.lower_)
+            if not prefixes:
+                continue
+            fits = [e for e in events if e.source not in sources and not e.negated and e.cameo.startswith(prefixes)]
+            # an earlier report that used the same word ("imposed sanctions" for "the sanctions")
+            # beats a later one of the same kind told in other words (a retaliatory import ban)
+            stem = noun.lemma_.lower().rstrip("s")
+            worded = [e for e in fits if stem in e.evidence.text.lower()]
+            if worded or fits:
+                e = (worded or fits)[-1]
+                # a joint act ("Russia and China vetoed ...") was done by every source of that report
+                return list(dict.fromkeys(x.source for x in fits if x.evidence.start == e.evidence.start
+                                          and x.cameo == e.cameo))
+        return []
 
     def latest_accusers(self, deniers: list[str]) -> list[str]:
         """Who made the latest accusation against any of ``deniers`` ("Both X and Y deny these

@@ -57,6 +57,11 @@ class _Found:
     anchor: Token
 
 
+# CAMEO agent codes for the organs of a state (government, military, legislature, judiciary,
+# police, intelligence): an event between one of these and its own country is a misreading.
+STATE_ORGANS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
 class _Coder(RoleFinder):
     """One document's event coder: a single pass over its sentences."""
 
@@ -79,6 +84,8 @@ class _Coder(RoleFinder):
         for partner in self.joined_by(verb, subj_heads):  # "X, joined by Y, tabled a motion"
             if partner not in sources:
                 sources.append(partner)
+        if not sources and verb.dep_ == "acl" and verb.tag_ == "VBN":
+            sources = self.phrase_actors(agent_of(verb))  # "a ceasefire brokered by Kenya": Kenya brokers
         if not sources and verb.dep_ in ("acl", "advcl"):
             if any(c.lower_ == "to" for c in children(verb, "aux")):
                 # "Stockholm's bid to join NATO": the noun's owner acts; "Hungary signed a deal to
@@ -196,10 +203,18 @@ class _Coder(RoleFinder):
         for o in prep_objects(noun, ("of",)):  # "the transfer of F-16 fighter jets"
             mods |= {o.lemma_.lower()} | {c.lemma_.lower() for c in o.children if c.dep_ in ("amod", "compound")}
         for rule in rules:
-            if rule.require_modifier and not (mods & rule.require_modifier):
+            # "a ban on imports of Polish food": the required word may be the object of the
+            # target preposition; the recipient is then whoever the goods come from
+            goods = [o for o in prep_objects(noun, rule.target_preps)
+                     if rule.require_modifier and o.lemma_.lower() in rule.require_modifier]
+            if rule.require_modifier and not (mods & rule.require_modifier) and not goods:
                 continue
             sources = self.noun_source(noun, rule.code)
             targets = self.phrase_actors(prep_objects(noun, rule.target_preps))
+            if not targets and goods:
+                origin = [x for o in goods for x in prep_objects(o, ("of", "from"))]
+                targets = self.phrase_actors(origin) or self.phrase_actors(
+                    [c for x in origin for c in x.children if c.dep_ in ("amod", "compound", "poss")])
             if rule.reverse and not targets:
                 sources, targets = self.visit_by_place(noun, sources)
             targets = [t for t in targets if t not in sources]
@@ -272,6 +287,8 @@ class _Coder(RoleFinder):
         status = modal_status(anchor)
         if anchor.dep_ == "pcomp" and anchor.head.lower_ == "from":
             return "hypothetical", True  # "kept them from attacking": the act did not happen
+        if anchor.dep_ == "acl" and anchor.tag_ == "VBN" and agent_of(anchor):
+            return status or "asserted", neg  # "agreed to a truce brokered by C": the brokering is done
         for head, dep in governors(anchor):
             if dep not in COMPLEMENT_DEPS:
                 break
@@ -346,6 +363,8 @@ class _Coder(RoleFinder):
         date = self.date_for(anchor, sent)
         evidence = self.evidence(sent, anchor)
         for s, t, c in pairs:
+            if t is not None and self.organ_of_own_state(s, t):
+                continue  # "Kenya's president hosted them in Nairobi": a state is no party to its own organs' acts
             key = (s, t, plover_of(c) or c, evidence.text)  # one event per type and pair per report
             if key in self.seen:
                 continue  # the same report repeated (a duplicated body copy)
@@ -412,6 +431,13 @@ class _Coder(RoleFinder):
         speakers = [s for s in self.phrase_actors(subjects(speech)) if s not in doers]
         if doers and speakers:
             self.emit(_Found(speakers, doers, "111", False, None, speech), speech, sent)
+
+    @staticmethod
+    def organ_of_own_state(source: str, target: str) -> bool:
+        """KENGOV -> KEN, KEN -> KENMIL: an organ of a state paired with that state itself. Rebels or
+        an opposition against their own country (AZEREB -> AZE) are real events and are kept."""
+        short, long_ = sorted((source, target), key=len)
+        return len(short) == 3 and long_.startswith(short) and long_[3:6] in STATE_ORGANS and not short.startswith("IGO")
 
     def visit_pairs(self, found: _Found, anchor: Token) -> list[tuple[str, str | None, str]]:
         """"Kim and Rudenko signed the protocol in Moscow", "met at the White House": meeting or

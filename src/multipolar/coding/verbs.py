@@ -15,7 +15,8 @@ from typing import Any
 import yaml
 
 TARGET_SLOTS = ("dobj", "dative", "agent", "poss", "objmod", "accuser", "clause_subject", "deal_partner",
-                "phrase")
+                "phrase", "act_author",
+                "governor_subjects")
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,8 @@ class Lexicon:
     harmful_acts: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     condemning_words: frozenset[str] = frozenset()  # "said the US decision was irresponsible"
+    # "condemned the veto": act nouns -> CAMEO code prefixes of the earlier event they refer back to.
+    act_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # PLOVER files a future or intended cooperative act as intent (AGREE); imported PETRARCH
     # dictionaries carry their own codes for that and turn this off.
     future_as_intent: bool = True
@@ -158,6 +161,7 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
     lex.harmful_acts = frozenset(_words(data.get("harmful_acts")))
     lex.speech_verbs = frozenset(_words(data.get("speech_verbs")))
     lex.condemning_words = frozenset(_words(data.get("condemning_words")))
+    lex.act_nouns = {str(k).lower(): tuple(_words(v)) for k, v in (data.get("act_nouns") or {}).items()}
     for status, words in (data.get("attribution") or {}).items():
         for w in _words(words):
             lex.attribution.setdefault(w, status)
