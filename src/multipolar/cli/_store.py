@@ -50,6 +50,14 @@ def run_query(args: argparse.Namespace, query, render) -> int:
     return 0
 
 
+def date_span(first: str | None, last: str | None, missing: str = "?") -> str:
+    """``first..last`` for a dated range, ``first`` when it is one date, ``missing`` when undated."""
+    span = first or missing
+    if last and last != first:
+        span += f"..{last}"
+    return span
+
+
 def quote(evidence: dict[str, Any] | None, width: int = 140) -> str:
     if not evidence:
         return ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ._store import add_store_args, quote, run_query
+from ._store import add_store_args, date_span, quote, run_query
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,9 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def render(r: dict) -> str:
     lines = [f"{r['total']} claims ({r['actor']['code']})"]
     for c in r["claims"]:
-        when = c["first_date"] or "?"
-        if c["last_date"] and c["last_date"] != c["first_date"]:
-            when += f"..{c['last_date']}"
+        when = date_span(c["first_date"], c["last_date"])
         lines.append(f"#{c['id']} {c['claimant'] or '?'} {c['kind']}s {c['subject'] or '?'} [{c['topic']}] "
                      f"{c['content']}  ({when}; {c['n_documents']} documents)")
         for rep in c["reports"]:

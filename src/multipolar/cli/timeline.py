@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ._store import add_store_args, quote, run_query
+from ._store import add_store_args, date_span, quote, run_query
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,9 +26,7 @@ def render(t: dict) -> str:
         lines.append(f"  {c['month'] or 'undated':8} {c['n_events']:6}  {quads}")
     for c in t["clusters"]:
         neg = " NOT" if c["negated"] else ""
-        span = c["first_day"] or "undated"
-        if c["last_day"] and c["last_day"] != c["first_day"]:
-            span += f"..{c['last_day']}"
+        span = date_span(c["first_day"], c["last_day"], missing="undated")
         lines.append(f"{span}  {c['source'] or '?'} -{c['cameo']}/{c['plover'] or '-'}{neg}-> {c['target'] or '-'}"
                      f"  ({c['n_documents']} sources)")
         for e in c["events"]:
