@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from multipolar import analysis  # noqa: E402
 from multipolar.analysis import browse  # noqa: E402
 from multipolar.store import Store  # noqa: E402
+from multipolar.store.core import DEFAULT_BATCH_SIZE  # noqa: E402
 from multipolar.store.synthetic import COUNTRIES, WORDS, generated_record  # noqa: E402
 
 EVENTS_PER_DOC = 10
@@ -146,7 +147,7 @@ def time_queries(store: Store, n: int, seed: int = 1) -> dict[str, tuple[float, 
     return out
 
 
-def run(n_events: int, n_queries: int, directory: str, reuse: bool = False, batch: int = 1000,
+def run(n_events: int, n_queries: int, directory: str, reuse: bool = False, batch: int = DEFAULT_BATCH_SIZE,
         statements: bool = False) -> None:
     n_docs = n_events // EVENTS_PER_DOC
     path = os.path.join(directory, f"store-{n_events}.db")
@@ -213,7 +214,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--million", action="store_true", help="also run at 1,000,000 events")
-    ap.add_argument("--batch", type=int, default=1000, help="documents per ingest transaction (default 1000)")
+    ap.add_argument("--batch", type=int, default=DEFAULT_BATCH_SIZE,
+                    help=f"documents per ingest transaction (default {DEFAULT_BATCH_SIZE:,}, the store's)")
     ap.add_argument("--queries", type=int, default=200, help="runs per query")
     ap.add_argument("--dir", help="keep the stores here (default: a temporary folder)")
     ap.add_argument("--reuse", action="store_true", help="with --dir: time the queries on stores kept there")

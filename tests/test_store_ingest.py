@@ -166,3 +166,54 @@ def test_record_objects_and_their_json_store_the_same(tmp_path):
     b.ingest(list(recs.values()))
     assert a.counts() == b.counts()
     assert b.ingest([record_from_dict(r) for r in recs.values()]).unchanged == 6
+
+
+def test_record_hash_is_the_standard_librarys_json_hashed():
+    # stores written before orjson hashed the standard library's bytes: the same record must
+    # keep its hash, or every stored document would count as changed on its next ingest
+    import hashlib
+    import json
+
+    from multipolar.store.ingest import record_hash
+
+    for record in (*fixture_records().values(), generated_record(7)):
+        body = {k: v for k, v in record.items() if k != "extracted_at"}
+        expected = hashlib.sha256(json.dumps(body, separators=(",", ":"), ensure_ascii=False,
+                                             sort_keys=True).encode("utf-8")).hexdigest()[:32]
+        assert record_hash(record) == expected
+    # a value orjson refuses still hashes (through the standard library)
+    odd = {"document": {"text": "x"}, "big": 2 ** 70}
+    assert record_hash(odd) == record_hash(dict(reversed(list(odd.items()))))
+
+
+def test_batches_end_at_their_size_or_once_their_time_is_up(monkeypatch):
+    from multipolar.store import core
+
+    assert [len(b) for b in core.batches(range(25), 10, 60.0)] == [10, 10, 5]
+    now = [0.0]
+    monkeypatch.setattr(core.time, "monotonic", lambda: now[0])
+
+    def slow(n, step):  # a record every `step` seconds, like pages extracted on the fly
+        for i in range(n):
+            yield i
+            now[0] += step
+
+    assert [len(b) for b in core.batches(slow(10, 1.0), 100, 3.0)] == [4, 4, 2]
+    assert list(core.batches(slow(3, 1.0), 100, 0.0)) == [[0], [1], [2]]
+
+
+def test_a_slow_source_is_committed_batch_by_batch(tmp_path, monkeypatch):
+    from multipolar.store import core
+
+    now = [0.0]
+    monkeypatch.setattr(core.time, "monotonic", lambda: now[0])
+    committed = []
+
+    def slow():
+        for i in range(6):
+            yield generated_record(i)
+            now[0] += 2.0
+
+    store = make_store(tmp_path / "store.db", records=[])
+    stats = store.ingest(slow(), batch_seconds=5.0, progress=committed.append)
+    assert committed == [4, 2] and stats.documents == 6  # the 4th arrives 6 s after the 1st

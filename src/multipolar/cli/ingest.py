@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..store.core import DEFAULT_BATCH_SECONDS, DEFAULT_BATCH_SIZE
 from ._store import add_store_args, print_json
 
 RECORD_SUFFIXES = (".jsonl", ".json")
@@ -23,7 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from-batch", action="append", default=[], metavar="DIR",
                    help="also load the records of a `multipolar batch` output folder (repeatable)")
     add_store_args(p)
-    p.add_argument("--batch-size", type=int, default=1000, help="documents per transaction (default 1000)")
+    p.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
+                   help=f"documents per transaction (default {DEFAULT_BATCH_SIZE}; a transaction also "
+                        f"commits once {DEFAULT_BATCH_SECONDS:g} s have passed since its first document)")
     p.add_argument("--force", action="store_true", help="replace rows even from an older coder version")
     p.add_argument("--model", help="spaCy model name for extraction")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
