@@ -51,6 +51,7 @@ from .grouping import build_actors, find_collectives
 from .homonyms import reread_homonyms
 from .metonymy import seat_metonyms, stands_for_organisation
 from .petrarch import DISCARD_CODES, kind_of_code
+from .ships import find_ships
 from .spans import Span, agent_kind, composed_name, to_mention
 
 UNKNOWN = "---"
@@ -116,6 +117,7 @@ class ActorResolver:
         blocked: set[int] = set()
         spans = self._match_names(doc, day, blocked)             # 1 + 3
         reread_homonyms(doc, spans)                              # 1: "Atlanta, Georgia"
+        spans = find_ships(doc, spans, blocked)                  # 1: "the BRP Sierra Madre"
         spans = self.composer.compose(doc, spans, day)           # 2
         spans = find_collectives(doc, spans)                     # 4
         spans = self.composer.link(doc, spans)                   # 2, "the ambassadors of A and B"
