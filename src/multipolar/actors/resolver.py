@@ -48,7 +48,10 @@ from .dictionary import (
     tokenizer,
 )
 from .grouping import build_actors, find_collectives
+from .homonyms import reread_homonyms
+from .metonymy import seat_metonyms, stands_for_organisation
 from .petrarch import DISCARD_CODES, kind_of_code
+from .ships import find_ships
 from .spans import Span, agent_kind, composed_name, to_mention
 
 UNKNOWN = "---"
@@ -76,6 +79,9 @@ class ActorResolver:
         self._name_prefixes = _prefixes(self.dictionary.names)
         self._agent_prefixes = _prefixes(self.dictionary.agents)
         self.composer = Composer(self.dictionary, self._agent_at, bare_agents)
+        organisations = {e.code: e for e in self.dictionary.entries() if e.sort == ENTITY}
+        self._metonyms = {city: organisations[code] for city, code in seat_metonyms().items()
+                          if code in organisations}
 
     # -- public API -------------------------------------------------------------------------
     def resolve(self, doc: Doc, published: str | None = None) -> Resolution:
@@ -110,6 +116,8 @@ class ActorResolver:
         day = day_of(published)
         blocked: set[int] = set()
         spans = self._match_names(doc, day, blocked)             # 1 + 3
+        reread_homonyms(doc, spans)                              # 1: "Atlanta, Georgia"
+        spans = find_ships(doc, spans, blocked)                  # 1: "the BRP Sierra Madre"
         spans = self.composer.compose(doc, spans, day)           # 2
         spans = find_collectives(doc, spans)                     # 4
         spans = self.composer.link(doc, spans)                   # 2, "the ambassadors of A and B"
@@ -169,6 +177,13 @@ class ActorResolver:
                         spans.append(span)
                     i = max(end, span.j if span is not None else end)
                     continue
+            if entry.sort == CAPITAL and " ".join(lower[i:j]) in self._metonyms:
+                # "Brussels imposed tariffs": the organisation seated there; "in Brussels": a place
+                if not stands_for_organisation(doc, i, j, self._agent_at(lower, j) is not None):
+                    blocked.update(range(i, j))
+                    i = j
+                    continue
+                entry = self._metonyms[" ".join(lower[i:j])]
             span = self._span_for(entry, i, j, day)
             if span is not None:
                 spans.append(span)

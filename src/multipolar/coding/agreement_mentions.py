@@ -308,8 +308,11 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
                 mention.date = gapped.get(code, mention.date)
                 out.append(mention)
         elif tok.tag_ == "NNS" and partners and len(holders) > 1:
-            for code in holders:  # "Egypt and Jordan signed peace treaties with Israel": one each
-                out.append(Mention(tok, _unique([code] + partners), **common))
+            years = _respective_years(sent, verb, len(holders))
+            for k, code in enumerate(holders):  # "Egypt and Jordan signed peace treaties with Israel": one each
+                mention = Mention(tok, _unique([code] + partners), **common)
+                mention.date = years[k] if years else mention.date
+                out.append(mention)
         else:
             out.append(Mention(tok, _unique(parties + [c for g in groups for c in g]), **common))
     out += _agreed_trades(ctx, sent)
@@ -352,6 +355,17 @@ def _gapped_years(ctx, sent: Span, tok: Token) -> dict[str, str]:
                     for code in state_codes(m):
                         out[code] = year.text
     return out
+
+
+def _respective_years(sent: Span, verb: Token | None, count: int) -> list[str]:
+    """"A and B signed treaties with C in 1979 and 1994 respectively": one year per holder, in
+    order, when the clause says "respectively" and names exactly as many years."""
+    if verb is None or not any(t.lower_ == "respectively" for t in sent):
+        return []
+    clause = verb.doc[verb.left_edge.i:verb.right_edge.i + 1]
+    years = [t.text for t in clause if t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20")
+             and t.ent_type_ == "DATE"]
+    return years if len(years) == count else []
 
 
 def _whose_antecedent_ids(tok: Token, ids: set[int]) -> set[int]:

@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ..actors import ResolvedMention, code_country
+from .date_anaphora import referenced_date
 
 # Clauses that start a new proposition: their actors are not the parties of the phrase above.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "parataxis"})
@@ -92,6 +93,8 @@ def clause_dates(ctx, verb: Token) -> str | None:
             tok = tok.head
         if not ok:
             continue
+        if (ref := referenced_date(ctx, ent.text, ent.start_char)) is not None:
+            return ref  # "signed on the same day": the date named just before
         before = ent.start - 1
         prefix = ""
         if before >= verb.sent.start and ent.doc[before].lower_ in ("in", "on", "since", "last", "of"):
@@ -99,7 +102,9 @@ def clause_dates(ctx, verb: Token) -> str | None:
         found = ctx.date_of(prefix + ent.text)
         if found:
             return found
-    return None
+    # "That same day the two signed ...": the parser did not mark the phrase as a date.
+    clause = verb.doc[verb.left_edge.i:verb.right_edge.i + 1]
+    return referenced_date(ctx, clause.text, clause.start_char)
 
 
 def duration_years(text: str) -> int | None:

@@ -25,6 +25,9 @@ from .verbs import Lexicon, VerbRule
 
 ACTOR_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 BOUND_PRONOUNS = {"it", "they", "its", "their"}
+# participles that name who put a proposal forward: "a US-drafted resolution", "a text sponsored by X"
+SPONSOR_VERBS = {"draft", "sponsor", "propose", "table", "submit", "introduce", "author", "back",
+                 "present", "co-sponsor", "cosponsor", "put"}
 OBJECT_RELATIVES = {"which", "whom", "who", "that"}
 LOCATION_HEADS = {"border", "frontier", "territory", "soil", "coast", "water", "airspace", "capital",
                   "region", "city", "town", "port", "base", "embassy", "island", "province", "side"}
@@ -204,6 +207,12 @@ class RoleFinder:
                     for c in o.children:
                         if c.dep_ in ACTOR_MODIFIER_DEPS and (slot == "objmod" or c.dep_ == "poss"):
                             found.extend(x for x in self.phrase_actors([c]) if x not in found)
+            elif slot == "sponsor":  # "vetoed a US-drafted resolution", "a text sponsored by X"
+                for o in objects + [d for x in objects for d in prep_objects(x, DEEPER_PREPS)]:
+                    for p in children(o, "amod", "acl"):
+                        if p.lemma_.lower() in SPONSOR_VERBS:
+                            found.extend(x for x in self.phrase_actors(
+                                children(p, "npadvmod", "compound", "nmod") + agent_of(p)) if x not in found)
             elif slot == "accuser":
                 found = self.latest_accusers(sources)
             elif slot == "governor_subjects":  # "A and B agreed to a truce brokered by C": A and B

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from ..model import Event, Evidence
 from . import CodingContext
 from .cameo import plover_of, root_of
+from .date_anaphora import referenced_date
 from .event_roles import RoleFinder
 from .syntax import (
     agent_of,
@@ -311,7 +312,8 @@ class _Coder(RoleFinder):
 
     def date_for(self, anchor: Token, sent: Span) -> str | None:
         clause = anchor.doc[anchor.left_edge.i:anchor.right_edge.i + 1]
-        return self.ctx.date_of(clause.text) or self.ctx.date_of(sent.text) or self.ctx.article_date()
+        referenced = referenced_date(self.ctx, clause.text, clause.start_char)  # "the same day"
+        return referenced or self.ctx.date_of(clause.text) or self.ctx.date_of(sent.text) or self.ctx.article_date()
 
     def emit(self, found: _Found, anchor: Token, sent: Span) -> None:
         status, neg = self.status_of(anchor)

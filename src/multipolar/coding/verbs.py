@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 TARGET_SLOTS = ("dobj", "dative", "agent", "poss", "objmod", "accuser", "clause_subject", "deal_partner",
-                "phrase", "act_author",
+                "phrase", "act_author", "sponsor",
                 "governor_subjects")
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from .text_blocks import Block
 from .text_dates import parse_dateline
@@ -220,6 +222,8 @@ def find_header(blocks: list[Block], body_start: int) -> Header:
                   if _headline_like(blocks[i]) and _repeats_page_title(blocks, i)]
     if titled and [titled[0]] != candidates[:1]:
         candidates = [titled[0]]
+    if not candidates and anchor < body_start and _short_headline(blocks, anchor - 1):
+        candidates = [anchor - 1]  # "Ceasefire collapses" over the byline or dateline
     if candidates:
         nearest = candidates[0]
         upper = candidates[1] if len(candidates) > 1 else None
@@ -245,6 +249,32 @@ def find_header(blocks: list[Block], body_start: int) -> Header:
                 break
     header.used = tuple(sorted(used))
     return header
+
+
+SHORT_TITLE_WORDS = 2
+
+
+@lru_cache(maxsize=1)
+def _section_words() -> frozenset[str]:
+    text = resources.files("multipolar").joinpath("data", "text", "section_words_en.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _short_headline(blocks: list[Block], i: int) -> bool:
+    """A two-word headline ("Ceasefire collapses") as the page's first line, right above its
+    byline or dateline: written in sentence case (a site name or menu item is title-cased:
+    "Al Jazeera", "World News") and not made only of section-label words ("World news", "Top
+    stories", "Sign in": data/text/section_words_en.txt)."""
+    if i != 0 or blocks[i].furniture or _date_line(blocks[i]) or _not_a_title(blocks[i].text):
+        return False
+    words = blocks[i].text.split()
+    if len(words) != SHORT_TITLE_WORDS or not words[0][:1].isupper() or not all(
+            w[:1].islower() for w in words[1:]):
+        return False
+    if _STATEMENT_END.search(blocks[i].text):
+        return False
+    labels = _section_words()
+    return not all(re.sub(r"[^\w'&]", "", w.lower()) in labels for w in words)
 
 
 TOP_TITLE_MIN_WORDS = 6  # a headline says something; a shorter line at the top is a kicker or a label
