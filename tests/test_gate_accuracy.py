@@ -5,6 +5,8 @@ The repository's pages are always scored; the seed page and the dev set only whe
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from gate.runner import (
@@ -88,3 +90,14 @@ def test_gate_dev_set_holds_its_floors(dev_records):
     assert verdict.below == [], "dev-set accuracy fell below the floor (../shared/eval/score.py)"
     assert verdict.stale + verdict.unmeasured == [], UPDATE_HINT
 
+
+
+@pytest.mark.model
+def test_gate_command_prints_the_scores_as_json(capsys):
+    from gate.__main__ import main
+
+    status = main(["--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert status == 0  # the committed floors hold and are current
+    assert set(out["pages"]) >= {p.name for p in available_pages() if p.group == "repo"}
+    assert out["below"] == [] and "repo.must.all" in out["figures"]

@@ -3,6 +3,7 @@
     PYTHONPATH=src python tests/gate [--missed] [--dev] [--update [--allow-lower]]
 
 --missed       list, per page, the gold facts not found and the must-not facts violated
+--json         print the per-page counts and the figures as one JSON object instead of tables
 --dev          also score ../shared/eval/dev with ../shared/eval/score.py (when present)
 --update       write the current scores as the floors in tests/gate/floors.json; a score below
                its floor is refused (exit 1) and nothing is written ...
@@ -14,6 +15,7 @@ Exit status: 0 when every score holds its floor and none is stale, 1 otherwise.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -47,6 +49,7 @@ def _page_table(scores) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--missed", action="store_true")
+    ap.add_argument("--json", action="store_true")
     ap.add_argument("--dev", action="store_true")
     ap.add_argument("--update", action="store_true")
     ap.add_argument("--allow-lower", action="store_true")
@@ -54,8 +57,9 @@ def main(argv: list[str] | None = None) -> int:
 
     pages = available_pages()
     scores = score_pages(pages, extract_pages(pages))
-    _page_table(scores)
-    if args.missed:
+    if not args.json:
+        _page_table(scores)
+    if args.missed and not args.json:
         for s in scores:
             for line in [f"  missed   {m}" for m in s.missed] + [f"  VIOLATED {v}" for v in s.violated]:
                 print(f"{s.page.name}: {line}")
@@ -63,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.dev:
         dev = dev_gold_and_files()
         if dev is None:
-            print("dev set: ../shared/eval absent, not scored")
+            print("dev set: ../shared/eval absent, not scored", file=sys.stderr)
         else:
             from multipolar.pipeline import extract
             from multipolar.settings import Settings
@@ -72,11 +76,24 @@ def main(argv: list[str] | None = None) -> int:
             figures |= dev_figures(records)
 
     floors = Floors.load()
+    verdict = judge(figures, floors)
+    if args.json:
+        pages_out = {s.page.name: {"must": s.must, "must_not": s.must_not, "missed": s.missed,
+                                   "violated": s.violated} for s in scores}
+        print(json.dumps({"pages": pages_out, "figures": figures, "floors": floors.values,
+                          "below": verdict.below, "stale": verdict.stale}, indent=1, ensure_ascii=False))
+    else:
+        _print_figures(figures, floors, verdict)
+    if args.update:
+        return _update(figures, floors, args.allow_lower)
+    return 1 if verdict.below or verdict.stale or verdict.unmeasured else 0
+
+
+def _print_figures(figures, floors, verdict) -> None:
     print(f"\n{'figure':<32} {'score':>6} {'floor':>6}")
     for key, score in sorted(figures.items()):
         floor = floors.values.get(key)
         print(f"{key:<32} {score:6.3f} " + ("     -" if floor is None else f"{floor:6.3f}"))
-    verdict = judge(figures, floors)
     for line in verdict.below:
         print(f"BELOW FLOOR  {line}")
     for line in verdict.stale:
@@ -84,19 +101,20 @@ def main(argv: list[str] | None = None) -> int:
     for line in verdict.unmeasured:
         print(f"NO FIGURE    {line}")
 
-    if args.update:
-        new, refused = raise_floors(figures, floors, allow_lower=args.allow_lower)
-        if refused:
-            print("\nfloors NOT written (a floor only moves up; --allow-lower overrides):")
-            print("\n".join(f"  {r}" for r in refused))
-            return 1
-        changed = {k: (floors.values.get(k), v) for k, v in new.items() if floors.values.get(k) != v}
-        floors.values = new
-        floors.save()
-        print(f"\nwrote {FLOORS_PATH.relative_to(Path.cwd()) if FLOORS_PATH.is_relative_to(Path.cwd()) else FLOORS_PATH}:")
-        print("\n".join(f"  {k}: {o} -> {n}" for k, (o, n) in sorted(changed.items())) or "  (no change)")
-        return 0
-    return 1 if verdict.below or verdict.stale or verdict.unmeasured else 0
+
+def _update(figures, floors, allow_lower: bool) -> int:
+    new, refused = raise_floors(figures, floors, allow_lower=allow_lower)
+    if refused:
+        print("\nfloors NOT written (a floor only moves up; --allow-lower overrides):", file=sys.stderr)
+        print("\n".join(f"  {r}" for r in refused), file=sys.stderr)
+        return 1
+    changed = {k: (floors.values.get(k), v) for k, v in new.items() if floors.values.get(k) != v}
+    floors.values = new
+    floors.save()
+    print(f"\nwrote {FLOORS_PATH}:", file=sys.stderr)
+    print("\n".join(f"  {k}: {o} -> {n}" for k, (o, n) in sorted(changed.items())) or "  (no change)",
+          file=sys.stderr)
+    return 0
 
 
 if __name__ == "__main__":
