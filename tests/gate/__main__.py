@@ -81,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         pages_out = {s.page.name: {"must": s.must, "must_not": s.must_not, "missed": s.missed,
                                    "violated": s.violated} for s in scores}
         print(json.dumps({"pages": pages_out, "figures": figures, "floors": floors.values,
-                          "below": verdict.below, "stale": verdict.stale}, indent=1, ensure_ascii=False))
+                          "below": verdict.below, "stale": verdict.stale,
+                          "unmeasured": verdict.unmeasured}, indent=1, ensure_ascii=False))
     else:
         _print_figures(figures, floors, verdict)
     if args.update:
