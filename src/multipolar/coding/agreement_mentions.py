@@ -33,6 +33,9 @@ TRADE_VERBS = frozenset({"buy", "sell", "export", "import", "supply", "purchase"
 # Subjects that are events, not actors: the countries inside them hold no agreement.
 EVENT_SUBJECTS = frozenset({"attack", "strike", "invasion", "aggression", "incident", "assault", "attempt"})
 INDEFINITE_MARKS = frozenset({"a", "an", "new", "another"})
+# Words that set an agreement apart from the one just named ("In a separate memorandum signed the
+# same day ...": the same parties and date, but a second document).
+DISTINCT_MARKS = frozenset({"separate", "second", "another", "additional", "further", "parallel"})
 
 
 @dataclass
@@ -48,6 +51,7 @@ class Mention:
     name: str
     proper: bool
     aliases: list[str] = field(default_factory=list)
+    distinct: bool = False  # "a separate memorandum", "a second agreement": not one already named
 
 
 def is_agreement_noun(tok: Token) -> bool:
@@ -194,7 +198,8 @@ def _name(tok: Token) -> tuple[str, bool]:
     words = []
     for c in left:
         for t in c.subtree:
-            if t.pos_ in ("ADJ", "NOUN") and t.is_lower and not t.like_num and "year" not in t.lower_:
+            if (t.pos_ in ("ADJ", "NOUN") and t.is_lower and not t.like_num and "year" not in t.lower_
+                    and t.lower_ not in DISTINCT_MARKS):
                 words.append(t.text)
     return " ".join(words + [tok.text]), False
 
@@ -298,7 +303,8 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
                       indefinite=bool((dets | amods) & INDEFINITE_MARKS),
                       embedded=_is_embedded(tok), date=date, duration=duration_years(left_text),
                       kind=_kind(tok) if not alias_ref else "other", name=name if not alias_ref else tok.text,
-                      proper=proper or alias_ref, aliases=_aliases(tok))
+                      proper=proper or alias_ref, aliases=_aliases(tok),
+                      distinct=bool((dets | amods) & DISTINCT_MARKS) and not alias_ref)
         partners = [code for g in groups for code in g]
         holders = [p for p in _unique(parties) if p not in partners]
         if tok.tag_ == "NNS" and len(set(partners)) > 1:  # "pacts with North Korea and Belarus": one each

@@ -21,6 +21,32 @@ from .agreement_lexicon import find_cues, lexicon
 from .agreement_syntax import has_modal, is_negated
 
 PRONOUNS = frozenset({"it", "they"})  # "which"/"that" resolve through their relative clause
+# "Under the deal, US troops may use the base": in a clause framed by the agreement, "may" grants
+# permission; elsewhere ("the pact may expand arms sales") it is speculation.
+PERMISSION_MODALS = frozenset({"may"})
+# Subjects that name the parties of the agreement in focus together: "the two countries",
+# "both sides", "the two governments".
+PAIR_NOUNS = frozenset({"country", "side", "government", "nation", "state", "party", "leader", "military",
+                        "navy", "army", "capital"})
+
+
+# A clause states what the parties undertake ("will hold", "agreed to cooperate", "pledged to
+# share"), not what they think or did ("the two leaders see eye to eye on defence cooperation").
+COMMITMENT_AUX = frozenset({"will", "shall", "would", "must"})
+COMMITMENT_VERBS = frozenset({"agree", "pledge", "commit", "undertake", "promise", "vow"})
+
+
+def _commits(verb: Token) -> bool:
+    if verb.lemma_.lower() in COMMITMENT_VERBS or any(
+            c.dep_ == "aux" and c.lower_ in COMMITMENT_AUX for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in COMMITMENT_VERBS
+
+
+def _names_both_parties(subject: Token) -> bool:
+    if subject.lemma_.lower() not in PAIR_NOUNS or subject.tag_ != "NNS":
+        return False
+    return any(c.lower_ in ("two", "both") for c in subject.children)
 
 
 @dataclass
@@ -50,6 +76,23 @@ def _content_prep_target(verb: Token, refs: set[int]) -> int | None:
             for t in c.subtree:
                 if t.i in refs:
                     return t.i
+    return None
+
+
+def _sentence_frame(head: Token, refs: set[int]) -> int | None:
+    """The agreement of a content phrase opening the sentence ("Under the deal, ..."), when the
+    cue stands after that phrase's comma."""
+    sent = head.sent
+    lex = lexicon()
+    words = " ".join(t.lower_ for t in sent[:4])
+    if not any(words.startswith(p + " ") for p in lex.content_preps):
+        return None
+    ref = None
+    for t in sent:
+        if t.text == ",":
+            return ref if head.i > t.i else None
+        if t.i in refs and ref is None:
+            ref = t.i
     return None
 
 
@@ -92,20 +135,47 @@ def link_cue(key: str, head: Token, refs: set[int], focus_ok: bool) -> CueLink |
                         pronoun_subject = True
             if target is None and cur.dep_ in ("acl", "relcl") and cur.head.i in refs:
                 target = cur.head.i
+            framed = False  # the clause is framed by "under the pact": a modal there is permission
             if target is None:
                 target = _content_prep_target(cur, refs)
+                framed = target is not None
+            conj_head = cur.head if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX") else None
+            if target is None and conj_head is not None:
+                # "Under the pact, A will train X, and warships will make port calls": every
+                # conjunct of the framed clause is framed too.
+                target = _content_prep_target(conj_head, refs)
+                framed = target is not None
+            if target is None and not pronoun_subject and _commits(cur) and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and _names_both_parties(c) for c in cur.children):
+                # "the two countries will hold joint exercises": the pact's parties, acting under
+                # the one agreement this sentence names ("In a memorandum signed the same day, the
+                # two countries agreed to ..."), or else the one in focus.
+                if len(refs) == 1:
+                    target = next(iter(refs))
+                else:
+                    pronoun_subject = focus_ok
             if target is None and prev is not None and prev.dep_ in ("advcl", "xcomp") and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in prev.children):
                 # "agreed a deal ... to export tanks": the purpose clause of concluding the deal
                 target = next((c.i for c in cur.children if c.dep_ == "dobj" and c.i in refs), None)
             if target is not None or (pronoun_subject and focus_ok):
-                if has_modal(cur, lex.speculative_modals):
+                modals = lex.speculative_modals - PERMISSION_MODALS if framed else lex.speculative_modals
+                if has_modal(cur, modals):
                     return None
                 value = "absent" if (negated or absent) else "present"
                 return CueLink(key, target, value, via_focus=target is None)
         if cur.head.i == cur.i:
             break
         prev, cur = cur, cur.head
+    frame = _sentence_frame(head, refs)
+    if frame is not None:
+        # "Under the agreement, A will hold exercises, B will train crews, and ...": a frame
+        # opening the sentence covers every clause after it, however the parser joined them.
+        verb = next((t for t in [head, *head.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and has_modal(verb, lex.speculative_modals - PERMISSION_MODALS):
+            return None
+        negated = verb is not None and (is_negated(verb) or verb.lemma_.lower() in lex.lacking_verbs)
+        return CueLink(key, frame, "absent" if (negated or absent) else "present")
     if absent and focus_ok:  # "There was no mention of arms transfers" right after the pact
         return CueLink(key, None, "absent", via_focus=True)
     return None

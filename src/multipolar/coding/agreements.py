@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..model import Agreement, Evidence, Provision
 from .agreement_mentions import Mention, find_mentions
 from .agreement_provisions import sentence_links
+from .agreement_validity import term_years
 
 # How many sentences after its last reference "it" / "no mention of" may still mean a pact.
 FOCUS_SPAN = 2
@@ -63,6 +64,8 @@ class AgreementCoder:
             for d in reversed(same + overlap):  # exact party set first, the latest first
                 if m.indefinite and m.date and d.signed != m.date and not (d.signed or "").startswith(m.date):
                     continue  # "a new agreement signed in 2000" is not the 2024 treaty
+                if m.distinct and m.kind != d.kind:
+                    continue  # "a separate memorandum" beside the trade agreement: a second document
                 if not _dates_compatible(d.signed, m.date):
                     continue
                 if m.proper and m.date and d.signed is None and not d.proper:
@@ -92,6 +95,23 @@ class AgreementCoder:
         if d.kind == "other" and m.kind != "other":
             d.kind = m.kind
 
+    def _read_term(self, sent, mentions: list[Mention], refs: dict[int, Draft]) -> None:
+        """"The agreement is valid for ten years", "which runs until 2035": the term goes to the
+        referenced agreement nearest before it (or the first one after it)."""
+        drafts = list(refs.values())
+        signed = next((d.signed for d in drafts if d.signed), None) or self.ctx.article_date()
+        base = int(signed[:4]) if signed and signed[:4].isdigit() else None
+        found = term_years(sent.text, base)
+        if found is None:
+            return
+        years, offset = found
+        at = sent.start_char + offset
+        placed = [(m.token.idx, refs[m.token.i]) for m in mentions if m.token.i in refs]
+        before = [p for p in placed if p[0] <= at + 40]
+        draft = (before[-1] if before else placed[0])[1]
+        if draft.duration is None:
+            draft.duration = years
+
     def code(self) -> list[Agreement]:
         for sent_no, sent in enumerate(self.ctx.doc.sents):
             refs: dict[int, Draft] = {}
@@ -103,6 +123,8 @@ class AgreementCoder:
                 refs[m.token.i] = draft
                 for alias in m.aliases:
                     self.aliases.setdefault(alias, draft)
+            if refs:
+                self._read_term(sent, mentions, refs)
             focus_ok = self.focus is not None and sent_no - self.focus_sent <= FOCUS_SPAN
             focus_before = self.focus
             for link, _span in sentence_links(sent, set(refs), focus_ok):

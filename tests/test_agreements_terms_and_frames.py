@@ -1,0 +1,135 @@
+"""Agreement terms stated as clauses, provisions under an opening "Under the pact," frame, pair
+subjects, permission "may", a separate memorandum beside a trade pact, renewal dates.
+
+Sentences written for these tests; actors are resolved by hand (fixtures/agree/handmade.py).
+Published date of the contexts: Saturday 8 March 2025.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fixtures.agree.handmade import context
+from multipolar.coding.agreement_lexicon import find_cues
+from multipolar.coding.agreement_validity import term_years
+from multipolar.coding.agreements import code_agreements
+
+NAMES = {"Ruritania": "RUR", "Ruritanian": "RUR", "Borduria": "BOR", "Bordurian": "BOR",
+         "the two countries": ("BOR", "RUR"), "the two sides": ("BOR", "RUR")}
+
+
+def _one(agreements, parties, kind=None):
+    found = [a for a in agreements if sorted(a.parties) == sorted(parties) and kind in (None, a.kind)]
+    assert len(found) == 1, [(a.parties, a.kind) for a in agreements]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, years", [
+    ("The accord is valid for twelve years and may be extended.", None),  # twelve: not a listed word
+    ("The accord is valid for 12 years and may be extended.", 12),
+    ("The pact, which will remain in force until 2040, covers fisheries.", 15),
+    ("They extended the arrangement for a further five years.", 5),
+    ("The deal runs through 2030.", 5),
+    ("Officials said the term of the lease is 30 years.", None),  # no "for": not read
+    ("The two navies have trained together for ten years.", None),  # history, no validity word
+    ("The treaty expires in 2031.", 6),
+])
+def test_term_clauses_give_years(text, years):
+    found = term_years(text, 2025)
+    assert (found[0] if found else None) == years
+
+
+@pytest.mark.model
+def test_term_clause_on_the_agreement_sentence_sets_duration(nlp):
+    text = ("Ruritania and Borduria signed a border security agreement on Friday.\n\n"
+            "The agreement, signed in the capital, is valid for 15 years and can be renewed.")
+    a = _one(code_agreements(context(nlp, text, NAMES)), ["BOR", "RUR"])
+    assert a.duration_years == 15 and a.signed == "2025-03-07"
+
+
+@pytest.mark.model
+def test_until_year_counts_from_the_signing_year(nlp):
+    text = ("Ruritania and Borduria signed an electricity supply agreement on Monday.\n\n"
+            "Under the agreement, which runs until 2033, Borduria will export power to Ruritania.")
+    a = _one(code_agreements(context(nlp, text, NAMES)), ["BOR", "RUR"])
+    assert a.duration_years == 8
+    assert {p.key: p.value for p in a.provisions}.get("energy") == "present"
+
+
+@pytest.mark.model
+def test_opening_frame_covers_every_conjunct(nlp):
+    text = ("Ruritania and Borduria signed a defence cooperation agreement on Tuesday.\n\n"
+            "Under the agreement, the two navies will hold joint drills every year, Borduria will train "
+            "Ruritanian pilots, and warships of both navies will be allowed to make port calls.")
+    a = _one(code_agreements(context(nlp, text, NAMES)), ["BOR", "RUR"])
+    values = {p.key: p.value for p in a.provisions}
+    assert values.get("joint_exercises") == "present"
+    assert values.get("military_training") == "present"
+    assert values.get("port_visits") == "present"
+
+
+@pytest.mark.model
+def test_may_under_the_pact_is_permission_but_elsewhere_speculation(nlp):
+    granted = ("Ruritania and Borduria signed an access agreement on Monday.\n\n"
+               "Under the deal, Bordurian troops may use two air bases in the north.")
+    a = _one(code_agreements(context(nlp, granted, NAMES)), ["BOR", "RUR"])
+    assert {p.key: p.value for p in a.provisions}.get("basing") == "present"
+    guessed = ("Ruritania and Borduria signed an access agreement on Monday.\n\n"
+               "Analysts said the agreement may lead to arms sales later.")
+    b = _one(code_agreements(context(nlp, guessed, NAMES)), ["BOR", "RUR"])
+    assert "arms_transfers" not in {p.key for p in b.provisions}
+
+
+@pytest.mark.model
+def test_pair_subject_commitment_goes_to_the_pact_but_opinions_do_not(nlp):
+    text = ("Ruritania and Borduria signed a security agreement on Monday.\n\n"
+            "The two countries will hold joint exercises twice a year.")
+    a = _one(code_agreements(context(nlp, text, NAMES)), ["BOR", "RUR"])
+    assert {p.key: p.value for p in a.provisions}.get("joint_exercises") == "present"
+    opinion = ("Ruritania and Borduria signed a trade agreement on Monday.\n\n"
+               "The two countries see eye to eye on military cooperation.")
+    b = _one(code_agreements(context(nlp, opinion, NAMES)), ["BOR", "RUR"])
+    assert "military_cooperation" not in {p.key for p in b.provisions}
+
+
+@pytest.mark.model
+def test_separate_memorandum_is_a_second_agreement_with_its_own_term(nlp):
+    text = ("Ruritania and Borduria signed a free trade agreement on Monday.\n\n"
+            "In a separate memorandum of understanding signed the same day, the two countries agreed "
+            "to cooperate on renewable energy.\n\n"
+            "The memorandum is valid for five years.")
+    agreements = code_agreements(context(nlp, text, NAMES))
+    trade = _one(agreements, ["BOR", "RUR"], kind="agreement")
+    memo = _one(agreements, ["BOR", "RUR"], kind="memorandum")
+    assert memo.signed == trade.signed == "2025-03-03"
+    assert memo.duration_years == 5 and trade.duration_years is None
+    assert {p.key for p in memo.provisions} == {"energy"}
+    assert memo.name == "memorandum"
+
+
+@pytest.mark.model
+def test_renewal_date_is_the_signing_date_of_the_renewed_term(nlp):
+    text = ("Ruritania and Borduria renewed their defence cooperation agreement on Tuesday, extending "
+            "it for another ten years.")
+    a = _one(code_agreements(context(nlp, text, NAMES)), ["BOR", "RUR"])
+    assert a.signed == "2025-03-04" and a.duration_years == 10
+
+
+@pytest.mark.parametrize("text, key", [
+    ("instructors will train Bordurian soldiers in border surveillance", "military_training"),
+    ("the agreement would also expand joint training", "military_training"),
+    ("commits them to consult each other on regional threats", "consultation"),
+    ("agreed to co-produce patrol vessels and spare parts", "military_technical"),
+    ("grants foreign forces access to four military sites", "basing"),
+    ("may preposition equipment there", "basing"),
+    ("businesses may settle payments in ringgit and dirhams", "payments_national_currencies"),
+    ("a long-term natural gas supply agreement", "energy"),
+    ("will deliver up to 1.5 billion cubic metres of gas a year", "energy"),
+])
+def test_new_provision_cues(text, key):
+    assert key in {k for k, _s, _e in find_cues(text)}
+
+
+def test_training_exercises_and_foreign_currency_are_not_these_cues():
+    assert "military_training" not in {k for k, _s, _e in find_cues("joint training exercises")}
+    assert not find_cues("settle payments in US dollars and euros")
