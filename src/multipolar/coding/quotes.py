@@ -126,7 +126,7 @@ class QuoteCoder:
             if i in self.inside:
                 continue
             m = self.ctx.actors.covering(t.idx, t.idx + len(t.text))
-            if t.pos_ == "PROPN" and t.ent_type_ != "PERSON":
+            if (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text[:1].isupper())) and t.ent_type_ != "PERSON":
                 # The tagger may miss a short second mention ("Brandt" after "Peter Brandt").
                 earlier = next((e for e in self.doc.ents if e.label_ == "PERSON" and e.end <= t.i
                                 and t.lower_ == e[-1].lower_ and len(e) > 1 and t.ent_type_ != "GPE"), None)
@@ -199,6 +199,9 @@ class QuoteCoder:
                 found = self._from_phrase(t)
                 if found is not None and not found.person:
                     return found
+                m = self.ctx.actors.covering(t.idx, t.idx + len(t.text))
+                if found is None and m is not None and m.kind == "state":
+                    return None  # "The United States said it ...": the country, not a speaker
         if sent.start > 0:
             prev = self.doc[sent.start - 1].sent
             for c in prev.root.children:
@@ -218,7 +221,8 @@ class QuoteCoder:
                 found = self._from_phrase(c)
                 if found is not None and found.person:
                     return found
-        for e in reversed([e for e in self.doc.ents if e.end <= before.i and e.label_ == "PERSON"]):
+        for e in reversed([e for e in self.doc.ents if e.end <= before.i and e.label_ == "PERSON"
+                           and e.start not in self.inside]):  # a name inside quoted words is no antecedent
             if before.i - e.end > 120:
                 break
             name = self._full_person_name(e.root)
@@ -242,27 +246,37 @@ class QuoteCoder:
                 break
         return list(self.doc[first:last])
 
+    def _subject_of_verb(self, verb: Token, qspan: Span) -> Token | None:
+        """The phrase head that a verb of saying credits the words to, or None when its clause
+        has none."""
+        if verb.lemma_.lower() in self.lex["object_speaker_verbs"]:
+            for c in verb.children:
+                if c.dep_ == "dobj":
+                    return c
+        subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.inside]
+        if not subs and verb.i > qspan.start:  # '"...," read a statement from X'
+            subs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i not in self.inside]
+        up = verb
+        for _ in range(3):  # "took time ... to visit Honiara and to ask X": borrow the subject
+            if subs or up.dep_ not in ("conj", "xcomp", "advcl") or up.head.i in self.inside:
+                break
+            up = up.head
+            subs = [c for c in up.children if c.dep_ == "nsubj" and c.i not in self.inside]
+        return subs[0] if subs else None
+
     def _speaker_for(self, qspan: Span) -> _Speaker | None:
         lex = self.lex
         verbs = [t for t in self._context(qspan) if t.i not in self.inside and t.pos_ in ("VERB", "AUX")
                  and t.lemma_.lower() in lex["speech_verbs"]]
         if verbs:
-            verb = min(verbs, key=lambda t: min(abs(t.i - qspan.start), abs(t.i - qspan.end)))
-            if verb.lemma_.lower() in lex["object_speaker_verbs"]:
-                for c in verb.children:
-                    if c.dep_ == "dobj":
-                        return self._from_phrase(c)
-            subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.inside]
-            if not subs and verb.i > qspan.start:  # '"...," read a statement from X'
-                subs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i not in self.inside]
-            up = verb
-            for _ in range(3):  # "took time ... to visit Honiara and to ask X": borrow the subject
-                if subs or up.dep_ not in ("conj", "xcomp", "advcl") or up.head.i in self.inside:
-                    break
-                up = up.head
-                subs = [c for c in up.children if c.dep_ == "nsubj" and c.i not in self.inside]
-            if subs:
-                return self._from_phrase(subs[0])
+            # The nearest verb of saying first; when its clause names no speaker ('Rubio said
+            # Washington was committed and called the pact "..."', parsed as if "called" hung on
+            # "committed"), the next nearest one.
+            verbs.sort(key=lambda t: min(abs(t.i - qspan.start), abs(t.i - qspan.end)))
+            for verb in verbs:
+                subject = self._subject_of_verb(verb, qspan)
+                if subject is not None:  # a subject that is no speaker (a country) drops the quote
+                    return self._from_phrase(subject)
             return None
         # No verb of saying: the clause the quoted words belong to ("promised his 'full support'").
         root = qspan.root
@@ -315,6 +329,22 @@ class QuoteCoder:
         return root.dep_ in ("compound", "amod", "nmod", "nsubj", "nsubjpass") and not (
             qspan.start <= root.head.i < qspan.end)
 
+    def _speaker_code(self, speaker: _Speaker, quote_start: int) -> str | None:
+        """The actor code of the speaker's mention; for a person the resolver left unplaced there
+        ("Anwar said" after "Malaysian Prime Minister Anwar Ibrahim"), the code of the nearest
+        placed mention of the same person, preferring the ones before the quotation."""
+        tok = speaker.token
+        mention = self.ctx.actors.covering(tok.idx, tok.idx + len(tok.text))
+        code = mention.code if mention else None
+        if not _unplaced(code) or not speaker.person:
+            return code
+        same = [m for m in self.ctx.actors.mentions if m.kind == "person" and not _unplaced(m.code)
+                and (_same_person(speaker.name, m.person) or _same_person(speaker.name, m.text))]
+        if not same:
+            return code
+        before = [m for m in same if m.start < quote_start]
+        return (before[-1] if before else same[0]).code
+
     def code(self) -> list[Quote]:
         out: list[Quote] = []
         text = self.doc.text
@@ -334,10 +364,18 @@ class QuoteCoder:
                 ev_end -= 1
             while ev_start < ev_end and text[ev_start].isspace():
                 ev_start += 1
-            mention = self.ctx.actors.covering(speaker.token.idx, speaker.token.idx + len(speaker.token.text))
-            out.append(Quote(speaker=speaker.name, actor=mention.code if mention else None,
+            out.append(Quote(speaker=speaker.name, actor=self._speaker_code(speaker, start),
                              text=text[start:end], evidence=Evidence.of(text, ev_start, ev_end)))
         return out
+
+
+def _unplaced(code: str | None) -> bool:
+    return not code or code.startswith("-")
+
+
+def _same_person(name: str, other: str | None) -> bool:
+    a, b = set(name.lower().split()), set((other or "").lower().split())
+    return bool(a) and bool(b) and (a <= b or b <= a)
 
 
 def code_quotes(ctx) -> list[Quote]:

@@ -1,0 +1,38 @@
+"""Quote speakers when the nearest verb of saying names nobody, "it" after a country, and the
+actor of a person the resolver placed only at the first, titled mention.
+
+Sentences written for these tests; actors are resolved by hand (fixtures/agree/handmade.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fixtures.agree.handmade import context
+from multipolar.coding.quotes import code_quotes
+
+pytestmark = pytest.mark.model
+
+
+def test_next_verb_of_saying_when_the_nearest_has_no_subject(nlp):
+    text = ('Anna Vok said Ruritania was committed to the talks and called the accord '
+            '"a clear message to our neighbours".')
+    names = {"Ruritania": "RUR", "Anna Vok": "RURGOV"}
+    quotes = code_quotes(context(nlp, text, names, persons={"Anna Vok": "Anna Vok"}))
+    assert [(q.speaker, q.actor) for q in quotes] == [("Anna Vok", "RURGOV")]
+
+
+def test_country_subject_of_it_keeps_the_quote_dropped(nlp):
+    text = ('Government spokeswoman Mira Holt said the troops were defending the border.\n\n'
+            'Borduria said it could not confirm the reported deployment but was "deeply concerned".')
+    names = {"Borduria": "BOR", "Mira Holt": "---"}
+    quotes = code_quotes(context(nlp, text, names, persons={"Mira Holt": "Mira Holt"}))
+    assert all(q.text != "deeply concerned" for q in quotes)
+
+
+def test_short_name_takes_the_code_of_the_titled_mention(nlp):
+    text = ('Ruritanian Prime Minister Anna Vok attended the signing.\n\n'
+            '"This is a new chapter for our exporters," Anna said.')
+    names = {"Ruritanian": "RUR", "Anna Vok": "RURGOV", "Anna": "---"}
+    quotes = code_quotes(context(nlp, text, names, persons={"Anna Vok": "Anna Vok", "Anna": "Anna"}))
+    assert len(quotes) == 1 and quotes[0].actor == "RURGOV"
