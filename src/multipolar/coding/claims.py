@@ -33,6 +33,8 @@ from .claim_responses import ResponseReader
 ACCUSATORY = re.compile(claim_lexicon()["accusatory"], re.I)
 # A charge about an agreement's observance, which takes the topic of that agreement.
 TREATY_CONDUCT = re.compile(r"\b(?:treaty|pact|accord|agreement|inspections?|inspectors?|provisions)\b", re.I)
+# Verbs that report what the claimant said; a claim verb below one speaks for its subject.
+REPORTING = frozenset({"say", "state", "tell", "announce", "declare", "add", "write"})
 INSTITUTIONAL = frozenset({"spokesman", "spokeswoman", "spokesperson", "ministry", "minister", "government",
                            "intelligence", "official", "officials", "ambassador", "representative"})
 
@@ -151,6 +153,13 @@ class ClaimCoder(ResponseReader):
         if not subs and verb.dep_ == "pcomp":  # "grievances over Sweden criticising Hungary"
             subs = [c for c in verb.head.children if c.dep_ == "pobj" and c.i < verb.i]
         found = self._all(sent, subs)
+        if not found and verb.dep_ == "conj" and verb.lemma_.lower() not in self.lex["weak_verbs"]:
+            # 'X's ministry said in a statement that the deal turned ... and accused Y of ...':
+            # the parser hung the claim verb on the reported clause; the reporter is the claimant.
+            for up in list(verb.ancestors)[:4]:
+                if up.pos_ == "VERB" and up.lemma_.lower() in REPORTING:
+                    found = self._all(sent, [c for c in up.children if c.dep_ == "nsubj"])
+                    break
         line = self.ctx.doc[sent.start:verb.i].text
         broken = "\n" in line and (not subs or any(
             "\n" in t.text for s in subs for t in self.ctx.doc[min(s.i, verb.i):verb.i]))
@@ -301,6 +310,10 @@ class ClaimCoder(ResponseReader):
         lemma = noun.lemma_.lower()
         against = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "against"
                    for p in c.children if p.dep_ == "pobj"]
+        if not against and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lex["making_verbs"]:
+            # "made accusations against X", the parser hanging "against X" on the verb
+            against = [p for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "against"
+                       for p in c.children if p.dep_ == "pobj"]
         comps = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and
                  any(g.lower_ == "that" and g.dep_ in ("mark",) for g in c.children)]
         named = _appositive_target(noun)
@@ -320,6 +333,14 @@ class ClaimCoder(ResponseReader):
             holders = [noun] + against
             objs = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "about")
                     for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            if not objs and against:
+                # "made similar accusations against Russia over their elections": the charge is
+                # the noun phrase itself (its clauses left out).
+                about = [c for c in noun.head.children if noun.dep_ == "dobj" and c.dep_ == "prep"
+                         and c.lower_ in ("over", "about", "regarding", "concerning")]
+                content = _core(self.ctx.doc, [noun] + about)  # "over their recent elections"
+                self._core = content
+                return self.lex["nouns"][lemma], self._all(sent, against), content
             if not objs:
                 return None
             content = _text(self.ctx.doc, objs[0])

@@ -1,0 +1,39 @@
+"""Claims whose verb the parser hung on a reported clause, and accusations made "against X"
+with no of-phrase, by two claimants at once. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixtures.agree.handmade import context
+from multipolar.coding.claims import code_claims
+
+pytestmark = pytest.mark.model
+
+NAMES = {"Ruritania": "RUR", "Borduria": "BOR", "Syldavia": "SYL", "Ruritania's foreign ministry": "RURGOV",
+         "Moscow": "BOR", "the United States": "USA", "US officials": "USAGOV"}
+
+
+def _keys(nlp, text):
+    return {(c.claimant, c.subject, c.topic): c for c in code_claims(context(nlp, text, NAMES))}
+
+
+def test_reporter_of_a_coordinated_claim_verb_is_the_claimant(nlp):
+    text = ("Ruritania's foreign ministry said in a statement that the deal turned Syldavia into "
+            "\"a platform for aggression\" and accused the United States of planning to deploy troops "
+            "along the border.\n\nUS officials denied the accusation.")
+    got = _keys(nlp, text)
+    assert ("RUR", "USA", "troop_deployment") in got
+    assert [(r.actor, r.stance) for r in got[("RUR", "USA", "troop_deployment")].responses] == [("USA", "deny")]
+
+
+def test_accusations_against_x_over_elections_by_two_claimants(nlp):
+    text = ("Ruritania and Syldavia have made similar accusations against Borduria over their recent "
+            "elections, which Moscow has also denied.")
+    got = _keys(nlp, text)
+    assert {("RUR", "BOR", "interference"), ("SYL", "BOR", "interference")} <= set(got)
+    assert all(("BOR", "deny") in [(r.actor, r.stance) for r in c.responses] for c in got.values())
+
+
+def test_answering_accusations_against_x_is_no_claim_of_the_answerer(nlp):
+    assert not [k for k in _keys(nlp, "Ruritania rejected accusations against Borduria.") if k[0] == "RUR"]
