@@ -133,3 +133,18 @@ def test_new_provision_cues(text, key):
 def test_training_exercises_and_foreign_currency_are_not_these_cues():
     assert "military_training" not in {k for k, _s, _e in find_cues("joint training exercises")}
     assert not find_cues("settle payments in US dollars and euros")
+
+
+@pytest.mark.parametrize("text, key", [
+    ("It does not include any military assistance clause", "defense"),
+    ("Wellington will share satellite tracking data on illegal fishing", "intelligence_sharing"),
+    ("The deal does not allow Borduria to base ships in Ruritania", "basing"),
+    ("It has no provision on hydropower exports", "energy"),
+])
+def test_more_provision_cues(text, key):
+    assert key in {k for k, _s, _e in find_cues(text)}
+
+
+def test_for_the_next_years_is_a_term_by_itself():
+    found = term_years("committing both countries to share vessels for the next five years.", 2025)
+    assert found is not None and found[0] == 5

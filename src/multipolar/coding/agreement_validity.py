@@ -5,8 +5,9 @@ A compound duration ("a 20-year treaty") is read with the agreement's name
 years", "extending for another ten years", "for a period of five years", "runs until 2035",
 "will remain in force until 2030", "expires in 2031". A term ending in a year becomes a number
 of years counted from the signing year (or the article's year). The words that say a term is
-meant (``validity_words`` in data/agreements/lexicon.yaml) must come shortly before the span:
-"have worked together for ten years" is history, not a term.
+meant (``validity_words`` in data/agreements/lexicon.yaml) must come shortly before the span
+(except in "for the next/coming N years"): "have worked together for ten years" is history,
+not a term.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             r"a (?:period|term) of |a (?:further |renewable |new )?(?:period|term) of )?" + _NUMBER + r"[- ]years?\b")
     until = (cue + r"[^.;\"“”]{0," + str(_MAX_GAP) + r"}?\b(?:until|through|till|to|in) (?:the end of |the year )?"
              r"((?:19|20)\d\d)\b")
+    # "for the next five years" looks forward by itself: no validity word needed.
+    span = r"(?:" + span + r"|\bfor the (?:next|coming) " + _NUMBER.replace("(", "(?P<next>", 1) + r" years\b)"
     return re.compile(span, re.I), re.compile(until, re.I)
 
 
@@ -41,7 +44,7 @@ def term_years(text: str, base_year: int | None) -> tuple[int, int] | None:
     found = []
     m = span.search(text)
     if m:
-        word = m.group(1).lower()
+        word = (m.group(1) or m.group("next")).lower()
         years = int(word) if word.isdigit() else WORD_NUMBERS.get(word)
         if years:
             found.append((years, m.start()))
