@@ -36,3 +36,20 @@ def test_short_name_takes_the_code_of_the_titled_mention(nlp):
     names = {"Ruritanian": "RUR", "Anna Vok": "RURGOV", "Anna": "---"}
     quotes = code_quotes(context(nlp, text, names, persons={"Anna Vok": "Anna Vok", "Anna": "Anna"}))
     assert len(quotes) == 1 and quotes[0].actor == "RURGOV"
+
+
+def test_surname_after_a_shorter_tagged_name_completes_it(nlp):
+    text = ('"The sea does not care about borders," Norwegian Foreign Minister Espen Barth Eide told '
+            'reporters after the signing.')
+    names = {"Norwegian Foreign Minister Espen Barth": "NORGOV"}
+    quotes = code_quotes(context(nlp, text, names,
+                                 persons={"Norwegian Foreign Minister Espen Barth": "Espen Barth"}))
+    assert len(quotes) == 1 and quotes[0].speaker.endswith("Eide")
+
+
+def test_government_title_right_before_an_unplaced_name_gives_the_code(nlp):
+    text = ('Ruritanian Minister of State for Trade Olav Brek signed for his government.\n\n'
+            'Brek said the accord was "a gateway to a large market".')
+    names = {"Ruritanian Minister": "RURGOV", "State for Trade Olav Brek": "---", "Brek": "---"}
+    quotes = code_quotes(context(nlp, text, names, persons={"Brek": "Brek"}))
+    assert [q.actor for q in quotes] == ["RURGOV"]

@@ -118,6 +118,20 @@ class QuoteCoder:
             return m.person
         return _strip_possessive(base)
 
+    def _with_trailing_surname(self, name: str, tok: Token, ids: set[int]) -> str:
+        """"Espen Barth Eide" tagged as the person "Espen Barth": a proper noun of the phrase
+        right after the name's last word continues the name."""
+        words = set(name.split())
+        end = tok.i
+        while end + 1 < len(self.doc) and self.doc[end + 1].text in words and self.doc[end + 1].pos_ == "PROPN":
+            end += 1
+        nxt = end + 1
+        if (nxt in ids and nxt not in self.inside and self.doc[nxt].pos_ == "PROPN"
+                and self.doc[nxt].text not in words and self.doc[nxt].ent_type_ in ("", "PERSON")
+                and self.doc[nxt].text[:1].isupper()):
+            return f"{name} {self.doc[nxt].text}"
+        return name
+
     def _from_phrase(self, head: Token) -> _Speaker | None:
         lex = self.lex
         ids = _phrase_ids(head)
@@ -135,7 +149,7 @@ class QuoteCoder:
             if t.ent_type_ == "PERSON" or (m is not None and m.kind == "person" and t.pos_ == "PROPN"):
                 name = self._full_person_name(t)
                 if name:
-                    return _Speaker(name, t, True)
+                    return _Speaker(self._with_trailing_surname(name, t, ids), t, True)
         lemma = head.lemma_.lower()
         if lemma in lex["spokesperson_nouns"]:
             for prep in head.children:
@@ -246,13 +260,13 @@ class QuoteCoder:
                 break
         return list(self.doc[first:last])
 
-    def _subject_of_verb(self, verb: Token, qspan: Span) -> Token | None:
-        """The phrase head that a verb of saying credits the words to, or None when its clause
-        has none."""
+    def _subject_of_verb(self, verb: Token, qspan: Span) -> tuple[Token | None, bool]:
+        """The phrase head that a verb of saying credits the words to (None when its clause has
+        none), and whether it was borrowed from a governing verb."""
         if verb.lemma_.lower() in self.lex["object_speaker_verbs"]:
             for c in verb.children:
                 if c.dep_ == "dobj":
-                    return c
+                    return c, False
         subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in self.inside]
         if not subs and verb.i > qspan.start:  # '"...," read a statement from X'
             subs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i not in self.inside]
@@ -262,7 +276,7 @@ class QuoteCoder:
                 break
             up = up.head
             subs = [c for c in up.children if c.dep_ == "nsubj" and c.i not in self.inside]
-        return subs[0] if subs else None
+        return (subs[0] if subs else None), up is not verb
 
     def _speaker_for(self, qspan: Span) -> _Speaker | None:
         lex = self.lex
@@ -274,9 +288,15 @@ class QuoteCoder:
             # "committed"), the next nearest one.
             verbs.sort(key=lambda t: min(abs(t.i - qspan.start), abs(t.i - qspan.end)))
             for verb in verbs:
-                subject = self._subject_of_verb(verb, qspan)
-                if subject is not None:  # a subject that is no speaker (a country) drops the quote
-                    return self._from_phrase(subject)
+                subject, borrowed = self._subject_of_verb(verb, qspan)
+                if subject is None:
+                    continue
+                found = self._from_phrase(subject)
+                # A verb's own subject that is no speaker (a country) drops the quote; one borrowed
+                # from the clause the parser hung the verb on ("the deal turned ... and accused")
+                # lets the next verb of saying speak.
+                if found is not None or not borrowed:
+                    return found
             return None
         # No verb of saying: the clause the quoted words belong to ("promised his 'full support'").
         root = qspan.root
@@ -341,9 +361,28 @@ class QuoteCoder:
         same = [m for m in self.ctx.actors.mentions if m.kind == "person" and not _unplaced(m.code)
                 and (_same_person(speaker.name, m.person) or _same_person(speaker.name, m.text))]
         if not same:
-            return code
+            return self._title_code(speaker) or code
         before = [m for m in same if m.start < quote_start]
         return (before[-1] if before else same[0]).code
+
+    def _title_code(self, speaker: _Speaker) -> str | None:
+        """"UAE Minister of State for Foreign Trade Thani Al Zeyoudi", resolved as a government
+        mention ("UAE Minister") and an unplaced rest: the title right before a mention of the
+        person gives the code."""
+        text = self.doc.text
+        surname = speaker.name.split()[-1].lower()
+        mentions = self.ctx.actors.mentions
+        for i, m in enumerate(mentions):
+            if surname not in m.text.lower().split() or not _unplaced(m.code):
+                continue
+            for prev in reversed(mentions[:i]):
+                if prev.end > m.start:
+                    continue
+                between = text[prev.end:m.start].strip().lower()
+                if between in ("", "of") and prev.kind in ("government", "person", "state") and not _unplaced(prev.code):
+                    return prev.code
+                break
+        return None
 
     def code(self) -> list[Quote]:
         out: list[Quote] = []
