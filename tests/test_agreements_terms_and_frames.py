@@ -148,3 +148,25 @@ def test_more_provision_cues(text, key):
 def test_for_the_next_years_is_a_term_by_itself():
     found = term_years("committing both countries to share vessels for the next five years.", 2025)
     assert found is not None and found[0] == 5
+
+
+@pytest.mark.model
+def test_a_signed_ceasefire_is_an_agreement_but_a_requested_one_is_not(nlp):
+    signed = ("Ruritanian and Bordurian troops clashed on Sunday before both governments agreed to a "
+              "ceasefire on Monday.\n\nThey signed a ceasefire agreement in the capital.")
+    names = dict(NAMES, **{"both governments": ("BOR", "RUR")})
+    a = _one(code_agreements(context(nlp, signed, names)), ["BOR", "RUR"])
+    assert a.signed == "2025-03-03"
+    asked = "Syldavia called for a ceasefire between Ruritania and Borduria on Monday."
+    assert code_agreements(context(nlp, asked, dict(NAMES, Syldavia="SYL"))) == []
+    urged = "Syldavia urged Ruritania and Borduria to respect the truce."
+    assert code_agreements(context(nlp, urged, dict(NAMES, Syldavia="SYL"))) == []
+
+
+@pytest.mark.model
+def test_same_day_skips_a_bare_year_named_in_between(nlp):
+    text = ("Ruritania agreed on Wednesday to buy jets from Borduria. The first jets will arrive in 2027.\n\n"
+            "On the same day, Ruritania and Syldavia signed a memorandum on defence cooperation.")
+    names = dict(NAMES, Syldavia="SYL")
+    a = _one(code_agreements(context(nlp, text, names)), ["RUR", "SYL"])
+    assert a.signed == "2025-03-05"

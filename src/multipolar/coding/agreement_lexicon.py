@@ -24,6 +24,7 @@ class AgreementLexicon:
     party_preps: frozenset[str]
     member_verbs: frozenset[str]
     not_concluded: frozenset[str]
+    requesting_verbs: frozenset[str]
     speculative_modals: frozenset[str]
     content_preps: tuple[str, ...]
     absence_nouns: frozenset[str]
@@ -52,6 +53,7 @@ def lexicon() -> AgreementLexicon:
         party_preps=frozenset(lex["party_preps"]),
         member_verbs=frozenset(lex["member_verbs"]),
         not_concluded=frozenset(lex["not_concluded"]),
+        requesting_verbs=frozenset(lex.get("requesting_verbs", [])),
         speculative_modals=frozenset(lex["speculative_modals"]),
         content_preps=tuple(lex["content_preps"]),
         absence_nouns=frozenset(lex["absence_nouns"]),

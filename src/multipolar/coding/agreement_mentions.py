@@ -241,6 +241,9 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
             words.add(tok.head.head.lemma_.lower())  # "expectations of a trade deal", "talks on a pact"
         if words & lex.not_concluded and not alias_ref:
             continue
+        if verb is not None and not alias_ref and (verb.lemma_.lower() in lex.requesting_verbs or (
+                verb.dep_ in ("xcomp", "acl") and verb.head.lemma_.lower() in lex.requesting_verbs)):
+            continue  # "called for a ceasefire", "urged both sides to respect the truce"
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
         amods = {c.lower_ for c in tok.children if c.dep_ == "amod"}
         name, proper = _name(tok)

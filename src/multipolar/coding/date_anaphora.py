@@ -49,8 +49,9 @@ def _shift(iso: str, days: int) -> str | None:
     return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
 
 
-def antecedent_date(ctx, before: int) -> str | None:
-    """The nearest date named in the document before character ``before``, resolved."""
+def antecedent_date(ctx, before: int, skip_years: bool = False) -> str | None:
+    """The nearest date named in the document before character ``before``, resolved (with
+    ``skip_years``, the nearest one more precise than a year)."""
     doc = ctx.doc
     for ent in reversed([e for e in doc.ents if e.label_ == "DATE" and e.end_char <= before]):
         if find_anaphor(ent.text) or _DURATION.search(ent.text):
@@ -58,6 +59,8 @@ def antecedent_date(ctx, before: int) -> str | None:
         prev = doc[ent.start - 1] if ent.start > 0 else None
         prefix = prev.text + " " if prev is not None and prev.lower_ in _PREFIXES else ""
         found = ctx.date_of(prefix + ent.text)
+        if found and len(found) == 4 and skip_years:
+            continue  # "the first jets arrive in 2027. On the same day, ...": a year is no day
         if found:
             return found
     return None
@@ -73,5 +76,5 @@ def referenced_date(ctx, text: str, start_char: int) -> str | None:
     own = resolve_date(text, None)  # an absolute date in the phrase's own text
     if own is not None and not re.fullmatch(r"\d{4}", own):
         return None
-    earlier = antecedent_date(ctx, start_char + found[0])
+    earlier = antecedent_date(ctx, start_char + found[0], skip_years=True)
     return _shift(earlier, found[1]) if earlier else None
