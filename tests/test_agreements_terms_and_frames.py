@@ -170,3 +170,16 @@ def test_same_day_skips_a_bare_year_named_in_between(nlp):
     names = dict(NAMES, Syldavia="SYL")
     a = _one(code_agreements(context(nlp, text, names)), ["RUR", "SYL"])
     assert a.signed == "2025-03-05"
+
+
+@pytest.mark.model
+def test_aggression_against_either_is_mutual_defence_and_commentary_is_no_content(nlp):
+    text = ("Ruritania and Borduria signed a strategic agreement on Wednesday.\n\n"
+            "It states that any aggression against either country shall be considered an aggression "
+            "against both.")
+    a = _one(code_agreements(context(nlp, text, NAMES)), ["BOR", "RUR"])
+    assert {p.key: p.value for p in a.provisions} == {"defense": "present"}
+    comment = ("Ruritania and Borduria signed a fisheries agreement on Wednesday.\n\n"
+               "Analysts said the agreement signalled doubts about Syldavian security guarantees.")
+    b = _one(code_agreements(context(nlp, comment, NAMES)), ["BOR", "RUR"])
+    assert "defense" not in {p.key for p in b.provisions}

@@ -25,6 +25,7 @@ class AgreementLexicon:
     member_verbs: frozenset[str]
     not_concluded: frozenset[str]
     requesting_verbs: frozenset[str]
+    commentary_verbs: frozenset[str]
     speculative_modals: frozenset[str]
     content_preps: tuple[str, ...]
     absence_nouns: frozenset[str]
@@ -54,6 +55,7 @@ def lexicon() -> AgreementLexicon:
         member_verbs=frozenset(lex["member_verbs"]),
         not_concluded=frozenset(lex["not_concluded"]),
         requesting_verbs=frozenset(lex.get("requesting_verbs", [])),
+        commentary_verbs=frozenset(lex.get("commentary_verbs", [])),
         speculative_modals=frozenset(lex["speculative_modals"]),
         content_preps=tuple(lex["content_preps"]),
         absence_nouns=frozenset(lex["absence_nouns"]),

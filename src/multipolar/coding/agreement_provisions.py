@@ -133,6 +133,8 @@ def link_cue(key: str, head: Token, refs: set[int], focus_ok: bool) -> CueLink |
                         target = c.i
                     elif c.lower_ in PRONOUNS:
                         pronoun_subject = True
+            if target is not None and cur.lemma_.lower() in lex.commentary_verbs:
+                return None  # "the pact signalled doubts about US security guarantees"
             if target is None and cur.dep_ in ("acl", "relcl") and cur.head.i in refs:
                 target = cur.head.i
             framed = False  # the clause is framed by "under the pact": a modal there is permission
