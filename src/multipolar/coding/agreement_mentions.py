@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .agreement_known import identify
 from .agreement_lexicon import lexicon
 from .agreement_syntax import (
     clause_dates,
@@ -52,6 +53,7 @@ class Mention:
     proper: bool
     aliases: list[str] = field(default_factory=list)
     distinct: bool = False  # "a separate memorandum", "a second agreement": not one already named
+    known: tuple[tuple[str, str], ...] = ()  # provisions its name states (a known agreement)
 
 
 def is_agreement_noun(tok: Token) -> bool:
@@ -301,13 +303,21 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
             for c in tok.lefts:
                 if c.like_num and len(c.text) == 4 and c.text[:2] in ("19", "20"):
                     date = c.text
+        kind = _kind(tok) if not alias_ref else "other"
+        known = identify(ctx, tok, _unique(parties + [c for g in groups for c in g]), date) if not alias_ref else None
+        if known is not None:  # "the 1951 Mutual Defense Treaty": parties and date from the record
+            parties = _unique(parties + list(known.parties))
+            if date is None or known.signed.startswith(date):
+                date = known.signed
+            kind = known.kind
         left_text = tok.doc[tok.left_edge.i:tok.i].text
         common = dict(definite=bool(dets & DEFINITE) or alias_ref,
                       indefinite=bool((dets | amods) & INDEFINITE_MARKS),
                       embedded=_is_embedded(tok), date=date, duration=duration_years(left_text),
-                      kind=_kind(tok) if not alias_ref else "other", name=name if not alias_ref else tok.text,
+                      kind=kind, name=name if not alias_ref else tok.text,
                       proper=proper or alias_ref, aliases=_aliases(tok),
-                      distinct=bool((dets | amods) & DISTINCT_MARKS) and not alias_ref)
+                      distinct=bool((dets | amods) & DISTINCT_MARKS) and not alias_ref,
+                      known=known.provisions if known is not None else ())
         partners = [code for g in groups for code in g]
         holders = [p for p in _unique(parties) if p not in partners]
         if tok.tag_ == "NNS" and len(set(partners)) > 1:  # "pacts with North Korea and Belarus": one each

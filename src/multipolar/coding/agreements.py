@@ -121,6 +121,8 @@ class AgreementCoder:
                 if draft is None:
                     continue
                 refs[m.token.i] = draft
+                for key, value in m.known:  # what a known agreement's name states
+                    draft.provisions.setdefault(key, Provision(key, value, self.ctx.evidence(sent)))
                 for alias in m.aliases:
                     self.aliases.setdefault(alias, draft)
             if refs:
