@@ -183,3 +183,21 @@ def test_aggression_against_either_is_mutual_defence_and_commentary_is_no_conten
                "Analysts said the agreement signalled doubts about Syldavian security guarantees.")
     b = _one(code_agreements(context(nlp, comment, NAMES)), ["BOR", "RUR"])
     assert "defense" not in {p.key for p in b.provisions}
+
+
+def test_a_term_of_an_initial_period():
+    found = term_years("The memorandum, which will be in force for an initial period of five years, covers", 2026)
+    assert found is not None and found[0] == 5
+
+
+@pytest.mark.model
+def test_list_items_the_parser_hung_on_the_reporting_verb_stay_in_the_list(nlp):
+    text = ("Ruritania and Borduria signed a memorandum of understanding on military cooperation on Thursday.\n\n"
+            "The memorandum, which will be in force for an initial period of five years, provides for the "
+            "supply of air defence systems, the training of Ruritanian officers in Bordurian military "
+            "academies and regular joint exercises, Ruritania's defence ministry said.")
+    names = dict(NAMES, **{"Ruritania's defence ministry": "RURGOV"})
+    a = _one(code_agreements(context(nlp, text, names)), ["BOR", "RUR"])
+    values = {p.key: p.value for p in a.provisions}
+    assert values.get("arms_transfers") == values.get("military_training") == "present"
+    assert values.get("joint_exercises") == "present" and a.duration_years == 5

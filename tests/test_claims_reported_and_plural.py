@@ -37,3 +37,9 @@ def test_accusations_against_x_over_elections_by_two_claimants(nlp):
 
 def test_answering_accusations_against_x_is_no_claim_of_the_answerer(nlp):
     assert not [k for k in _keys(nlp, "Ruritania rejected accusations against Borduria.") if k[0] == "RUR"]
+
+
+def test_deployed_instructors_and_a_military_presence_are_troop_deployment():
+    from multipolar.coding.claims import topic_of
+    assert topic_of("Bordurian military instructors had already been deployed to an air base") == "troop_deployment"
+    assert topic_of("using the memorandum as cover for a wider military presence") == "troop_deployment"

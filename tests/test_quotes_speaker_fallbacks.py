@@ -53,3 +53,12 @@ def test_government_title_right_before_an_unplaced_name_gives_the_code(nlp):
     names = {"Ruritanian Minister": "RURGOV", "State for Trade Olav Brek": "---", "Brek": "---"}
     quotes = code_quotes(context(nlp, text, names, persons={"Brek": "Brek"}))
     assert [q.actor for q in quotes] == ["RURGOV"]
+
+
+def test_hyphenated_name_is_not_extended_by_its_own_first_part(nlp):
+    text = ('Bordurian Deputy Defence Minister Yunus-Bek Yevkurov, who signed for his country, called '
+            'Ruritania "a reliable friend".')
+    names = {"Bordurian Deputy Defence Minister Yunus-Bek Yevkurov": "BORGOV", "Ruritania": "RUR"}
+    persons = {"Bordurian Deputy Defence Minister Yunus-Bek Yevkurov": "Yunus-Bek Yevkurov"}
+    quotes = code_quotes(context(nlp, text, names, persons=persons))
+    assert [q.speaker.split()[-1] for q in quotes] == ["Yevkurov"]

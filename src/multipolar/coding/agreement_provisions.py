@@ -55,6 +55,7 @@ class CueLink:
     target: int | None  # token index of the agreement reference; None means the discourse focus
     value: str  # present | absent
     via_focus: bool = False
+    verb: int | None = None  # the clause verb that tied the cue to the agreement
 
 
 def _cue_head(sent: Span, start: int, end: int) -> Token | None:
@@ -165,7 +166,7 @@ def link_cue(key: str, head: Token, refs: set[int], focus_ok: bool) -> CueLink |
                 if has_modal(cur, modals):
                     return None
                 value = "absent" if (negated or absent) else "present"
-                return CueLink(key, target, value, via_focus=target is None)
+                return CueLink(key, target, value, via_focus=target is None, verb=cur.i)
         if cur.head.i == cur.i:
             break
         prev, cur = cur, cur.head
@@ -196,6 +197,27 @@ def embedded_links(key: str, head: Token, refs: set[int]) -> list[CueLink]:
     return out
 
 
+REPORTING_LEMMAS = frozenset({"say", "tell", "add", "announce", "state", "note", "explain"})
+
+
+def _reported_list_link(key: str, head: Token, earlier: list[CueLink]) -> CueLink | None:
+    """'The pact provides for A, the training of B and C, the ministry said', parsed as if "the
+    training of B" hung on "said": a cue whose nearest verb is the reporting verb of a clause that
+    already tied a cue to an agreement belongs to that list too."""
+    verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lemma_.lower() not in REPORTING_LEMMAS:
+        return None
+    if any(head.i in {t.i for t in c.subtree} for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        return None  # the cue is part of who reports
+    for link in earlier:
+        if link.verb is None or link.target is None:
+            continue
+        content = head.doc[link.verb]
+        if content.head.i == verb.i and content.dep_ == "ccomp" and content.i < head.i:
+            return CueLink(key, link.target, link.value, verb=link.verb)
+    return None
+
+
 def sentence_links(sent: Span, refs: set[int], focus_ok: bool) -> list[tuple[CueLink, tuple[int, int]]]:
     """Every linked cue of a sentence with its character span (relative to the document)."""
     out = []
@@ -206,6 +228,8 @@ def sentence_links(sent: Span, refs: set[int], focus_ok: bool) -> list[tuple[Cue
             continue
         links = embedded_links(key, head, refs)
         main = link_cue(key, head, refs, focus_ok)
+        if main is None:
+            main = _reported_list_link(key, head, [lk for lk, _ in out])
         if main is not None and main.target not in {lk.target for lk in links}:
             links.insert(0, main)
         for link in links:

@@ -30,7 +30,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = (yaml.safe_load(text) or {}).get("validity_words", [])
     cue = r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b"
     span = (cue + r"[^.;\"“”]{0," + str(_MAX_GAP) + r"}?\bfor (?:another |a further |an additional |"
-            r"a (?:period|term) of |a (?:further |renewable |new )?(?:period|term) of )?" + _NUMBER + r"[- ]years?\b")
+            r"(?:an? |the )?(?:[a-z]+ ){0,2}(?:period|term) of )?" + _NUMBER + r"[- ]years?\b")
     until = (cue + r"[^.;\"“”]{0," + str(_MAX_GAP) + r"}?\b(?:until|through|till|to|in) (?:the end of |the year )?"
              r"((?:19|20)\d\d)\b")
     # "for the next five years" looks forward by itself: no validity word needed.

@@ -121,13 +121,12 @@ class QuoteCoder:
     def _with_trailing_surname(self, name: str, tok: Token, ids: set[int]) -> str:
         """"Espen Barth Eide" tagged as the person "Espen Barth": a proper noun of the phrase
         right after the name's last word continues the name."""
-        words = set(name.split())
-        end = tok.i
-        while end + 1 < len(self.doc) and self.doc[end + 1].text in words and self.doc[end + 1].pos_ == "PROPN":
+        end = tok.i  # the name's last token: tokens of its text ("Yunus", "-", "Bek" of "Yunus-Bek")
+        while end + 1 < len(self.doc) and not self.doc[end + 1].is_space and self.doc[end + 1].text in name:
             end += 1
         nxt = end + 1
         if (nxt in ids and nxt not in self.inside and self.doc[nxt].pos_ == "PROPN"
-                and self.doc[nxt].text not in words and self.doc[nxt].ent_type_ in ("", "PERSON")
+                and self.doc[nxt].text not in name and self.doc[nxt].ent_type_ in ("", "PERSON")
                 and self.doc[nxt].text[:1].isupper()):
             return f"{name} {self.doc[nxt].text}"
         return name
