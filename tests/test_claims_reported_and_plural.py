@@ -43,3 +43,25 @@ def test_deployed_instructors_and_a_military_presence_are_troop_deployment():
     from multipolar.coding.claims import topic_of
     assert topic_of("Bordurian military instructors had already been deployed to an air base") == "troop_deployment"
     assert topic_of("using the memorandum as cover for a wider military presence") == "troop_deployment"
+
+
+@pytest.mark.parametrize("answer, stance", [
+    ("Borduria said the claims were fabricated.", ("BOR", "deny")),
+    ("Borduria described the report as false.", ("BOR", "deny")),
+    ("The Bordurian government called the report a lie.", ("BOR", "deny")),
+    ("Syldavia said it could not independently verify the claim.", ("SYL", "not_confirmed")),
+    ("Borduria admitted sending advisers.", ("BOR", "acknowledge_partly")),
+])
+def test_more_answer_wordings(nlp, answer, stance):
+    names = dict(NAMES, **{"Bordurian": "BOR"})
+    text = "Ruritania accused Borduria on Monday of sending troops into Syldavia.\n\n" + answer
+    claims = code_claims(context(nlp, text, names))
+    assert [(c.claimant, c.subject, c.topic) for c in claims] == [("RUR", "BOR", "troop_deployment")]
+    assert stance in [(r.actor, r.stance) for r in claims[0].responses]
+
+
+def test_saying_a_claim_is_true_is_no_denial(nlp):
+    text = ("Ruritania accused Borduria on Monday of sending troops into Syldavia.\n\n"
+            "Syldavia said the claims were well founded.")
+    claims = code_claims(context(nlp, text, NAMES))
+    assert all(r.stance != "deny" for c in claims for r in c.responses)

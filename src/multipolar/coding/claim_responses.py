@@ -45,6 +45,12 @@ class ResponseReader:
             return None  # the xcomp "confirm" carries it
         if lemma == "call" and any(t.lower_ in self.lex["denial_adjectives"] for t in tok.subtree):
             return "deny"
+        if (lemma in self.lex.get("denial_saying_verbs", ()) and not is_negated(tok)
+                and any(t.lower_ in self.lex["denial_adjectives"] for t in tok.subtree)
+                and self._names_claim(tok)):
+            return "deny"  # "said the claims were fabricated", "described the report as false"
+        if lemma == "verify" and is_negated(tok):
+            return "not_confirmed"  # "could not independently verify the claim"
         for stance, verbs in resp.items():
             if lemma in verbs and not is_negated(tok):
                 if stance == "confirm" and not self._names_claim(tok):
