@@ -201,3 +201,21 @@ def test_list_items_the_parser_hung_on_the_reporting_verb_stay_in_the_list(nlp):
     values = {p.key: p.value for p in a.provisions}
     assert values.get("arms_transfers") == values.get("military_training") == "present"
     assert values.get("joint_exercises") == "present" and a.duration_years == 5
+
+
+@pytest.mark.model
+def test_deal_named_in_an_opening_frame_is_between_the_two_states_of_its_clause(nlp):
+    text = "Under the 25-year deal signed in 2021, Borduria will invest $400 billion in Ruritania."
+    a = _one(code_agreements(context(nlp, text, NAMES)), ["BOR", "RUR"])
+    assert (a.signed, a.duration_years) == ("2021", 25)
+    assert {p.key for p in a.provisions} == {"economic"}
+
+
+@pytest.mark.parametrize("text, key", [
+    ("signed a defence and economic cooperation agreement", "military_cooperation"),
+    ("commits both sides to refrain from the use of force", "nonaggression"),
+    ("an agreement allowing their troops to train in each other's territory", "military_training"),
+    ("a memorandum to link their power grids", "energy"),
+])
+def test_cues_for_paired_cooperation_force_training_and_grids(text, key):
+    assert key in {k for k, _s, _e in find_cues(text)}

@@ -182,6 +182,26 @@ def _clause_parties(ctx, sent: Span, verb: Token) -> list[str]:
     return found
 
 
+def _framed_clause_parties(ctx, sent: Span, tok: Token) -> list[str]:
+    """"Under the 25-year deal signed in 2021, China will invest $400 billion in Iran": an
+    agreement named in a frame opening the sentence ("Under ...,", "According to ...,") is
+    between the two states its clause names (exactly two, else none)."""
+    lex = lexicon()
+    opening = " ".join(t.lower_ for t in sent[:3])
+    if not any(opening.startswith(p + " ") for p in lex.content_preps):
+        return []
+    comma = next((t.i for t in sent if t.text == ","), None)
+    if comma is None or tok.i > comma:
+        return []
+    ids = set(range(comma + 1, sent.end))
+    found = []
+    for m in mentions_in(ctx, sent, ids):
+        for code in state_codes(m):
+            if code not in found:
+                found.append(code)
+    return found if len(found) == 2 else []
+
+
 def _left_context_parties(ctx, sent: Span, verb: Token) -> list[str]:
     """When the parse gives the signing verb no subject (a dateline or page chrome glued to the
     sentence), the actors between the line's start or its last dash and the verb."""
@@ -299,6 +319,8 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
             objs = _unique([code for m in mentions_in(ctx, sent, ids) for code in state_codes(m)])
             if len(objs) == 2:
                 parties += objs
+        if not parties and not groups:
+            parties += _framed_clause_parties(ctx, sent, tok)
         if date is None:  # "a 1961 treaty", "the 2014 Enhanced Defense Cooperation Agreement"
             for c in tok.lefts:
                 if c.like_num and len(c.text) == 4 and c.text[:2] in ("19", "20"):
