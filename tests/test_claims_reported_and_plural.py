@@ -65,3 +65,27 @@ def test_saying_a_claim_is_true_is_no_denial(nlp):
             "Syldavia said the claims were well founded.")
     claims = code_claims(context(nlp, text, NAMES))
     assert all(r.stance != "deny" for c in claims for r in c.responses)
+
+
+@pytest.mark.parametrize("text, key, answer", [
+    ("According to Syldavian officials, Borduria has delivered ballistic missiles to Ruritania. "
+     "Borduria denied it.", ("SYL", "BOR", "arms_transfer"), ("BOR", "deny")),
+    ("Ruritania has been accused by Syldavia of using chemical weapons on the battlefield.",
+     ("SYL", "RUR", "attack"), None),
+    ("Ruritania said Borduria had fired rockets at its northern towns. Borduria denied involvement.",
+     ("RUR", "BOR", "attack"), ("BOR", "deny")),
+    ("Ruritania said Borduria was pushing migrants across the border to destabilise the region. "
+     "Borduria rejected the accusation.", ("RUR", "BOR", "other"), ("BOR", "deny")),
+    ("Syldavia accused Ruritania of a cyberattack on its electoral commission.", ("SYL", "RUR", "attack"), None),
+])
+def test_sources_passives_and_blaming_reports(nlp, text, key, answer):
+    names = dict(NAMES, **{"Syldavian officials": "SYLGOV"})
+    got = _keys(nlp, text) if names == NAMES else {
+        (c.claimant, c.subject, c.topic): c for c in code_claims(context(nlp, text, names))}
+    assert key in got
+    if answer:
+        assert answer in [(r.actor, r.stance) for r in got[key].responses]
+
+
+def test_plain_report_of_other_conduct_is_no_claim(nlp):
+    assert _keys(nlp, "Ruritania said Borduria was building a new port. Syldavia denied it.") == {}

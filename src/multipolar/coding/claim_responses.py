@@ -107,6 +107,14 @@ class ResponseReader:
         plural = any(self.ctx.doc[i].lemma_.lower() in self.lex["nouns"] and self.ctx.doc[i].tag_ == "NNS"
                      for i in obj_ids)
         anaphoric = any(self.ctx.doc[i].lemma_.lower() in self.lex["nouns"] for i in obj_ids)
+        # "Tehran denied it", "Hezbollah denied involvement": the accused answering the claim
+        # just made about it.
+        direct = [c for c in tok.children if c.dep_ == "dobj"]
+        if stance in ("deny", "acknowledge_partly") and len(direct) == 1 and len(obj_ids) <= 2 and (
+                direct[0].lower_ in ("it", "this", "that", "them")
+                or direct[0].lemma_.lower() in ("involvement", "responsibility", "role", "link", "part")):
+            recent = [g for g in recent if set(actors) & set(g.subjects) and sent_no - g.sent_no <= 1]
+            return [c for c in recent[-1].claims] if recent else []
         matching = []
         for g in recent:
             if obj_topic != "other" and g.topic != obj_topic:

@@ -149,6 +149,8 @@ class ClaimCoder(ResponseReader):
         return list(subs)
 
     def _claimants(self, sent: Span, verb: Token) -> list[str]:
+        if verb.lemma_.lower() in self.lex["object_verbs"] and _agent_of(verb):
+            return self._all(sent, _agent_of(verb))  # "... has been accused by Kyiv of ..."
         subs = self._subjects(verb)
         if not subs and verb.dep_ == "pcomp":  # "grievances over Sweden criticising Hungary"
             subs = [c for c in verb.head.children if c.dep_ == "pobj" and c.i < verb.i]
@@ -189,6 +191,8 @@ class ClaimCoder(ResponseReader):
             return None
         if lemma in lex["object_verbs"]:
             objs = [c for c in verb.children if c.dep_ == "dobj"]
+            if not objs and _agent_of(verb):  # "Russia has been accused by Kyiv of ...": the accused
+                objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if not objs and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 objs = [verb.head]  # "the United States, which it accused of ..."
             content_tok = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")
@@ -245,8 +249,8 @@ class ClaimCoder(ResponseReader):
             self._core = _core(self.ctx.doc, [comp])
             subj = self._content_subjects(sent, comp)
             kind = lex["clause_verbs"].get(lemma, "assert")
-            if lemma in lex["weak_verbs"] and topic_of(content) == "other":
-                return None
+            if lemma in lex["weak_verbs"] and topic_of(content) == "other" and not ACCUSATORY.search(content):
+                return None  # a plain report of other conduct; one in blaming words may be a claim
             return kind, subj, content
         return None
 
@@ -399,6 +403,27 @@ class ClaimCoder(ResponseReader):
                     self.supported.add(id(claim))
         self.groups.append(found)
 
+    def _according_to(self, sent: Span, sent_no: int) -> None:
+        """"According to US officials, Iran has delivered missiles to Russia": the sources make
+        the claim its clause states, held like a plain report (it stands when it blames or is
+        answered)."""
+        for tok in sent:
+            if tok.lower_ != "according" or tok.i + 1 >= sent.end or tok.nbor(1).lower_ != "to":
+                continue
+            prep = tok if tok.dep_ == "prep" else tok.head
+            sources = [p for t in (tok, tok.nbor(1)) for p in t.children if p.dep_ == "pobj"]
+            claimants = self._all(sent, sources)
+            verb = prep.head if prep.head.pos_ in ("VERB", "AUX") else sent.root
+            skip = {t.i for t in prep.subtree} | {tok.i, tok.nbor(1).i}
+            words = [t for t in verb.subtree if t.i not in skip and not t.is_punct]
+            content = " ".join(t.text for t in words)
+            if not claimants or not words or (topic_of(content) == "other" and not ACCUSATORY.search(content)):
+                continue
+            self._core = self._topic_text = None
+            subjects = self._all(sent, [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                                        and c.i not in skip])
+            self._add(sent, sent_no, verb, claimants, "allege", subjects, content, weak=True)
+
     def _treaty_topic(self, claimant: str, subject: str) -> str:
         """A charge about "the treaty" or its inspections ("accused X of violating the
         agreement") when the text codes one agreement, between the two: nuclear when the
@@ -435,6 +460,7 @@ class ClaimCoder(ResponseReader):
                     if got:
                         self._add(sent, sent_no, tok, self._noun_claimants(sent, tok),
                                   got[0], got[1], got[2])
+            self._according_to(sent, sent_no)
             same = self.groups[before:]
             for tok in sent:
                 stance = self._stance(tok)
@@ -480,6 +506,13 @@ def _text(doc, head: Token) -> str:
     """The words of ``head``'s phrase, on one line, without a leading "that"."""
     text = " ".join(doc[head.left_edge.i:head.right_edge.i + 1].text.split())
     return text[5:] if text.lower().startswith("that ") else text
+
+
+def _agent_of(verb: Token) -> list[Token]:
+    """The "by" phrase objects of a passive verb ("accused by Kyiv")."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
 
 def _own_ids(head: Token) -> set[int]:
