@@ -62,3 +62,19 @@ def test_hyphenated_name_is_not_extended_by_its_own_first_part(nlp):
     persons = {"Bordurian Deputy Defence Minister Yunus-Bek Yevkurov": "Yunus-Bek Yevkurov"}
     quotes = code_quotes(context(nlp, text, names, persons=persons))
     assert [q.speaker.split()[-1] for q in quotes] == ["Yevkurov"]
+
+
+def test_according_to_names_the_source(nlp):
+    text = '"The situation remains tense," according to a statement from the Bordurian foreign ministry.'
+    names = {"Bordurian foreign ministry": "BORGOV"}
+    quotes = code_quotes(context(nlp, text, names))
+    assert [(q.text, q.actor) for q in quotes] == [("The situation remains tense,", "BORGOV")]
+
+
+def test_quotation_open_at_paragraph_end_takes_the_continuations_speaker(nlp):
+    text = ('In a statement, the Ruritanian foreign ministry said: "We support the agreement."\n\n'
+            '"Our region has suffered enough from war.\n\n'
+            '"Now is the time for reconstruction," Anna Vok said in a televised address.')
+    names = {"Ruritanian foreign ministry": "RURGOV", "Anna Vok": "BORGOV"}
+    quotes = code_quotes(context(nlp, text, names, persons={"Anna Vok": "Anna Vok"}))
+    assert [(q.speaker, q.text[:9]) for q in quotes][1:] == [("Anna Vok", "Our regio"), ("Anna Vok", "Now is th")]

@@ -297,6 +297,9 @@ class QuoteCoder:
                 if found is not None or not borrowed:
                     return found
             return None
+        according = self._according_to(qspan)
+        if according is not None:
+            return according
         # No verb of saying: the clause the quoted words belong to ("promised his 'full support'").
         root = qspan.root
         cur = root
@@ -321,6 +324,17 @@ class QuoteCoder:
                         return self._from_phrase(subs[0])
         if self.last is not None and qspan.start_char - self.last_end < 400 and self._alone(qspan):
             return self.last
+        return None
+
+    def _according_to(self, qspan: Span) -> _Speaker | None:
+        """'"...," according to a statement from the Kremlin': the source named by "according to"
+        in the quotation's own context."""
+        for t in self._context(qspan):
+            if (t.lower_ == "according" and t.i not in self.inside and t.i + 1 < len(self.doc)
+                    and self.doc[t.i + 1].lower_ == "to"):
+                for p in self.doc[t.i + 1].children:
+                    if p.dep_ == "pobj":
+                        return self._from_phrase(p)
         return None
 
     def _alone(self, qspan: Span) -> bool:
@@ -383,16 +397,30 @@ class QuoteCoder:
                 break
         return None
 
+    def _continued_by(self, k: int) -> _Speaker | None:
+        """A quotation left open at the end of its paragraph goes on in the next paragraph, which
+        opens with a quotation mark (news style): its speaker is that continuation's."""
+        start, end = self.spans[k]
+        text = self.doc.text
+        if end < len(text) and text[end] in (CLOSE, '"') or k + 1 >= len(self.spans):
+            return None  # closed here
+        nxt_start, nxt_end = self.spans[k + 1]
+        between = text[end:nxt_start - 1]
+        if between.strip() or "\n" not in between:
+            return None
+        nxt = self.doc.char_span(nxt_start, nxt_end, alignment_mode="contract")
+        return self._speaker_for(nxt) if nxt is not None and len(nxt) else None
+
     def code(self) -> list[Quote]:
         out: list[Quote] = []
         text = self.doc.text
-        for start, end in self.spans:
+        for k, (start, end) in enumerate(self.spans):
             qspan = self.doc.char_span(start, end, alignment_mode="contract")
             if qspan is None or not len(qspan):
                 continue
             if self._is_label(qspan, start, self._has_speech_verb(qspan)):
                 continue
-            speaker = self._speaker_for(qspan)
+            speaker = self._continued_by(k) or self._speaker_for(qspan)
             if speaker is None:
                 continue
             self.last, self.last_end = speaker, end
