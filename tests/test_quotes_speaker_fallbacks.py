@@ -51,7 +51,8 @@ def test_government_title_right_before_an_unplaced_name_gives_the_code(nlp):
     text = ('Ruritanian Minister of State for Trade Olav Brek signed for his government.\n\n'
             'Brek said the accord was "a gateway to a large market".')
     names = {"Ruritanian Minister": "RURGOV", "State for Trade Olav Brek": "---", "Brek": "---"}
-    quotes = code_quotes(context(nlp, text, names, persons={"Brek": "Brek"}))
+    # the title is resolved as a titled person mention with no name, as the resolver gives it
+    quotes = code_quotes(context(nlp, text, names, persons={"Brek": "Brek", "Ruritanian Minister": None}))
     assert [q.actor for q in quotes] == ["RURGOV"]
 
 
@@ -78,3 +79,28 @@ def test_quotation_open_at_paragraph_end_takes_the_continuations_speaker(nlp):
     names = {"Ruritanian foreign ministry": "RURGOV", "Anna Vok": "BORGOV"}
     quotes = code_quotes(context(nlp, text, names, persons={"Anna Vok": "Anna Vok"}))
     assert [(q.speaker, q.text[:9]) for q in quotes][1:] == [("Anna Vok", "Our regio"), ("Anna Vok", "Now is th")]
+
+
+def test_a_country_right_before_a_name_is_no_title(nlp):
+    text = ("Borduria's ambassador to Ruritania Olav Brek met reporters.\n\n"
+            'Brek said the talks were "a gateway to peace".')
+    names = {"Borduria": "BOR", "Ruritania": "RUR", "Olav Brek": "---", "Brek": "---"}
+    quotes = code_quotes(context(nlp, text, names, persons={"Olav Brek": "Olav Brek", "Brek": "Brek"}))
+    assert all(q.actor != "RUR" for q in quotes)
+
+
+def test_a_title_after_called_is_a_label_but_a_description_by_a_speaker_is_a_quote(nlp):
+    text = ('He performed an improvised live show called "Ask Dr. Mike" at conventions, where he replied '
+            'to questions.\n\nAnna Vok said the accord, which she called "a truly breakthrough document", '
+            'would last.')
+    names = {"Anna Vok": "RURGOV"}
+    quotes = code_quotes(context(nlp, text, names, persons={"Anna Vok": "Anna Vok"}))
+    assert [q.text for q in quotes] == ["a truly breakthrough document"]
+
+
+def test_an_open_quotation_with_its_own_speaker_keeps_it(nlp):
+    text = ('Anna Vok said: "We acted on credible evidence.\n\n'
+            '"Our assessment is that the case is closed," the Bordurian foreign ministry said.')
+    names = {"Anna Vok": "RURGOV", "Bordurian foreign ministry": "BORGOV"}
+    quotes = code_quotes(context(nlp, text, names, persons={"Anna Vok": "Anna Vok"}))
+    assert quotes[0].speaker == "Anna Vok"

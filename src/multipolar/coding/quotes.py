@@ -234,8 +234,10 @@ class QuoteCoder:
                 found = self._from_phrase(c)
                 if found is not None and found.person:
                     return found
+        # A one-word "person" inside quoted words is most often a place the tagger misread
+        # ("... made in Yerevan," he said); a full name there may still be the one meant.
         for e in reversed([e for e in self.doc.ents if e.end <= before.i and e.label_ == "PERSON"
-                           and e.start not in self.inside]):  # a name inside quoted words is no antecedent
+                           and not (len(e) == 1 and e.start in self.inside)]):
             if before.i - e.end > 120:
                 break
             name = self._full_person_name(e.root)
@@ -349,6 +351,10 @@ class QuoteCoder:
         before = self.doc.text[max(0, start - 14):start - 1].lower().strip()
         if any(before.endswith(m) for m in self.lex["label_markers"]):
             return True
+        if qspan.start >= 2:  # 'a show called "Ask Dr. Mike"': a participle naming the noun before it
+            prev = self.doc[qspan.start - 2] if self.doc[qspan.start - 1].is_punct else self.doc[qspan.start - 1]
+            if prev.lemma_.lower() in ("call", "name", "title", "entitle") and prev.dep_ == "acl" and prev.tag_ == "VBN":
+                return True
         words = [t for t in qspan if not t.is_punct]
         if len(words) > 4:
             return False
@@ -392,7 +398,7 @@ class QuoteCoder:
                 if prev.end > m.start:
                     continue
                 between = text[prev.end:m.start].strip().lower()
-                if between in ("", "of") and prev.kind in ("government", "person", "state") and not _unplaced(prev.code):
+                if between in ("", "of") and prev.kind in ("government", "person") and not _unplaced(prev.code):
                     return prev.code
                 break
         return None
@@ -420,7 +426,8 @@ class QuoteCoder:
                 continue
             if self._is_label(qspan, start, self._has_speech_verb(qspan)):
                 continue
-            speaker = self._continued_by(k) or self._speaker_for(qspan)
+            own_verb = self._has_speech_verb(qspan)
+            speaker = (None if own_verb else self._continued_by(k)) or self._speaker_for(qspan)
             if speaker is None:
                 continue
             self.last, self.last_end = speaker, end
