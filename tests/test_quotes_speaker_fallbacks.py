@@ -104,3 +104,12 @@ def test_an_open_quotation_with_its_own_speaker_keeps_it(nlp):
     names = {"Anna Vok": "RURGOV", "Bordurian foreign ministry": "BORGOV"}
     quotes = code_quotes(context(nlp, text, names, persons={"Anna Vok": "Anna Vok"}))
     assert quotes[0].speaker == "Anna Vok"
+
+
+def test_government_title_with_a_rank_before_an_unplaced_name(nlp):
+    text = ("Borduria's government spokesman, Colonel Olav Brek, rejected the allegation. "
+            '"There are no foreign soldiers here," he said.')
+    names = {"Borduria's government spokesman": "BORGOV", "Olav Brek": "---"}
+    persons = {"Olav Brek": "Olav Brek", "Borduria's government spokesman": None}
+    quotes = code_quotes(context(nlp, text, names, persons=persons))
+    assert [q.actor for q in quotes] == ["BORGOV"]

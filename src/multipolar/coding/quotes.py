@@ -398,10 +398,19 @@ class QuoteCoder:
                 if prev.end > m.start:
                     continue
                 between = text[prev.end:m.start].strip().lower()
-                if between in ("", "of") and prev.kind in ("government", "person") and not _unplaced(prev.code):
+                if (between in ("", "of") or self._title_words(prev.end, m.start)) and prev.kind in (
+                        "government", "person") and not _unplaced(prev.code):
                     return prev.code
                 break
         return None
+
+    def _title_words(self, start: int, end: int) -> bool:
+        """"Niger's government spokesman, Colonel Amadou Abdramane": only title nouns, ranks and
+        commas between a government mention and the name (no verb, no other actor)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not 0 < len(span) <= 5 or "\n" in span.text:
+            return False
+        return all(t.pos_ in ("NOUN", "PROPN") or t.text == "," for t in span)
 
     def _continued_by(self, k: int) -> _Speaker | None:
         """A quotation left open at the end of its paragraph goes on in the next paragraph, which
