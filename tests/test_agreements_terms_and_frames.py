@@ -25,7 +25,8 @@ def _one(agreements, parties, kind=None):
 
 
 @pytest.mark.parametrize("text, years", [
-    ("The accord is valid for twelve years and may be extended.", None),  # twelve: not a listed word
+    ("The accord is valid for twelve years and may be extended.", 12),
+    ("They renewed the pact, extending it for another decade.", 10),
     ("The accord is valid for 12 years and may be extended.", 12),
     ("The pact, which will remain in force until 2040, covers fisheries.", 15),
     ("They extended the arrangement for a further five years.", 5),

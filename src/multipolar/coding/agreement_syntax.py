@@ -16,9 +16,12 @@ from .date_anaphora import referenced_date
 # Clauses that start a new proposition: their actors are not the parties of the phrase above.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "parataxis"})
 NON_STATE_KINDS = frozenset({"region", "igo", "group"})
-DURATION = re.compile(r"\b(\d{1,3}|one|two|three|five|ten|fifteen|twenty|twenty-five|thirty|fifty|ninety-nine)[- ]years?\b", re.I)
-WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "five": 5, "ten": 10, "fifteen": 15, "twenty": 20,
-                "twenty-five": 25, "thirty": 30, "fifty": 50, "ninety-nine": 99}
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+                "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50, "ninety-nine": 99}
+DURATION = re.compile(r"\b(\d{1,3}|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+                      + r")[- ]years?\b", re.I)
+DECADE = re.compile(r"\bdecade[- ]long\b", re.I)  # "a decade-long pact": ten years
 
 
 def state_codes(m: ResolvedMention) -> list[str]:
@@ -110,7 +113,7 @@ def clause_dates(ctx, verb: Token) -> str | None:
 def duration_years(text: str) -> int | None:
     m = DURATION.search(text)
     if not m:
-        return None
+        return 10 if DECADE.search(text) else None
     word = m.group(1).lower()
     return int(word) if word.isdigit() else WORD_NUMBERS.get(word)
 

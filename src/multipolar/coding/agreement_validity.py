@@ -33,8 +33,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             r"(?:an? |the )?(?:[a-z]+ ){0,2}(?:period|term) of )?" + _NUMBER + r"[- ]years?\b")
     until = (cue + r"[^.;\"“”]{0," + str(_MAX_GAP) + r"}?\b(?:until|through|till|to|in) (?:the end of |the year )?"
              r"((?:19|20)\d\d)\b")
-    # "for the next five years" looks forward by itself: no validity word needed.
-    span = r"(?:" + span + r"|\bfor the (?:next|coming) " + _NUMBER.replace("(", "(?P<next>", 1) + r" years\b)"
+    # "for the next five years" looks forward by itself: no validity word needed; "for another
+    # decade" is ten years.
+    span = (r"(?:" + span + r"|\bfor the (?:next|coming) " + _NUMBER.replace("(", "(?P<next>", 1) + r" years\b"
+            + r"|" + cue + r"[^.;\"“”]{0," + str(_MAX_GAP) + r"}?\bfor (?:another|a further|an additional|a) "
+            r"(?P<decade>decade)\b)")
     return re.compile(span, re.I), re.compile(until, re.I)
 
 
@@ -44,8 +47,8 @@ def term_years(text: str, base_year: int | None) -> tuple[int, int] | None:
     found = []
     m = span.search(text)
     if m:
-        word = (m.group(1) or m.group("next")).lower()
-        years = int(word) if word.isdigit() else WORD_NUMBERS.get(word)
+        word = (m.group(1) or m.group("next") or m.group("decade")).lower()
+        years = 10 if word == "decade" else int(word) if word.isdigit() else WORD_NUMBERS.get(word)
         if years:
             found.append((years, m.start()))
     m = until.search(text)
