@@ -89,3 +89,14 @@ def test_sources_passives_and_blaming_reports(nlp, text, key, answer):
 
 def test_plain_report_of_other_conduct_is_no_claim(nlp):
     assert _keys(nlp, "Ruritania said Borduria was building a new port. Syldavia denied it.") == {}
+
+
+def test_criticising_the_purchase_charges_the_buyer_named_earlier(nlp):
+    text = ("Ruritania agreed on Wednesday to buy 17 fighter jets from Syldavia.\n\n"
+            "The first aircraft would be delivered in 2027.\n\n"
+            "Borduria criticised the purchase, saying it threatened regional stability. "
+            "Ruritania rejected the criticism.")
+    got = _keys(nlp, text)
+    assert ("BOR", "RUR", "other") in got
+    assert ("RUR", "deny") in [(r.actor, r.stance) for r in got[("BOR", "RUR", "other")].responses]
+    assert ("BOR", "SYL", "other") not in got

@@ -33,6 +33,7 @@ from .claim_responses import ResponseReader
 ACCUSATORY = re.compile(claim_lexicon()["accusatory"], re.I)
 # A charge about an agreement's observance, which takes the topic of that agreement.
 TREATY_CONDUCT = re.compile(r"\b(?:treaty|pact|accord|agreement|inspections?|inspectors?|provisions)\b", re.I)
+ACT_LOOKBACK = 10  # sentences searched for the author of "the purchase", "the launch"
 # Verbs that report what the claimant said; a claim verb below one speaks for its subject.
 REPORTING = frozenset({"say", "state", "tell", "announce", "declare", "add", "write"})
 INSTITUTIONAL = frozenset({"spokesman", "spokeswoman", "spokesperson", "ministry", "minister", "government",
@@ -211,6 +212,11 @@ class ClaimCoder(ResponseReader):
                     self._core = self._topic_text = None
                     return lex["object_verbs"][lemma], self._all(sent, objs), clause
             subjects = self._all(sent, objs)
+            if not subjects and objs:
+                subjects = self._act_author(sent, objs[0], verb)
+                if subjects and not content:  # "criticised the purchase": the act is the content
+                    content = _text(self.ctx.doc, objs[0])
+                    self._core = content
             on = [p for h in [verb] + objs[:1] for c in h.children if c.dep_ == "prep" and c.lower_ == "on"
                   for p in c.children if p.dep_ == "pobj"]
             if lemma == "blame" and on and objs and not subjects:
@@ -253,6 +259,30 @@ class ClaimCoder(ResponseReader):
                 return None  # a plain report of other conduct; one in blaming words may be a claim
             return kind, subj, content
         return None
+
+    def _act_author(self, sent: Span, noun: Token, verb: Token) -> list[str]:
+        """"criticised the purchase" after "Colombia agreed to buy 17 jets": the subject of the
+        latest earlier verb (within ACT_LOOKBACK sentences) that does the act the noun names."""
+        verbs = set(self.lex.get("act_noun_verbs", {}).get(noun.lemma_.lower(), ()))
+        if not verbs or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return []
+        claimants = set(self._claimants(sent, verb))
+        doc = self.ctx.doc
+        earlier = []
+        cur = sent
+        for _ in range(ACT_LOOKBACK):
+            if cur.start == 0:
+                break
+            cur = doc[cur.start - 1].sent
+            earlier.append(cur)
+        for s in [sent] + earlier:
+            for t in reversed(list(s)):
+                if t.i >= noun.i or t.pos_ != "VERB" or t.lemma_.lower() not in verbs or is_negated(t):
+                    continue
+                found = [c for c in self._all(s, self._subjects(t)) if c not in claimants]
+                if found:
+                    return found
+        return []
 
     def _next_sentence(self, sent: Span) -> Span | None:
         if sent.end >= len(self.ctx.doc):
