@@ -242,3 +242,36 @@ def test_wire_standards_footer_is_chrome():
     article = extract_text_scrape(page, "wire.txt")
     assert "Standards" not in article.text
     assert article.text.endswith("request for comment.")
+
+
+def test_list_body_that_counts_quantities_is_kept_whole():
+    # A meal plan: a short introduction, then mostly short title-case headings ("Breakfast",
+    # repeated every day) between lines that count quantities. By shape alone it is a menu; the
+    # counted quantities ("1 cup oats", "4 oz. grilled chicken") say it is the article's list.
+    article = clean("measured_list.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("Long runs burn through")
+    assert "1 cup oats, 1 cup milk, ½ cup blueberries" in paras
+    assert paras[-1] == "1 bowl lentil soup, 2 rye crackers, 1 apple"
+    assert "Breakfast" in paras and "Wednesday" in paras
+    assert not any("educational purposes" in p or "Carb Loading" in p or p == "Training Plans" for p in paras)
+
+
+def test_comment_thread_with_numbers_in_it_is_not_a_counted_list():
+    # Comments under an article, each short and counting something, with a relative time and
+    # a reply button: neither the times ("2 days ago at 07:52 am") nor the short comments make
+    # a list of the article's.
+    remarks = ["paid 20 dollars for a return last week", "waited 40 minutes at the pier on sunday",
+               "my 2 kids travel free until june", "the 7 am boat was late again today",
+               "fares went up 3 times since the pier opened", "only 1 crossing runs after dark"]
+    comments = "".join(f"user{i}\n\n{i + 1} days ago at 07:5{i} am\n\n{remark}\n\nReply\n\n"
+                       for i, remark in enumerate(remarks))
+    page = ("Harbour ferry fares rise\n\nMarch 3, 2024\n\n"
+            "The island's ferry operator will raise fares by a tenth from April, the council said on "
+            "Monday, citing the cost of fuel and of the new pier that opened last year.\n\n"
+            "Commuters who travel daily will keep their discount, and children under five will "
+            "still travel free on every crossing of the route.\n\nComments\n\n" + comments)
+    article = extract_text_scrape(page, "comments")
+    paras = paragraphs(article)
+    assert paras[-1].startswith("Commuters who travel daily")
+    assert not any("days ago" in p or p.startswith("user") or "dollars" in p for p in paras)

@@ -55,6 +55,13 @@ TAIL_GAP = 3  # a run of this many chrome blocks near the end of the body ...
 TAIL_SHARE = 0.15  # ... cuts off a tail holding at most this share of the body's prose
 TAIL_MAX_PARAGRAPHS = 2  # ... in at most this many paragraphs
 EXTEND_RATIO = 2.0
+MEASURED_MIN_ITEMS = 4  # a measured list holds at least this many lines with a counted quantity ...
+MEASURED_MAX_GAP = 8  # ... at most this many lines apart
+# A counted quantity: a number (or a vulgar fraction, or a range) and the lowercase unit or noun
+# it counts, "1 cup", "½ cup", "4 oz.", "60–90 minutes", "2 soft-boiled eggs".
+# Relative and clock times count nothing: a comment's "2 days ago at 07:52 am", "5 min read".
+_WHEN = re.compile(r"\b(?:ago|\d{1,2}:\d{2})\b|\bmin(?:ute)?s? read\b", re.I)
+_QUANTITY = re.compile(r"(?<![\w.,])(?:\d+(?:[.,]\d+)?|[\u00bc-\u00be\u2150-\u215e])(?:\s?[-\u2013]\s?\d+)?\s+[a-z]")
 INSETS = True
 INSET_MAX_BLOCKS = 16  # an inset box inside an article holds at most this many lines ...
 INSET_SHARE = 0.2  # ... and the article goes on below it with at least this share of its prose  # a neighbour joins the body if it outweighs the gap this many times
@@ -254,9 +261,48 @@ def _under_dateline(blocks: list[Block], start: int) -> bool:
     return False
 
 
+def _counts(block: Block) -> bool:
+    """A list line that counts something ("1 cup strawberries, 8 oz. almond milk"), written in
+    lowercase words: not a product or headline line (title case), not a paragraph of prose."""
+    return (block.kind != "good" and block.title_case < LIST_MAX_TITLE_CASE
+            and not (block.glued or block.furniture) and bool(_QUANTITY.search(block.text)))
+
+
+def _measured_lists(blocks: list[Block], w: list[float]) -> None:
+    """A list under a prose paragraph whose lines keep counting quantities (a meal plan, a
+    recipe's ingredients, a kit list) is the body's, however many short headings it has between
+    its items (and those repeat, meal after meal): the lines from the paragraph to the last
+    counting line, each at most a few lines from the one before, with no time among them.
+    Several of them must be lines of their own, not per-item furniture recurring with its digits
+    changed; menus and headline lists count nothing in lowercase."""
+    n, i = len(blocks), 0
+    while i < n:
+        if blocks[i].kind not in ("good", "near"):
+            i += 1
+            continue
+        own: set[str] = set()
+        last, k = i, i + 1
+        # (A time, "2 days ago at 07:52 am", ends it: comments and teasers carry one, list items do not.)
+        while k < n and k - last <= MEASURED_MAX_GAP and not _WHEN.search(blocks[k].text):
+            if _counts(blocks[k]):
+                last = k
+                if not blocks[k].templated:
+                    own.add(blocks[k].text)
+            k += 1
+        if len(own) >= MEASURED_MIN_ITEMS:
+            for m in range(i + 1, last + 1):
+                if w[m] <= 0 and not blocks[m].furniture:
+                    w[m] = LIST_WEIGHT
+                    blocks[m].kind = "list"
+            i = last + 1
+        else:
+            i += 1
+
+
 def find_body(blocks: list[Block]) -> tuple[int, int]:
     """[start, end) positions in ``blocks`` of the body."""
     w = weights(blocks)
+    _measured_lists(blocks, w)
     _bridge_lists(blocks, w)
     segments = _segments(w)
     if not segments:
