@@ -41,3 +41,16 @@ def seed_record(seed_path: Path):
 
     record = next(extract([str(seed_path)], Settings(extracted_at="2026-01-01T00:00:00Z")))
     return record.to_dict()
+
+
+@pytest.fixture(scope="session")
+def dev_records(shared_dir: Path) -> list[dict]:
+    """The dev set's records (../shared/eval/dev/articles) as JSON, extracted once for the whole
+    session (the store's dev-set test and the accuracy gate share them)."""
+    from multipolar.pipeline import extract
+    from multipolar.settings import Settings
+
+    articles = shared_dir / "eval" / "dev" / "articles"
+    if not articles.is_dir():
+        pytest.skip("dev articles absent")
+    return [r.to_dict() for r in extract([str(articles)], Settings(extracted_at="2026-01-01T00:00:00Z"))]

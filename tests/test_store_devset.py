@@ -6,19 +6,14 @@ from __future__ import annotations
 import pytest
 
 from multipolar.analysis import AgreementNotFound, network, treaty_compare, treaty_obligations
-from multipolar.pipeline import extract
-from multipolar.settings import Settings
 from multipolar.store import Store
 
 
 @pytest.mark.shared
 @pytest.mark.model
 @pytest.mark.slow
-def test_dev_set_ingested_twice_gives_the_same_rows(shared_dir, tmp_path):
-    articles = shared_dir / "eval" / "dev" / "articles"
-    if not articles.is_dir():
-        pytest.skip("dev articles absent")
-    records = [r.to_dict() for r in extract([str(articles)], Settings(extracted_at="2026-01-01T00:00:00Z"))]
+def test_dev_set_ingested_twice_gives_the_same_rows(dev_records, tmp_path):
+    records = dev_records  # extracted once per session (tests/conftest.py)
     assert len(records) == 25
     with Store.open(tmp_path / "dev.db") as store:
         first = store.ingest(records)
