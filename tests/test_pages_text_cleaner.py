@@ -275,3 +275,16 @@ def test_comment_thread_with_numbers_in_it_is_not_a_counted_list():
     paras = paragraphs(article)
     assert paras[-1].startswith("Commuters who travel daily")
     assert not any("days ago" in p or p.startswith("user") or "dollars" in p for p in paras)
+
+
+def test_short_table_of_three_rows_does_not_cut_the_article():
+    # Three rows of four cells, one measure a row ("5:41.2", "2.7 s"): too few measures to pass
+    # for a table by count, but they fall a row's length apart.
+    article = clean("short_table.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("The three university eights")
+    for cell in ("Crew", "Northgate", "5:41.2", "Westmere", "3.8 s"):
+        assert cell in paras
+    assert paras[-1].startswith("The final is on Sunday afternoon")
+    # A name and a price, two by two, is a shop's box, not a table of the article's.
+    assert not any(p.startswith("£") or "Tourer" in p or p == "Bikes for sale" for p in paras)

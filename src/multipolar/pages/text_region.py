@@ -28,6 +28,8 @@ COLON_LISTS = True
 SANDWICH = ("good",)  # what must stand on both sides of a list for it to join the body
 TABLES = True
 TABLE_MIN_CELLS = 4
+REGULAR_MIN_ROWS = 3  # fewer measures make a table when they fall this many times at one stride
+REGULAR_MIN_STRIDE = 3  # ... of rows this long at least (name and price, two by two, is a shop's list)
 SMALL_MIN_VALUES = 4  # bare small numbers count as measures when they take this many values
 _SMALL_NUMBER = re.compile(r"^\d{1,2}$")
 TABLE_MIN_SHARE = 0.15
@@ -190,10 +192,23 @@ def _measures(run: list[Block]) -> list[int]:
     return found
 
 
+def _regular_rows(measures: list[int]) -> bool:
+    """Whether the measures are ``REGULAR_MIN_ROWS`` or more cells at one stride of three to
+    ``TABLE_MAX_STRIDE`` lines: rows of three cells or more. (A shop's "for sale" box, a name
+    and a price two by two, has the rhythm of a two-column table; tables that short are let go.)"""
+    strides = {b - a for a, b in zip(measures, measures[1:])}
+    return (len(measures) >= REGULAR_MIN_ROWS and len(strides) == 1
+            and REGULAR_MIN_STRIDE <= next(iter(strides)) <= TABLE_MAX_STRIDE)
+
+
 def _table_end(run: list[Block]) -> int | None:
     """If ``run`` starts with a table laid out one cell a line (many cells bare numbers: scores,
     percentages, counts), the position of its last numeric cell plus the row's last cell."""
     measures = _measures(run)
+    if measures[:1] and measures[0] <= 2 * TABLE_MAX_STRIDE and _regular_rows(measures):
+        # A short table (three rows, one measure each, "74" "100%" per player) shows itself by
+        # its rhythm: its measures fall at one stride, a row's length apart.
+        return min(len(run) - 1, measures[-1] + 1)
     if len(measures) < TABLE_MIN_CELLS or measures[0] > 2 * TABLE_MAX_STRIDE:
         # (The table starts the run: at most a header row and a row label above its first number.)
         return None
