@@ -196,7 +196,7 @@ def _regular_rows(measures: list[int]) -> bool:
     """Whether the measures are ``REGULAR_MIN_ROWS`` or more cells at one stride of three to
     ``TABLE_MAX_STRIDE`` lines: rows of three cells or more. (A shop's "for sale" box, a name
     and a price two by two, has the rhythm of a two-column table; tables that short are let go.)"""
-    strides = {b - a for a, b in zip(measures, measures[1:])}
+    strides = {b - a for a, b in zip(measures, measures[1:], strict=False)}
     return (len(measures) >= REGULAR_MIN_ROWS and len(strides) == 1
             and REGULAR_MIN_STRIDE <= next(iter(strides)) <= TABLE_MAX_STRIDE)
 
