@@ -288,3 +288,14 @@ def test_short_table_of_three_rows_does_not_cut_the_article():
     assert paras[-1].startswith("The final is on Sunday afternoon")
     # A name and a price, two by two, is a shop's box, not a table of the article's.
     assert not any(p.startswith("£") or "Tourer" in p or p == "Bikes for sale" for p in paras)
+
+
+def test_teaser_card_set_into_the_body_is_dropped():
+    # A related-story card between two paragraphs: its headline twice (picture and link) with a
+    # section label between, then its one-line summary.
+    article = clean("inline_card.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("The two companies that run")
+    assert paras[-1].startswith("The board is expected to rule")
+    assert any(p.startswith("Dock workers' unions") for p in paras)
+    assert not any("Ferry operator" in p or "freight arm" in p for p in paras)

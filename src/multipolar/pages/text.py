@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..article import Article
 from .text_blocks import Block, describe, split_blocks
 from .text_dates import leading_date_marker
-from .text_dedup import find_cards, find_duplicates, prose_blocks
+from .text_dedup import find_cards, find_duplicates, inline_cards, prose_blocks
 from .text_lang import detect_language
 from .text_meta import Header, find_header, standfirst_at_body_top, title_at_body_top
 from .text_region import after_header, find_body
@@ -87,6 +87,9 @@ def extract_text_scrape(text: str, source: str) -> Article:
         labels = {b.text for b in blocks[first:last + 1] if b.index in duplicates and b.words <= LABEL_MAX_WORDS}
         if labels:
             body = [b for b in body if b.text not in labels]
+        cards = inline_cards(body)
+        if cards and len(cards) < len(body):
+            body = [b for b in body if b.index not in cards]
     body = trim_tail(body)
     header = find_header(blocks, body[0].index if body else len(blocks))
     top = title_at_body_top(body) if body else Header()
