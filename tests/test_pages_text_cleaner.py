@@ -299,3 +299,14 @@ def test_teaser_card_set_into_the_body_is_dropped():
     assert paras[-1].startswith("The board is expected to rule")
     assert any(p.startswith("Dock workers' unions") for p in paras)
     assert not any("Ferry operator" in p or "freight arm" in p for p in paras)
+
+
+def test_short_line_ending_with_a_colon_introduces_a_list_under_the_opening_paragraphs():
+    # "This post covers the following:" is too short to pass for prose, but it is a clause
+    # introducing the list under it: the opening paragraphs above stay with the article.
+    article = clean("short_intro_list.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("In March we made a grant")
+    assert "This post covers the following:" in paras
+    assert "Risks We See With This Pilot Grant (More)" in paras
+    assert paras[-1].startswith("We will publish the results")

@@ -25,6 +25,9 @@ RUN_SLOPE = 0.5  # how fast the factor grows with the run's length
 LIST_MAX_TITLE_CASE = 0.5
 LIST_WEIGHT = 0.5
 COLON_LISTS = True
+INTRO_MIN_WORDS = 4  # a short line introducing a list is a clause of this many words at least ...
+INTRO_MIN_DENSITY = 0.3  # ... this dense in function words
+INTRO_REACH = 2  # ... with prose at most this many lines above it
 SANDWICH = ("good",)  # what must stand on both sides of a list for it to join the body
 TABLES = True
 TABLE_MIN_CELLS = 4
@@ -150,6 +153,27 @@ def _schedule_end(run: list[Block]) -> int | None:
     while k < len(run) and _DATED_ITEM.match(run[k].text):
         k += 1
     return k - 1 if k - first >= SCHEDULE_MIN_ITEMS else None
+
+
+def _short_introductions(blocks: list[Block], w: list[float]) -> None:
+    """A short clause ending with a colon just under prose ("This post will discuss the
+    following:", perhaps under a one-word heading) introduces a list as a longer one does: it
+    and its items are the body's. Only a clause: dense in function words, not title case, no
+    furniture ("Follow us:", "Read more:")."""
+    for k in range(1, len(blocks) - 1):
+        block = blocks[k]
+        if not (block.kind == "short" and block.words >= INTRO_MIN_WORDS and block.text.endswith(":")
+                and block.density >= INTRO_MIN_DENSITY and block.title_case < LIST_MAX_TITLE_CASE
+                and not (block.furniture or block.templated or block.repeated)):
+            continue
+        if not any(b.kind in ("good", "near") for b in blocks[max(0, k - INTRO_REACH):k]):
+            continue
+        end = _colon_list_end(blocks, k + 1)
+        if end > k + 1:
+            for m in range(k, end):
+                if w[m] <= 0:
+                    w[m] = LIST_WEIGHT
+                    blocks[m].kind = "list"
 
 
 def _introduces(blocks: list[Block], i: int) -> bool:
@@ -318,6 +342,7 @@ def find_body(blocks: list[Block]) -> tuple[int, int]:
     """[start, end) positions in ``blocks`` of the body."""
     w = weights(blocks)
     _measured_lists(blocks, w)
+    _short_introductions(blocks, w)
     _bridge_lists(blocks, w)
     segments = _segments(w)
     if not segments:
