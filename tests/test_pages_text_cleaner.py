@@ -310,3 +310,18 @@ def test_short_line_ending_with_a_colon_introduces_a_list_under_the_opening_para
     assert "This post covers the following:" in paras
     assert "Risks We See With This Pilot Grant (More)" in paras
     assert paras[-1].startswith("We will publish the results")
+
+
+def test_picture_captions_with_their_credit_are_not_body():
+    page = ("Floods close the valley road\n\nMay 2, 2024\n\n"
+            "The only road into the upper valley was closed on Thursday after the river burst its banks "
+            "in two places overnight, cutting off four villages and a school.\n\n"
+            "Rescue teams waded through the flooded square to reach the school caretakerCredit: Valley Post\n\n"
+            "Engineers said the road would stay shut until the water fell, which could take a week if the "
+            "rain that is forecast for the weekend arrives.\n\n"
+            "The river at the old mill on Friday morning (Credit: Ana Ruiz)\n\n"
+            "The council has opened the sports hall in the lower town for families who cannot reach their "
+            "homes, and asked residents not to drive through standing water.\n\nPrivacy\n\nTerms")
+    paras = paragraphs(extract_text_scrape(page, "captions"))
+    assert paras[0].startswith("The only road") and paras[-1].startswith("The council has opened")
+    assert len(paras) == 3

@@ -131,8 +131,13 @@ def _cue_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
 
 
+# A picture's caption run into its credit ("...ate a rabbitCredit: Getty"): innerText of a caption
+# whose credit is an inline element.
+_GLUED_CREDIT = re.compile(r"[a-z.)\u2019\u201d]Credit:")
+
+
 def _has_cue(text: str) -> bool:
-    return bool(_cue_pattern().search(text))
+    return bool(_cue_pattern().search(text) or _GLUED_CREDIT.search(text))
 
 
 def _mark_templated(blocks: list[Block]) -> None:
