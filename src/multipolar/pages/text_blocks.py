@@ -136,8 +136,13 @@ def _cue_pattern() -> re.Pattern[str]:
 _GLUED_CREDIT = re.compile(r"[a-z.)\u2019\u201d]Credit:")
 
 
+# A gallery's counter on a line of its own: "Image 2 of 5", "3 of 12", "Photo 4/9".
+_GALLERY_COUNTER = re.compile(r"^(?:(?:image|photo|picture|slide|gallery)\s+)?\d{1,3}\s+of\s+\d{1,3}$"
+                              r"|^(?:image|photo|picture|slide)\s+\d{1,3}\s*/\s*\d{1,3}$", re.I)
+
+
 def _has_cue(text: str) -> bool:
-    return bool(_cue_pattern().search(text) or _GLUED_CREDIT.search(text))
+    return bool(_cue_pattern().search(text) or _GLUED_CREDIT.search(text) or _GALLERY_COUNTER.match(text))
 
 
 def _mark_templated(blocks: list[Block]) -> None:

@@ -365,6 +365,8 @@ def find_body(blocks: list[Block]) -> tuple[int, int]:
         end = e
     for k in range(anchor - 1, -1, -1):  # and upwards
         s, e, total = segments[k]
+        if s >= start:
+            continue  # (already inside: the body starts at a dated segment further up)
         gap = -sum(w[e:start])
         if total < EXTEND_RATIO * gap and not _inset(blocks, e, start, total, segments[anchor][2]):
             break
