@@ -325,3 +325,24 @@ def test_picture_captions_with_their_credit_are_not_body():
     paras = paragraphs(extract_text_scrape(page, "captions"))
     assert paras[0].startswith("The only road") and paras[-1].startswith("The council has opened")
     assert len(paras) == 3
+
+
+def test_wire_dateline_starts_the_article_under_a_gallery_and_a_survey_box():
+    captions = "".join(f"{i}of3A worker stacks sandbags outside a shop on the harbour front, Tuesday, in Port Ellen.\n\n"
+                       for i in range(1, 4))
+    page = ("Storm Warning Issued For The Coast\n\nMay 2, 2024\n\n" + captions
+            + "Survey\n\nTell us what you think about our new article page by taking this short survey today.\n\n"
+            "PORT ELLEN, Scotland (AP) — Forecasters issued a storm warning for the west coast on Tuesday, "
+            "saying winds could reach 80 miles an hour on exposed headlands by the evening.\n\n"
+            "Ferries to the outer islands were cancelled for the rest of the day, and the council opened "
+            "two rest centres for people whose homes lose power overnight.\n\nPrivacy\n\nTerms")
+    paras = paragraphs(extract_text_scrape(page, "wire"))
+    assert paras[0].startswith("PORT ELLEN, Scotland (AP)") and len(paras) == 2
+
+
+def test_gallery_between_the_first_paragraphs_and_the_rest_does_not_cut_off_the_start():
+    article = clean("gallery_inside.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("The space agency has picked four companies")
+    assert paras[-1].startswith("The first of the new missions")
+    assert not any(p.startswith(("Image 1 of 3", "(Image credit")) or "Moon Rush" in p for p in paras)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..article import Article
 from .text_blocks import Block, describe, split_blocks
-from .text_dates import leading_date_marker
+from .text_dates import leading_date_marker, wire_opening
 from .text_dedup import find_cards, find_duplicates, inline_cards, prose_blocks
 from .text_lang import detect_language
 from .text_meta import Header, find_header, standfirst_at_body_top, title_at_body_top
@@ -23,6 +23,7 @@ CHROME_KINDS = ("bad",)
 LABEL_MAX_WORDS = 3
 WEAK_TITLE_WORDS = 3
 DROP_LABELS = False
+WIRE_REACH = 16  # a wire dateline this near the body's top starts the article
 
 
 def _keep_inside(run: list[Block]) -> list[Block]:
@@ -91,6 +92,11 @@ def extract_text_scrape(text: str, source: str) -> Article:
         if cards and len(cards) < len(body):
             body = [b for b in body if b.index not in cards]
     body = trim_tail(body)
+    # A wire dateline ("SAN FRANCISCO (AP) —") opens the story: what the body holds above it
+    # (a gallery's captions, a survey box) is the page's.
+    opening = next((k for k, b in enumerate(body[:WIRE_REACH]) if k and wire_opening(b.text)), None)
+    if opening is not None:
+        body = body[opening:]
     header = find_header(blocks, body[0].index if body else len(blocks))
     top = title_at_body_top(body) if body else Header()
     # A title this short found above the body ("Back to News", a kicker) gives way to a
