@@ -346,3 +346,13 @@ def test_gallery_between_the_first_paragraphs_and_the_rest_does_not_cut_off_the_
     assert paras[0].startswith("The space agency has picked four companies")
     assert paras[-1].startswith("The first of the new missions")
     assert not any(p.startswith(("Image 1 of 3", "(Image credit")) or "Moon Rush" in p for p in paras)
+
+
+def test_picture_labels_captions_and_credits_inside_the_body_are_left_out():
+    article = clean("captions_inside.txt")
+    paras = paragraphs(article)
+    assert paras[0].startswith("Crews at the northern port")
+    assert paras[-1].startswith("The council said it would look")
+    assert len(paras) == 6
+    assert not any("Image" in p or "Passengers queued" in p or "@islandcommuters" in p
+                   or "contributed to this report" in p for p in paras)

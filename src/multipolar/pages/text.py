@@ -27,7 +27,7 @@ WIRE_REACH = 16  # a wire dateline this near the body's top starts the article
 
 
 def _keep_inside(run: list[Block]) -> list[Block]:
-    """The run's blocks minus chrome inside it: furniture lines, and runs of two or more
+    """The run's blocks minus chrome inside it: furniture and caption lines, and runs of two or more
     chrome-shaped blocks (a list of links). Short lines stay: a lone one between paragraphs is
     a subhead, and on the benchmark dropping runs of them lost more body than chrome."""
     def chrome(block: Block) -> bool:
@@ -35,8 +35,10 @@ def _keep_inside(run: list[Block]) -> list[Block]:
 
     kept = []
     for i, block in enumerate(run):
-        if block.furniture:
+        if block.furniture or block.caption:
             continue
+        if i and run[i - 1].caption and run[i - 1].words <= LABEL_MAX_WORDS and block.kind != "good":
+            continue  # the caption under its label ("Image caption")
         if chrome(block):
             neighbours = run[max(0, i - 1):i] + run[i + 1:i + 2]
             if any(chrome(n) for n in neighbours):

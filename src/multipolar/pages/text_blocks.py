@@ -54,6 +54,7 @@ class Block:
     glued: bool = False  # a title-case headline run into the text after it
     repeated: bool = False  # repeats an earlier block of the page
     furniture: bool = False  # short and holds a page-furniture phrase (data/text/chrome_cues_en.txt)
+    caption: bool = False  # short and holds a caption or credit phrase (data/text/caption_cues_en.txt)
     templated: bool = False  # its shape, digits aside, recurs on the page ("2 days ago", "Reply")
     kind: str = "short"
 
@@ -95,6 +96,7 @@ def describe(blocks: list[Block], language: str | None) -> None:
         block.ranked = bool(_RANK.match(block.text))
         block.glued = _glued_headline(block.text)
         block.furniture = block.words <= CUE_MAX_WORDS and _has_cue(block.text)
+        block.caption = block.words <= CUE_MAX_WORDS and bool(_cue_pattern("caption_cues_en.txt").search(block.text))
     _mark_templated(blocks)
     for block in blocks:
         block.kind = _classify(block, has_stoplist=bool(stops))
@@ -123,9 +125,9 @@ def _classify(block: Block, has_stoplist: bool) -> str:
     return "bad"
 
 
-@lru_cache(maxsize=1)
-def _cue_pattern() -> re.Pattern[str]:
-    text = resources.files("multipolar").joinpath("data", "text", "chrome_cues_en.txt").read_text(encoding="utf-8")
+@lru_cache(maxsize=2)
+def _cue_pattern(name: str = "chrome_cues_en.txt") -> re.Pattern[str]:
+    text = resources.files("multipolar").joinpath("data", "text", name).read_text(encoding="utf-8")
     phrases = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)

@@ -73,6 +73,8 @@ INSET_SHARE = 0.2  # ... and the article goes on below it with at least this sha
 
 
 def block_weight(block: Block) -> float:
+    if block.caption:
+        return 0.0  # a picture's label or credit: neither body nor a gap in it
     if block.kind == "good":
         return float(block.words)
     if block.kind == "near":
