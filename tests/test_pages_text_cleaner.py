@@ -356,3 +356,22 @@ def test_picture_labels_captions_and_credits_inside_the_body_are_left_out():
     assert len(paras) == 6
     assert not any("Image" in p or "Passengers queued" in p or "@islandcommuters" in p
                    or "contributed to this report" in p for p in paras)
+
+
+def test_links_in_capitals_and_a_one_name_bio_are_not_body():
+    page = ("Singer wins back the rights to her early songs\n\nMay 2, 2024\n\n"
+            "The singer will be allowed to perform her first four albums on television after her former "
+            "label dropped its objection on Monday, ending a dispute that had run for a year.\n\n"
+            "A SHORT HISTORY OF THE SINGER'S LONG FIGHT WITH HER FORMER LABEL\n\n"
+            "The label said in a statement that it had never meant to stop the performances, and that the "
+            "two sides would meet again to settle the use of the recordings in a film.\n\n"
+            "SALES\n\n"
+            "Her last album sold more copies in its first week than any other this year, the label said.\n\n"
+            "A spokesman for the singer did not respond to a request for comment.\n\n"
+            "Marta is an entertainment reporter for the Evening Star.\n\n"
+            "On Our Radar\n\nPrivacy\n\nTerms")
+    paras = paragraphs(extract_text_scrape(page, "caps"))
+    assert paras[0].startswith("The singer will be allowed")
+    assert "SALES" in paras  # a short subhead in capitals stays
+    assert paras[-1].startswith("A spokesman for the singer")
+    assert not any("SHORT HISTORY" in p or p.startswith("Marta is") for p in paras)

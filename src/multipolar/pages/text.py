@@ -23,6 +23,7 @@ CHROME_KINDS = ("bad",)
 LABEL_MAX_WORDS = 3
 WEAK_TITLE_WORDS = 3
 DROP_LABELS = False
+SHOUTED_LINK_WORDS = 8  # a chrome-shaped line in capitals this long inside the body is a link
 WIRE_REACH = 16  # a wire dateline this near the body's top starts the article
 
 
@@ -39,12 +40,20 @@ def _keep_inside(run: list[Block]) -> list[Block]:
             continue
         if i and run[i - 1].caption and run[i - 1].words <= LABEL_MAX_WORDS and block.kind != "good":
             continue  # the caption under its label ("Image caption")
+        if chrome(block) and _shouted(block):
+            continue  # a link to another story set in capitals: subheads in capitals are short
         if chrome(block):
             neighbours = run[max(0, i - 1):i] + run[i + 1:i + 2]
             if any(chrome(n) for n in neighbours):
                 continue
         kept.append(block)
     return kept
+
+
+def _shouted(block: Block) -> bool:
+    """Whether the line is long and all in capitals (not a script without case)."""
+    return (block.words >= SHOUTED_LINK_WORDS and not any(c.islower() for c in block.text)
+            and sum(c.isupper() for c in block.text) >= 2 * SHOUTED_LINK_WORDS)
 
 
 def extract_text_scrape(text: str, source: str) -> Article:
