@@ -375,3 +375,36 @@ def test_links_in_capitals_and_a_one_name_bio_are_not_body():
     assert "SALES" in paras  # a short subhead in capitals stays
     assert paras[-1].startswith("A spokesman for the singer")
     assert not any("SHORT HISTORY" in p or p.startswith("Marta is") for p in paras)
+
+
+def test_a_name_written_in_camel_case_is_not_a_glued_teaser():
+    # "McConnell" has a capital inside it, as a headline run into its teaser has; the paragraph
+    # is still prose.
+    page = ("Senate passes the aid bill\n\nMay 2, 2024\n\n"
+            "Senate Majority Leader Mitch McConnell said on Tuesday that the bill would pass before the recess.\n\n"
+            "The package holds money for ports, bridges and the coast guard, and its backers said it had "
+            "the votes to clear the House of Representatives next week as well.\n\n"
+            "Committee chairs from both parties spent the weekend settling the last differences over "
+            "how the money for the ports would be shared between the states.\n\nPrivacy\n\nTerms")
+    paras = paragraphs(extract_text_scrape(page, "camel"))
+    assert paras[0].startswith("Senate Majority Leader Mitch McConnell said")
+
+
+def test_photo_viewer_captions_shown_twice_running_are_not_body():
+    caption = ("Harbour workers lift the last crane section into place during the night shift at the "
+               "northern terminal, in Port Ellen, Tuesday.")
+    page = ("Crane work finishes early\n\nMay 2, 2024\n\n"
+            "PORT ELLEN (AP) — The last of the new cranes at the northern terminal was lifted into place "
+            "on Tuesday, a month ahead of the schedule the port authority set last year.\n\n"
+            f"{caption}\n\n{caption}\n\nPhoto: Port Ellen Authority\n\nImage\n\n1\n\nof\n\n2\n\n"
+            "The crane will let the terminal take the largest container ships that call at the port, "
+            "which until now have had to unload part of their cargo at sea.\n\n"
+            "Shipping lines had complained for years that the terminal was too slow, and two of them "
+            "moved their weekly calls to a rival port across the firth after a crane broke down in 2021.\n\n"
+            "The authority borrowed most of the money for the cranes from the regional development bank, "
+            "and it will pay the loan back from the fees the larger ships pay to berth at the terminal.\n\n"
+            "The port authority said it expected traffic at the terminal to double within three years, "
+            "and that it would hire forty more crane drivers by the spring.\n\nPrivacy\n\nTerms")
+    paras = paragraphs(extract_text_scrape(page, "viewer"))
+    assert paras[0].startswith("PORT ELLEN (AP)") and paras[-1].startswith("The port authority said")
+    assert not any(p.startswith("Harbour workers lift") for p in paras)

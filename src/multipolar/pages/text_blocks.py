@@ -29,6 +29,10 @@ _RANK = re.compile(r"^\s*(?:#\s*)?\d{1,2}\s*[.):]?\s+\S")
 # innerText of a card whose headline and summary are inline elements. (Not after ")": that is a
 # wire dateline run into its story, "Hong Kong (CNN Business)A muddled view...".)
 _GLUE_POINT = re.compile(r"(?<=[a-z?!\u2019\u201d'\"])(?=[A-Z][a-z]* )")
+# The letters of the word the glue point is in, before it: a headline's last word glued to the
+# teaser is a whole word; "Mc" in McConnell, "Mac" in MacArthur, "You" in YouTube are not.
+_LETTERS_BEFORE = re.compile(r"[^\W\d_]*$")
+GLUE_MIN_LETTERS = 4
 
 
 CUE_MAX_WORDS = 25
@@ -164,6 +168,9 @@ def _mark_templated(blocks: list[Block]) -> None:
 def _glued_headline(text: str) -> bool:
     """Whether the line starts with a title-case headline glued to a following sentence."""
     for m in _GLUE_POINT.finditer(text, 0, 200):
+        stem = _LETTERS_BEFORE.search(text, 0, m.start())
+        if stem and 0 < len(stem.group()) < GLUE_MIN_LETTERS:
+            continue  # a name or a brand written in camel case: "Mitch McConnell said"
         words = [w for w in _WORD.findall(text[:m.start()]) if len(w) > 3]
         if len(words) >= 2 and sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words):
             return True

@@ -77,19 +77,20 @@ CARD_SUMMARY_MAX_WORDS = 50  # the teaser's summary under it is short
 
 
 def inline_cards(body: list[Block]) -> set[int]:
-    """Indices of teaser cards set into a body: a headline shown twice in a row (as the
-    picture's text and as the link, perhaps with a section label between) and the short summary
-    under it. An article does not say a line of several words twice running; a related-story
-    card does, on many sites."""
+    """Indices of teaser cards and viewer captions set into a body: a line shown twice running
+    (as a picture's text and as its link or caption, perhaps with a label between), and, when
+    it is a headline, the short summary under it. An article does not say a line twice running;
+    a related-story card or a photo viewer does, on many sites."""
     keys = [_key(b.text) for b in body]
     cards: set[int] = set()
     for i, block in enumerate(body):
-        if not CARD_HEADLINE_WORDS[0] <= block.words <= CARD_HEADLINE_WORDS[1]:
+        if block.words < CARD_HEADLINE_WORDS[0] or block.index in cards:
             continue
         for j in range(i + 1, min(i + 1 + CARD_ECHO_REACH, len(body))):
             if keys[j] == keys[i]:
                 cards.update({block.index, body[j].index})
-                if j + 1 < len(body) and body[j + 1].words <= CARD_SUMMARY_MAX_WORDS:
+                if (block.words <= CARD_HEADLINE_WORDS[1] and j + 1 < len(body)
+                        and body[j + 1].words <= CARD_SUMMARY_MAX_WORDS):
                     cards.add(body[j + 1].index)
                 break
     return cards
