@@ -408,3 +408,16 @@ def test_photo_viewer_captions_shown_twice_running_are_not_body():
     paras = paragraphs(extract_text_scrape(page, "viewer"))
     assert paras[0].startswith("PORT ELLEN (AP)") and paras[-1].startswith("The port authority said")
     assert not any(p.startswith("Harbour workers lift") for p in paras)
+
+
+def test_furniture_phrases_of_other_languages_are_chrome():
+    page = ("Il porto riapre dopo la tempesta\n\n2 maggio 2024\n\n"
+            "Il porto della città ha riaperto martedì mattina dopo tre giorni di chiusura, quando il vento "
+            "ha finalmente smesso di soffiare sulla costa e le navi hanno potuto entrare di nuovo.\n\n"
+            "Le autorità hanno detto che i danni alle banchine sono stati minori del previsto e che i "
+            "traghetti per le isole partiranno di nuovo secondo l'orario normale da domani.\n\n"
+            "Lascia un commento\n\nDevi essere connesso per inviare un commento e per votare.\n\n"
+            "Tutti i diritti riservati. Testata registrata presso il tribunale della città.")
+    paras = paragraphs(extract_text_scrape(page, "it"))
+    assert paras[0].startswith("Il porto della città")
+    assert not any(p == "Lascia un commento" or "diritti riservati" in p for p in paras)

@@ -130,9 +130,11 @@ def _classify(block: Block, has_stoplist: bool) -> str:
 
 
 @lru_cache(maxsize=2)
-def _cue_pattern(name: str = "chrome_cues_en.txt") -> re.Pattern[str]:
-    text = resources.files("multipolar").joinpath("data", "text", name).read_text(encoding="utf-8")
-    phrases = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+def _cue_pattern(names: str = "chrome_cues_en.txt chrome_cues_intl.txt") -> re.Pattern[str]:
+    phrases = []
+    for name in names.split():
+        text = resources.files("multipolar").joinpath("data", "text", name).read_text(encoding="utf-8")
+        phrases += [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
 
