@@ -421,3 +421,15 @@ def test_furniture_phrases_of_other_languages_are_chrome():
     paras = paragraphs(extract_text_scrape(page, "it"))
     assert paras[0].startswith("Il porto della città")
     assert not any(p == "Lascia un commento" or "diritti riservati" in p for p in paras)
+
+
+def test_a_promotion_of_a_long_sentence_with_a_furniture_phrase_is_chrome():
+    promo = ("There is plenty more where that came from, so sign up for our free morning briefing today and "
+             "get the day's biggest stories delivered to your inbox before your first coffee.")
+    page = ("Markets open higher\n\nMay 2, 2024\n\n"
+            "Shares rose in early trading on Tuesday after the central bank left its main rate unchanged and "
+            "said it expected inflation to fall back to its target by the end of next year.\n\n"
+            "Bank shares led the gains, while the currency slipped against the dollar for a third day as "
+            "traders bet that the first cut in rates would come before the summer.\n\n" + promo + "\n\nPrivacy")
+    paras = paragraphs(extract_text_scrape(page, "promo"))
+    assert paras[-1].startswith("Bank shares led the gains")

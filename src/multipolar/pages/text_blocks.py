@@ -35,7 +35,7 @@ _LETTERS_BEFORE = re.compile(r"[^\W\d_]*$")
 GLUE_MIN_LETTERS = 4
 
 
-CUE_MAX_WORDS = 25
+CUE_MAX_WORDS = 35  # a furniture line is short; promotions run to a long sentence or two
 DENSE_ITEM = 0.45
 GLUED_MAX_WORDS = 50  # a teaser card is short; a long paragraph with a glued link is body
 TEMPLATE_MAX_WORDS = 12
