@@ -85,7 +85,8 @@ def describe(blocks: list[Block], language: str | None) -> None:
     stops = stoplist(language)
     spaced = uses_spaces(language)
     for block in blocks:
-        tokens = _WORD.findall(block.text.lower())
+        lower = block.text.lower()
+        tokens = _WORD.findall(lower)
         if spaced:
             block.words = len(tokens)
         else:
@@ -99,8 +100,9 @@ def describe(blocks: list[Block], language: str | None) -> None:
             block.title_case = sum(1 for w in long_words if w[0].isupper()) / len(long_words)
         block.ranked = bool(_RANK.match(block.text))
         block.glued = _glued_headline(block.text)
-        block.furniture = block.words <= CUE_MAX_WORDS and _has_cue(block.text)
-        block.caption = block.words <= CUE_MAX_WORDS and bool(_cue_pattern("caption_cues_en.txt").search(block.text))
+        if block.words <= CUE_MAX_WORDS:
+            block.furniture = _has_cue(block.text, lower)
+            block.caption = bool(_cue_pattern("caption_cues_en.txt").search(lower))
     _mark_templated(blocks)
     for block in blocks:
         block.kind = _classify(block, has_stoplist=bool(stops))
@@ -136,7 +138,8 @@ def _cue_pattern(names: str = "chrome_cues_en.txt chrome_cues_intl.txt") -> re.P
         text = resources.files("multipolar").joinpath("data", "text", name).read_text(encoding="utf-8")
         phrases += [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
+    # (Matched against the lowercased line: several times faster than ignoring case.)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 # A picture's caption run into its credit ("...ate a rabbitCredit: Getty"): innerText of a caption
@@ -149,8 +152,8 @@ _GALLERY_COUNTER = re.compile(r"^(?:(?:image|photo|picture|slide|gallery)\s+)?\d
                               r"|^(?:image|photo|picture|slide)\s+\d{1,3}\s*/\s*\d{1,3}$", re.I)
 
 
-def _has_cue(text: str) -> bool:
-    return bool(_cue_pattern().search(text) or _GLUED_CREDIT.search(text) or _GALLERY_COUNTER.match(text))
+def _has_cue(text: str, lower: str) -> bool:
+    return bool(_cue_pattern().search(lower) or _GLUED_CREDIT.search(text) or _GALLERY_COUNTER.match(lower))
 
 
 def _mark_templated(blocks: list[Block]) -> None:

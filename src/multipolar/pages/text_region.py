@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .text_blocks import Block
+from .text_blocks import TEMPLATE_MAX_WORDS, Block
 from .text_dates import parse_dateline
 
 SHORT_PENALTY = 1.5
@@ -302,6 +302,10 @@ def _under_dateline(blocks: list[Block], start: int) -> bool:
     return False
 
 
+def _timestamp(block: Block) -> bool:
+    return block.words <= TEMPLATE_MAX_WORDS and bool(_WHEN.search(block.text))
+
+
 def _counts(block: Block) -> bool:
     """A list line that counts something ("1 cup strawberries, 8 oz. almond milk"), written in
     lowercase words: not a product or headline line (title case), not a paragraph of prose."""
@@ -324,7 +328,7 @@ def _measured_lists(blocks: list[Block], w: list[float]) -> None:
         own: set[str] = set()
         last, k = i, i + 1
         # (A time, "2 days ago at 07:52 am", ends it: comments and teasers carry one, list items do not.)
-        while k < n and k - last <= MEASURED_MAX_GAP and not _WHEN.search(blocks[k].text):
+        while k < n and k - last <= MEASURED_MAX_GAP and not _timestamp(blocks[k]):
             if _counts(blocks[k]):
                 last = k
                 if not blocks[k].templated:
