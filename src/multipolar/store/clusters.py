@@ -185,8 +185,16 @@ class ClusterAssigner:
         index.next_id = next_id
         return clusters
 
+    def take_new(self) -> list[tuple]:
+        """The clusters opened since the last call, as ``event_clusters`` rows (id first), to be
+        written now; events that join them later count as growth (:meth:`write`). A document's
+        events are assigned in one call, so no document is counted twice."""
+        rows = [(cid, *e[:11]) for cid, e in self.new.items()]
+        self.new.clear()
+        return rows
+
     def write(self) -> None:
-        """Insert the transaction's new clusters and add its events to the stored ones."""
+        """Insert the clusters not yet taken and add the transaction's events to the stored ones."""
         self.conn.executemany(
             "INSERT INTO event_clusters (source, target, root, negated, anchor_day, first_day, last_day, cameo, "
             "plover, n_events, n_documents, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -150,10 +150,12 @@ class _Overlap:
 
 
 def _index_chunk(conn: sqlite3.Connection, evidence_ids: tuple[int, int] | None) -> None:
-    """The worker's part of a chunk: move its staged events into ``events`` (their four indexes
-    are most of the SQLite time of an ingest) and index its evidence sentences in FTS5."""
+    """The worker's part of a chunk: move its staged events and new clusters into their tables
+    (their indexes are most of the SQLite time of an ingest) and index its evidence in FTS5."""
     conn.execute("INSERT INTO events SELECT * FROM temp.ingest_events")
     conn.execute("DELETE FROM temp.ingest_events")
+    conn.execute("INSERT INTO event_clusters SELECT * FROM temp.ingest_clusters")
+    conn.execute("DELETE FROM temp.ingest_clusters")
     if evidence_ids:
         conn.execute("INSERT INTO evidence_fts (rowid, text) SELECT id, text FROM evidence WHERE id BETWEEN ? AND ?",
                      evidence_ids)
@@ -266,6 +268,7 @@ class BatchWriter:
         # per connection, in memory (temp_store): the events of one chunk on their way to the worker
         # (created in the batch's transaction, so a rolled-back batch takes it away: check each time)
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS ingest_events AS SELECT * FROM main.events WHERE 0")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS ingest_clusters AS SELECT * FROM main.event_clusters WHERE 0")
         rows = _Rows(conn)
         self.clusters.next_id = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM event_clusters").fetchone()[0]
         assigner = ClusterAssigner(conn, self.window, self.clusters,
@@ -280,6 +283,8 @@ class BatchWriter:
             if not assigner.index.complete:
                 chunk.clusters = assigner.assign(chunk.events, chunk.event_keys, chunk.event_ords)
             chunk.stage(conn)
+            conn.executemany("INSERT INTO temp.ingest_clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             assigner.take_new())
             overlap.submit(_index_chunk, conn, chunk.evidence_ids())
         overlap.wait()
         assigner.write()
