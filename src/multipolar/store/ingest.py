@@ -38,8 +38,8 @@ import orjson
 
 from . import merge
 from .clusters import ClusterAssigner, ClusterIndex, ordinal
-from .codes import QUAD, country, full_day, quad_class  # noqa: F401  (quad_class re-exported)
-from .removal import add_summaries, add_weeks, delete_document_rows, week_counts
+from .codes import QUAD, country, full_day, quad_class, week_of  # noqa: F401  (quad_class re-exported)
+from .removal import add_summaries, add_weeks, delete_document_rows
 
 log = logging.getLogger(__name__)
 
@@ -320,7 +320,7 @@ class _Chunk:
         self.flags: list[tuple] = []
         self.actor_month_keys: list[tuple] = []   # one entry per event counted in actor_months
         self.dyad_month_keys: list[tuple] = []
-        self.week_events: list[tuple] = []        # (source country, target country, plover, day)
+        self.week_keys: list[tuple] = []          # one entry per event and country counted in actor_weeks
 
     def evidence_ids(self) -> tuple[int, int] | None:
         return (self.evidence[0][0], self.evidence[-1][0]) if self.evidence else None
@@ -373,7 +373,7 @@ class _Rows:
             self._add(chunk, doc, r, h if h is not None else record_hash(r))
         self.actor_months.update(chunk.actor_month_keys)
         self.dyad_months.update(chunk.dyad_month_keys)
-        self.actor_weeks.update(week_counts(chunk.week_events))
+        self.actor_weeks.update(chunk.week_keys)
         self.n_events += len(chunk.events)
         self.n_quotes += len(chunk.quotes)
         self.n_flags += len(chunk.flags)
@@ -414,7 +414,7 @@ class _Rows:
         pub_day = full_day(published[:10]) if published and len(published) >= 10 else None
         # summary keys are only listed here and counted once per batch (Counter over a list runs in C)
         am_append, dm_append = chunk.actor_month_keys.append, chunk.dyad_month_keys.append
-        week_append = chunk.week_events.append
+        week_append = chunk.week_keys.append
         ev_append, key_append, ord_append = chunk.events.append, chunk.event_keys.append, chunk.event_ords.append
         event_id = self.next_event
         for e in r.get("events") or ():
@@ -436,7 +436,13 @@ class _Rows:
                 if sc:
                     dm_append((sc, tc, month, quad))
             plover = get("plover")
-            week_append((sc, tc, plover, day))
+            if plover and day:  # removal.week_counts inlined (once per event): an internal event counts once
+                week = week_of(day)
+                if week is not None:
+                    if sc:
+                        week_append((sc, week, plover))
+                    if tc and tc != sc:
+                        week_append((tc, week, plover))
             negated = 1 if get("negated") else 0
             ev = e["evidence"]
             span = (ev.get("field"), ev["start"], ev["end"])
