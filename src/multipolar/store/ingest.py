@@ -39,7 +39,7 @@ import orjson
 from . import merge
 from .clusters import ClusterAssigner, ClusterIndex, ordinal
 from .codes import QUAD, country, full_day, quad_class, week_of  # noqa: F401  (quad_class re-exported)
-from .removal import add_summaries, add_weeks, delete_document_rows
+from .removal import delete_document_rows, summary_statements
 
 log = logging.getLogger(__name__)
 
@@ -286,9 +286,10 @@ class BatchWriter:
             conn.executemany("INSERT INTO temp.ingest_clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                              assigner.take_new())
             overlap.submit(_index_chunk, conn, chunk.evidence_ids())
+        summaries = summary_statements(rows.actor_months, rows.dyad_months, rows.actor_weeks)  # meanwhile
         overlap.wait()
         assigner.write()
-        rows.write_summaries(stats)
+        rows.write_summaries(summaries, stats)
         return rows
 
     def _stored(self, ids: list[str]) -> dict[str, tuple[int, str, str]]:
@@ -517,15 +518,15 @@ class _Rows:
         conn.executemany("INSERT INTO responses (report, doc, claim, actor, actor_country, stance, evidence) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?)", responses)
 
-    def write_summaries(self, stats: IngestStats) -> None:
-        """The batch's actors and summary counts; its totals into ``stats``."""
+    def write_summaries(self, summaries: list[tuple[str, list[tuple]]], stats: IngestStats) -> None:
+        """The batch's actors and summary counts (:func:`summary_statements`); its totals into ``stats``."""
         conn = self.conn
         # first name wins, except that a real name replaces a bare code
         conn.executemany("INSERT INTO actors VALUES (?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET "
                          "name = excluded.name WHERE actors.name = actors.code OR actors.name IS NULL",
                          list(self.actors.values()))
-        add_summaries(conn, self.actor_months, self.dyad_months)
-        add_weeks(conn, self.actor_weeks)
+        for sql, rows in summaries:
+            conn.executemany(sql, rows)
         stats.events += self.n_events
         stats.agreements += self.n_agreements
         stats.claims += self.n_claims
