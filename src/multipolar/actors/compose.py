@@ -194,6 +194,8 @@ class Composer:
                 j -= 1
             if j < 1 or lower[j] not in LINKS:
                 continue
+            if s.j + 1 < len(doc) and lower[s.j] == "-" and lower[s.j + 1] in BACKED:
+                continue  # "a commander of the Iran-backed militia": the militia's, not Iran's
             for k in range(max(0, j - 4), j):
                 found = self.agent_at(lower, k)
                 if not found or found[0] != j or any(t in taken for t in range(k, j)):

@@ -24,21 +24,25 @@ from .syntax import (
 from .verbs import Lexicon, VerbRule
 
 ACTOR_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
-BOUND_PRONOUNS = {"it", "they", "its", "their"}
+BOUND_PRONOUNS = {"it", "they", "its", "their", "them"}
+# hostile acts (CAMEO roots 13-20) whose author a promised retaliation answers ("would respond")
+AGGRESSION_PREFIXES = ("13", "15", "16", "17", "18", "19", "20")
 # participles that name who put a proposal forward: "a US-drafted resolution", "a text sponsored by X"
 SPONSOR_VERBS = {"draft", "sponsor", "propose", "table", "submit", "introduce", "author", "back",
                  "present", "co-sponsor", "cosponsor", "put"}
 OBJECT_RELATIVES = {"which", "whom", "who", "that"}
+EXCHANGE_NOUNS = {"swap", "exchange", "trade", "deal"}
 LOCATION_HEADS = {"border", "frontier", "territory", "soil", "coast", "water", "airspace", "capital",
                   "region", "city", "town", "port", "base", "embassy", "island", "province", "side"}
 GENERIC_HEADS = {"leader", "leaders", "official", "officials", "counterpart", "counterparts", "delegation",
                  "delegations", "representatives", "envoy", "envoys", "minister", "ministers",
                  "group", "groups", "country", "countries", "nation", "nations", "state", "states",
-                 "ally", "allies", "force", "forces", "militia", "militias", "partner", "partners"}
+                 "ally", "allies", "force", "forces", "militia", "militias", "partner", "partners",
+                 "office"}  # "the office of Iraqi Prime Minister X"
 UNKNOWN = "---"  # actor codes of unknown country never act or receive
 DEEPER_PREPS = ("in", "of", "on", "for", "to")  # "participation IN the pact with X", "in favour OF X's bid"
 NATIONALITY_PREPS = ("on", "against", "about", "over")  # "sanctions on Russian oil", "concerns over Chinese ships"
-OWNER_PREPS = ("about", "over", "against", "on", "for", "to")  # "concerns ABOUT Russia's conduct"
+OWNER_PREPS = ("about", "over", "against", "on", "for", "to", "in")  # "concerns ABOUT Russia's conduct"
 # "will not tolerate/accept/allow X's attacks": a warning aimed at the owner of the acts.
 NOT_TOLERATED = {"tolerate", "accept", "allow", "permit", "countenance"}
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "dozens", "number", "batch", "shipment", "consignment",
@@ -150,6 +154,16 @@ class RoleFinder:
                 if len(reporter) == 1 or (pron.lower_ == "they" and reporter):
                     return reporter
             return []
+        if pron.dep_ in ("dobj", "dative") and pron.lower_ in ("them", "it"):
+            # "ordered three diplomats to leave, accusing them of spying": an object pronoun of a
+            # participle or coordinated clause is the governing clause's object
+            clause = pron.head
+            if clause.dep_ in ("advcl", "conj") and clause.head.pos_ in ("VERB", "AUX"):
+                objs = children(clause.head, "dobj")
+                found = [c for c in self.phrase_actors(objs) if not c.startswith(UNKNOWN)]
+                if found:
+                    return found
+            return []
         if pron.dep_ == "poss" and pron.lower_ in ("its", "their"):
             for t in reversed(pron.doc[pron.sent.start:pron.i]):
                 if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "conj"):
@@ -215,6 +229,8 @@ class RoleFinder:
                                 children(p, "npadvmod", "compound", "nmod") + agent_of(p)) if x not in found)
             elif slot == "accuser":
                 found = self.latest_accusers(sources)
+            elif slot == "aggressor":  # "vowed revenge", "said Moscow would respond"
+                found = self.latest_aggressors(sources)
             elif slot == "governor_subjects":  # "A and B agreed to a truce brokered by C": A and B
                 h = verb.head if verb.dep_ == "acl" else None
                 while h is not None and h.dep_ in ("pobj", "prep") and h.head is not h:
@@ -223,6 +239,13 @@ class RoleFinder:
                     h = h.head
                 if h is not None and h.pos_ in ("VERB", "AUX"):
                     found = self.phrase_actors(subjects(h))
+                    if found and verb.head.lemma_.lower() in EXCHANGE_NOUNS:
+                        # "Iran released French citizens in a swap mediated by Oman": a swap has
+                        # two sides, the releaser and the state whose people it releases
+                        released = children(h, "dobj")
+                        sides = self.phrase_actors(released) or self.phrase_actors(
+                            [c for o in released for c in o.children if c.dep_ in ACTOR_MODIFIER_DEPS])
+                        found += [x for x in sides if x not in found]
             elif slot == "act_author":  # "condemned the veto": whoever did the act reported before
                 found = self.act_authors(objects + prep_objects(verb, ("over", "about")) + [
                     x for o in objects for x in prep_objects(o, ("over", "about", "at"))], sources)
@@ -363,6 +386,16 @@ class RoleFinder:
                 # a joint act ("Russia and China vetoed ...") was done by every source of that report
                 return list(dict.fromkeys(x.source for x in fits if x.evidence.start == e.evidence.start
                                           and x.cameo == e.cameo))
+        return []
+
+    def latest_aggressors(self, victims: list[str]) -> list[str]:
+        """Who did the latest hostile act (CAMEO 13-20) reported so far against one of ``victims``
+        (or against an organ of a victim's state): the one a promised retaliation answers."""
+        countries = {self.country_of(v) for v in victims}
+        for e in reversed(getattr(self, "events", [])):
+            if e.target is not None and not e.negated and e.cameo.startswith(AGGRESSION_PREFIXES) and \
+                    self.country_of(e.target) in countries | set(victims) and self.country_of(e.source) not in countries:
+                return [e.source]
         return []
 
     def latest_accusers(self, deniers: list[str]) -> list[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..dates import resolve_date
 from ..model import Event, Evidence
 from . import CodingContext
 from .cameo import plover_of, root_of
@@ -46,6 +47,13 @@ ARMED_GROUP_NOUNS = {"group", "militia", "movement", "rebels", "insurgents", "fa
 OCCASIONS = {"ceremony", "summit", "meeting", "event", "gathering", "conference", "reception", "forum"}
 MEDIATED_ROOTS = ("03", "04", "05", "08")  # cooperative acts that a third party can carry between two
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "pcomp", "pobj", "prep", "conj", "dobj", "acl")
+# clauses inside an event's clause that carry their own time ("agreed last year that it would end by 2026")
+OWN_CLAUSE_CUTS = ("ccomp", "relcl", "acl", "xcomp", "advcl", "parataxis")
+# verbs of harm whose subject may be an attack noun ("a drone strike killed ...")
+HARM_VERBS = {"kill", "wound", "injure", "destroy", "damage", "hit"}
+# verbs that name their object as something ("called the drills a provocation")
+NAMING_VERBS = {"call", "describe", "brand", "label", "term", "denounce", "condemn", "slam", "characterize",
+                "characterise"}
 
 
 @dataclass
@@ -69,6 +77,7 @@ class _Coder(RoleFinder):
     def __init__(self, ctx: CodingContext, lex: Lexicon) -> None:
         super().__init__(ctx, lex)
         self.seen: set[tuple] = set()
+        self.reporter_acts: set[tuple[int, int]] = set()  # verbs read as the reporter's own act (reporter_conjunct)
         self.events: list[Event] = []
 
     # ----- verbs --------------------------------------------------------------------------
@@ -120,6 +129,8 @@ class _Coder(RoleFinder):
                 continue
             if rule.needs_compound and len(sources) < 2:
                 continue
+            if rule.needs_future and self.status_of(verb)[0] not in ("planned", "hypothetical"):
+                continue
             if rule.needs_adverb and not any(c.lower_ in rule.needs_adverb for c in verb.subtree
                                              if c.dep_ in ("advmod", "conj") and c.i < verb.i + 3):
                 continue
@@ -128,6 +139,12 @@ class _Coder(RoleFinder):
                 continue
             if rule.objects is not None:
                 objs = objs + [o for o in direct_objects(verb) if o not in objs]
+            if not sources and self.reporter_conjunct(verb) and verb.tag_ == verb.head.head.tag_ != verb.head.tag_:
+                # "X denied that its staff had spied and accused Oslo of ...": the parser joined X's
+                # second verb to the denied clause, whose subject names nobody; the tense says
+                # whose verb it is ("... could enhance and threaten" stays in the clause)
+                sources = self.phrase_actors(subjects(verb.head.head))
+                self.reporter_acts.add((id(verb.doc), verb.i))
             targets = self.targets_for(verb, rule.target, objs, sources)
             if not targets and self.reporter_conjunct(verb):
                 # "X said Y has ... and accused Y of ...": the parser joined the second verb to the
@@ -136,6 +153,7 @@ class _Coder(RoleFinder):
                 alt_targets = self.targets_for(verb, rule.target, objs, alt) if alt else []
                 if alt_targets and set(self.targets_for(verb, rule.target, objs, [])) <= set(sources):
                     sources, targets = alt, alt_targets
+                    self.reporter_acts.add((id(verb.doc), verb.i))
             if targets:
                 # "forged pacts with Australia in 2022 and Britain in 2023": the parser joins the
                 # second partner to the verb itself
@@ -284,6 +302,10 @@ class _Coder(RoleFinder):
                 if dep not in ("pobj", "prep", "dobj", "conj", "compound", "appos"):
                     break
             return "asserted", False
+        if (id(anchor.doc), anchor.i) in self.reporter_acts:
+            # "X denied that ... and accused Oslo of ...": the reporter's own act has the status of
+            # the reporting verb, not of the clause it was parsed into
+            return self.status_of(anchor.head.head)
         neg = negated(anchor)
         status = modal_status(anchor)
         if anchor.dep_ == "pcomp" and anchor.head.lower_ == "from":
@@ -310,10 +332,31 @@ class _Coder(RoleFinder):
             status = "alleged"  # "According to X, Y sent troops": attributed, not asserted
         return status or "asserted", neg
 
-    def date_for(self, anchor: Token, sent: Span) -> str | None:
+    def date_for(self, anchor: Token, sent: Span, status: str = "asserted") -> str | None:
         clause = anchor.doc[anchor.left_edge.i:anchor.right_edge.i + 1]
         referenced = referenced_date(self.ctx, clause.text, clause.start_char)  # "the same day"
-        return referenced or self.ctx.date_of(clause.text) or self.ctx.date_of(sent.text) or self.ctx.article_date()
+        if referenced:
+            return referenced
+        future = status == "planned"
+        published = self.ctx.article.published
+        # the anchor's own words first: "agreed last year that the mission would end by September
+        # 2026" is dated by "last year"; "disputes strained last year" on an object noun dates nothing here
+        own = self.own_clause_text(anchor)
+        # a future clause's weekday is the coming one; the sentence's other words date the report
+        for text, ahead in ((own, future), (clause.text, future), (sent.text, False)):
+            found = resolve_date(text, published, future=ahead)
+            if found:
+                return found
+        return self.ctx.article_date()
+
+    @staticmethod
+    def own_clause_text(anchor: Token) -> str:
+        """The anchor's clause without the clauses embedded in it (complements, relative clauses,
+        participles on its nouns), as words joined by spaces."""
+        if anchor.pos_ not in ("VERB", "AUX"):
+            return anchor.doc[anchor.left_edge.i:anchor.right_edge.i + 1].text
+        cut = {t.i for c in anchor.subtree if c is not anchor and c.dep_ in OWN_CLAUSE_CUTS for t in c.subtree}
+        return " ".join(t.text for t in anchor.subtree if t.i not in cut)
 
     def emit(self, found: _Found, anchor: Token, sent: Span) -> None:
         status, neg = self.status_of(anchor)
@@ -362,7 +405,7 @@ class _Coder(RoleFinder):
             pairs += charges
         else:
             charges = []
-        date = self.date_for(anchor, sent)
+        date = self.date_for(anchor, sent, status)
         evidence = self.evidence(sent, anchor)
         for s, t, c in pairs:
             if t is not None and self.organ_of_own_state(s, t):
@@ -433,6 +476,48 @@ class _Coder(RoleFinder):
         speakers = [s for s in self.phrase_actors(subjects(speech)) if s not in doers]
         if doers and speakers:
             self.emit(_Found(speakers, doers, "111", False, None, speech), speech, sent)
+
+    @staticmethod
+    def mistagged_infinitive(tok: Token) -> bool:
+        """"offered to host talks": the parser sometimes tags the verb after "to" as a noun."""
+        return tok.pos_ == "NOUN" and tok.dep_ == "xcomp" and any(c.lower_ == "to" for c in children(tok, "aux"))
+
+    def code_attack_outcome(self, verb: Token, sent: Span) -> None:
+        """"A U.S. drone strike killed a commander of the militia": an attack noun as the subject of
+        a verb of harm is its author's attack on the victims' side (the noun's code, or 190)."""
+        for subj in children(verb, "nsubj"):
+            rules = self.lex.nouns.get(subj.lemma_.lower()) or self.lex.nouns.get(subj.lower_) or []
+            code = next((r.code for r in rules if root_of(r.code) in ("18", "19", "20")), None)
+            if code is None or negated(verb):
+                continue
+            sources = self.noun_source(subj, code)
+            victims = direct_objects(verb)
+            targets = self.phrase_actors(victims) or self.phrase_actors(
+                [o for v in victims for o in prep_objects(v, ("of", "from"))])
+            targets = [t for t in targets if t not in sources]
+            if sources and targets:
+                self.emit(_Found(sources, targets, code, False, None, verb), verb, sent)
+
+    def code_naming(self, verb: Token, sent: Span) -> None:
+        """"called the exercises a deliberate provocation", "described the strike as a violation of
+        sovereignty": naming an actor or its act with a condemning word criticises it (111)."""
+        if negated(verb):
+            return
+        objs = direct_objects(verb)
+        preds = children(verb, "oprd", "xcomp", "ccomp") + [o for o in objs for c in children(o, "oprd", "appos")
+                                                             for o in [c]]
+        preds += [x for p in prep_objects(verb, ("as",)) for x in [p]]
+        if not objs or not preds:
+            return
+        words = {w.lemma_.lower() for p in preds for w in p.subtree} | {w.lower_ for p in preds for w in p.subtree}
+        if not words & self.lex.condemning_words:
+            return
+        sources = self.phrase_actors(subjects(verb))
+        targets = self.phrase_actors(objs) or self.phrase_actors([p for o in objs for p in self.owners(o)]) \
+            or self.act_authors(objs, sources)
+        targets = [t for t in targets if t not in sources]
+        if sources and targets:
+            self.emit(_Found(sources, targets, "111", False, None, verb), verb, sent)
 
     @staticmethod
     def organ_of_own_state(source: str, target: str) -> bool:
@@ -563,8 +648,13 @@ class _Coder(RoleFinder):
         m = DATELINE.match(self.piece_text, sent.start_char)
         self.dateline_end = sent.start_char + self.offset + m.end() if m else -1
         for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.dep_ != "amod"):
+            if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.dep_ != "amod") or \
+                    self.mistagged_infinitive(tok):
                 self.code_verb(tok, sent)
+                if tok.lemma_.lower() in HARM_VERBS:
+                    self.code_attack_outcome(tok, sent)
+                if tok.lemma_.lower() in NAMING_VERBS:
+                    self.code_naming(tok, sent)
                 if tok.lemma_.lower() in self.lex.harmful_acts:
                     self.code_harm(tok, sent)
                 elif tok.lemma_ == "be" and tok.dep_ == "ccomp":

@@ -41,6 +41,7 @@ class VerbRule:
     needs_compound: bool = False  # a joint subject ("% *" in PETRARCH patterns)
     after: tuple[tuple[tuple[str, ...], ...], ...] = ()  # words that must follow, in order, in the verb's phrase
     swap: bool = False  # the named target acts on the subject ("X buys tanks from Y": Y aids X)
+    needs_future: bool = False  # only said of the future ("would respond"), not a report of the act
     origin: str = ""
 
     @property
@@ -135,6 +136,10 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
                 needs_adverb=tuple(_words(entry.get("needs_adverb"))),
                 target_prefix=entry.get("target_prefix"),
                 swap=bool(entry.get("swap", False)),
+                # "after: [[leave, depart]]": words in the verb's phrase after it, in order; an
+                # alternative may be several words ("persona non grata")
+                after=tuple(tuple(tuple(alt.split()) for alt in _words(item)) for item in entry.get("after") or []),
+                needs_future=bool(entry.get("needs_future", False)),
                 origin=origin))
     for entry in data.get("nouns") or []:
         mods = entry.get("require_modifier")
