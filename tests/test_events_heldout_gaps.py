@@ -125,3 +125,41 @@ def test_a_future_weekday_is_the_coming_one(nlp):
 def test_a_verbs_own_time_words_date_it_before_its_complement(nlp):
     events = code(nlp, "Russia and Iran agreed last year that the treaty would take effect in March 2026.")
     assert {e.date for e in events if e.cameo.startswith("03")} == {"2024"}
+
+
+def test_naming_verb_coordinated_into_a_warning_is_the_warners(nlp):
+    events = code(nlp, "Azerbaijan held military exercises near the border. Armenia warned that any attack would be "
+                       "met with force, and called the drills a reckless provocation.")
+    assert ("ARM", "111", "AZE") in triples(events)
+
+
+def test_a_warning_of_a_firm_response_answers_the_last_aggressor(nlp):
+    events = code(nlp, "Azerbaijan held military exercises near the border with Armenia. Armenia warned on Monday "
+                       "that any incursion into its territory would be met with a firm response.")
+    assert ("ARM", "130", "AZE") in triples(events)
+
+
+def test_a_warning_about_prices_threatens_nobody(nlp):
+    events = code(nlp, "Azerbaijan held military exercises near the border with Armenia. Armenia warned on Monday "
+                       "that fuel prices would rise this winter.")
+    assert not [e for e in events if e.cameo.startswith("13")]
+
+
+def test_thanking_someone_for_a_states_efforts_praises_that_state(nlp):
+    events = _code_with_names(nlp, "Macron thanked Sheikh Ali Hamad for Qatar's efforts.", {"Macron": "FRAGOV", "Qatar": "QAT"})
+    assert ("FRAGOV", "051", "QAT") in triples(events)
+
+
+def test_releasing_a_person_of_a_nationality_releases_to_that_state(nlp):
+    events = code(nlp, "France freed Ali Rezaei, an Iranian engineer, on Monday.")
+    assert ("FRA", "0841", "IRN") in triples(events)
+
+
+def test_condemning_an_attack_someone_was_accused_of(nlp):
+    events = code(nlp, "Germany accused Russia of being behind a hacking campaign. NATO condemned the attack.")
+    assert ("IGONAT", "111", "RUS") in triples(events)
+
+
+def test_investigators_of_an_organisation_act_for_it(nlp):
+    events = code(nlp, "Syria was accused by NATO investigators of hiding weapons.")
+    assert ("IGONAT", "112", "SYR") in triples(events)

@@ -231,6 +231,10 @@ class RoleFinder:
                 found = self.latest_accusers(sources)
             elif slot == "aggressor":  # "vowed revenge", "said Moscow would respond"
                 found = self.latest_aggressors(sources)
+            elif slot == "nationality":  # "freed two French citizens", "freed X, an Iranian engineer"
+                heads = objects + [a for o in objects for a in children(o, "appos")]
+                found = self.phrase_actors([c for h in heads for c in h.children
+                                            if c.dep_ in ("amod", "compound", "poss") and c.i < h.i])
             elif slot == "governor_subjects":  # "A and B agreed to a truce brokered by C": A and B
                 h = verb.head if verb.dep_ == "acl" else None
                 while h is not None and h.dep_ in ("pobj", "prep") and h.head is not h:
@@ -381,6 +385,12 @@ class RoleFinder:
             # beats a later one of the same kind told in other words (a retaliatory import ban)
             stem = noun.lemma_.lower().rstrip("s")
             worded = [e for e in fits if stem in e.evidence.text.lower()]
+            if not fits and any(p.startswith(("17", "18", "19")) for p in prefixes):
+                # "NATO condemned the attack" after "Prague accused China of being behind the
+                # campaign": the attack nobody was reported doing is the one someone was accused of
+                accused = [t for a, t, _ in getattr(self, "accusations", []) if a not in sources and t not in sources]
+                if accused:
+                    return [accused[-1]]
             if worded or fits:
                 e = (worded or fits)[-1]
                 # a joint act ("Russia and China vetoed ...") was done by every source of that report

@@ -125,7 +125,7 @@ class _Coder(RoleFinder):
                 continue
             if rule.before and not words_before(verb, rule.before):
                 continue
-            if rule.after and not words_after(verb, rule.after):
+            if rule.after and not words_after(verb, rule.after, rule.after_window):
                 continue
             if rule.needs_compound and len(sources) < 2:
                 continue
@@ -139,7 +139,7 @@ class _Coder(RoleFinder):
                 continue
             if rule.objects is not None:
                 objs = objs + [o for o in direct_objects(verb) if o not in objs]
-            if not sources and self.reporter_conjunct(verb) and verb.tag_ == verb.head.head.tag_ != verb.head.tag_:
+            if not sources and self.reporters_second_verb(verb):
                 # "X denied that its staff had spied and accused Oslo of ...": the parser joined X's
                 # second verb to the denied clause, whose subject names nobody; the tense says
                 # whose verb it is ("... could enhance and threaten" stays in the clause)
@@ -201,6 +201,13 @@ class _Coder(RoleFinder):
         accused Y")."""
         return (verb.dep_ == "conj" and not children(verb, "nsubj", "nsubjpass")
                 and verb.head.dep_ == "ccomp" and verb.head.head.pos_ in ("VERB", "AUX"))
+
+    def reporters_second_verb(self, verb: Token) -> bool:
+        """A subjectless verb coordinated into a reported clause but in the reporting verb's tense:
+        "X denied that its staff had spied and accused Oslo", "X warned that an incursion would be
+        met with force, and called the drills a provocation" ("... could enhance and threaten"
+        stays in the clause)."""
+        return self.reporter_conjunct(verb) and verb.tag_ == verb.head.head.tag_ != verb.head.tag_
 
     def verb_rules_by_form(self, form: str) -> list[VerbRule] | None:
         """Rules for a verb the lemmatizer got wrong ("waging" -> "wag"): strip the inflection."""
@@ -513,6 +520,9 @@ class _Coder(RoleFinder):
         if not words & self.lex.condemning_words:
             return
         sources = self.phrase_actors(subjects(verb))
+        if not sources and self.reporters_second_verb(verb):
+            sources = self.phrase_actors(subjects(verb.head.head))
+            self.reporter_acts.add((id(verb.doc), verb.i))
         targets = self.phrase_actors(objs) or self.phrase_actors([p for o in objs for p in self.owners(o)]) \
             or self.act_authors(objs, sources)
         targets = [t for t in targets if t not in sources]
