@@ -163,3 +163,9 @@ def test_condemning_an_attack_someone_was_accused_of(nlp):
 def test_investigators_of_an_organisation_act_for_it(nlp):
     events = code(nlp, "Syria was accused by NATO investigators of hiding weapons.")
     assert ("IGONAT", "112", "SYR") in triples(events)
+
+
+def test_second_verb_after_a_participle_report_is_the_reporters(nlp):
+    events = code(nlp, "Turkey denied closing the crossing, saying the trucks lacked permits, and accused Syria of "
+                       "stealing the cargo.")
+    assert ("TUR", "112", "SYR") in triples(events)

@@ -11,6 +11,7 @@ d. "he"/"she" as the subject of a clause: the one person named earlier in the se
    one person named in the sentence before; "they": the one group of several actors named
    earlier in the sentence, else the group that was the previous sentence's subject;
 e. "the coalition" after "the Saudi-led coalition" (one leader named so far);
+g./h. "the army", "a spokesman": see :mod:`.coref_agents`;
 f. a regional collective that counts or points back: "these three European nations" are the
    latest three countries named (as "the three nations" would be), and a later "its European
    allies" / "the European nations" in the next few sentences are the same countries. Without
@@ -25,6 +26,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from . import code_country
+from .coref_agents import agent_references
 from .dictionary import read_tsv
 from .spans import Span
 
@@ -65,6 +67,7 @@ def resolve_coreference(doc: Doc, spans: list[Span], country_names: dict[str, st
     spans = [s for s in spans if not any(a.i <= s.i and s.j <= a.j for a in added)]
     added += _office_references(doc, spans, taken, sent_of)
     added += _led_references(doc, spans, taken)
+    added += agent_references(doc, spans, taken | {t for a in added for t in range(a.i, a.j)}, sent_of)
     described = _descriptor_references(doc, spans, taken | {t for a in added for t in range(a.i, a.j)}, sent_of)
     spans = [s for s in spans if not any(a.i <= s.i and s.j <= a.j for a in described)]
     added += described

@@ -207,7 +207,13 @@ class _Coder(RoleFinder):
         "X denied that its staff had spied and accused Oslo", "X warned that an incursion would be
         met with force, and called the drills a provocation" ("... could enhance and threaten"
         stays in the clause)."""
-        return self.reporter_conjunct(verb) and verb.tag_ == verb.head.head.tag_ != verb.head.tag_
+        if not self.reporter_conjunct(verb):
+            return False
+        reporter = verb.head.head
+        while reporter.tag_ == "VBG" and reporter.dep_ == "advcl" and reporter.head is not reporter:
+            reporter = reporter.head  # "X denied ..., saying the trucks lacked papers, and accused Y"
+        # the reporter's tense and not the clause's, or the same tense as a clause about no actor
+        return verb.tag_ == reporter.tag_ and (verb.tag_ != verb.head.tag_ or not self.phrase_actors(subjects(verb.head)))
 
     def verb_rules_by_form(self, form: str) -> list[VerbRule] | None:
         """Rules for a verb the lemmatizer got wrong ("waging" -> "wag"): strip the inflection."""
