@@ -51,3 +51,17 @@ def test_a_states_named_commission_is_its_government(resolver, nlp):
     text = "Kenya's Electoral Commission said the count had been delayed."
     res = resolver.resolve(nlp(text), "2025-04-02")
     assert any(m.codes == ("KENGOV",) and "Commission" in m.text for m in res.mentions)
+
+
+def test_the_two_governments_exclude_the_mediator_speaking(resolver, nlp):
+    text = ("Chile accused Peru of moving troops to the border. Peru denied it. Argentina, which borders "
+            "both countries, offered to host talks between the two governments.")
+    res = resolver.resolve(nlp(text), "2025-04-02")
+    both = [m.codes for m in res.mentions if m.text in ("both countries", "the two governments")]
+    assert both and all(set(c[:3] for c in codes) == {"CHL", "PER"} for codes in both)
+
+
+def test_both_countries_in_a_leaders_own_words_include_his(resolver, nlp):
+    text = ("Russia and Iran signed a treaty. Putin said it would help, referring to sanctions on both countries.")
+    res = resolver.resolve(nlp(text), "2025-04-02")
+    assert [m.codes for m in res.mentions if m.text == "both countries"] == [("RUS", "IRN")]

@@ -169,3 +169,21 @@ def test_second_verb_after_a_participle_report_is_the_reporters(nlp):
     events = code(nlp, "Turkey denied closing the crossing, saying the trucks lacked permits, and accused Syria of "
                        "stealing the cargo.")
     assert ("TUR", "112", "SYR") in triples(events)
+
+
+def test_an_agentless_summons_in_a_governments_report_is_that_governments(nlp):
+    events = code(nlp, "Britain's foreign ministry said the Iranian ambassador would be summoned on Monday.")
+    assert [(e.source, e.cameo, e.target, e.status) for e in events] == [("GBR", "114", "IRN", "planned")]
+
+
+def test_an_agentless_summons_of_ones_own_envoy_codes_nothing(nlp):
+    assert not code(nlp, "Iranian officials said their ambassador had been summoned.")
+
+
+def test_an_agentless_attack_in_a_report_is_not_the_reporters(nlp):
+    assert not [e for e in code(nlp, "Ukraine said its ship was attacked near Odesa.") if e.source == "UKR"]
+
+
+def test_offering_to_host_talks_between_two_states_is_intent_to_mediate(nlp):
+    events = code(nlp, "Turkey offered to host talks between Russia and Ukraine.")
+    assert {("TUR", "039", "RUS"), ("TUR", "039", "UKR")} <= triples(events)

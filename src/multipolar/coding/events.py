@@ -25,6 +25,7 @@ from .syntax import (
     direct_objects,
     governors,
     is_chrome_line,
+    is_passive,
     modal_status,
     negated,
     prep_objects,
@@ -96,6 +97,11 @@ class _Coder(RoleFinder):
                 sources.append(partner)
         if not sources and verb.dep_ == "acl" and verb.tag_ == "VBN":
             sources = self.phrase_actors(agent_of(verb))  # "a ceasefire brokered by Kenya": Kenya brokers
+        if not sources and is_passive(verb) and not agent_of(verb) and verb.lemma_.lower() in self.lex.reporter_agents \
+                and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.lex.speech_verbs:
+            # "a spokesman said the U.S. envoy would be summoned": a state summons or expels in its
+            # own capital, so the government speaking is the one acting
+            sources = [r for r in self.phrase_actors(subjects(verb.head)) if r[3:6] != "MED"]
         if not sources and verb.dep_ in ("acl", "advcl"):
             if any(c.lower_ == "to" for c in children(verb, "aux")):
                 # "Stockholm's bid to join NATO": the noun's owner acts; "Hungary signed a deal to
@@ -305,7 +311,7 @@ class _Coder(RoleFinder):
 
     # ----- status, date, output -----------------------------------------------------------
     def status_of(self, anchor: Token) -> tuple[str, bool]:
-        if anchor.pos_ not in ("VERB", "AUX"):
+        if anchor.pos_ not in ("VERB", "AUX") and not self.mistagged_infinitive(anchor):
             # An event noun takes the status of the clause it sits in ("would move ahead with the sale").
             for head, dep in governors(anchor):
                 if head.pos_ in ("VERB", "AUX"):
@@ -376,6 +382,8 @@ class _Coder(RoleFinder):
         code = found.code
         if status == "planned" and self.lex.future_as_intent and root_of(code) in ("05", "06", "07", "08"):
             code = INTENT_OF.get(code[:3], INTENT_OF[root_of(code)])
+        elif status == "planned" and self.lex.future_as_intent and code == "045":
+            code = "039"  # "offered to host talks between A and B": intent to mediate
         pairs: list[tuple[str, str | None, str]] = []
         if found.reciprocal:
             # Joint parties with no named partner act on each other ("Moscow and Tehran signed");

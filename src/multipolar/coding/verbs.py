@@ -83,6 +83,7 @@ class Lexicon:
     # "X warned that Y was endangering peace": a harmful act reported by a speaker is criticism (111).
     harmful_acts: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
+    reporter_agents: frozenset[str] = frozenset()
     condemning_words: frozenset[str] = frozenset()  # "said the US decision was irresponsible"
     # "condemned the veto": act nouns -> CAMEO code prefixes of the earlier event they refer back to.
     act_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -167,6 +168,7 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
     lex.ultimatum = frozenset(_words(data.get("ultimatum")))
     lex.harmful_acts = frozenset(_words(data.get("harmful_acts")))
     lex.speech_verbs = frozenset(_words(data.get("speech_verbs")))
+    lex.reporter_agents = frozenset(_words(data.get("reporter_agents")))
     lex.condemning_words = frozenset(_words(data.get("condemning_words")))
     lex.act_nouns = {str(k).lower(): tuple(_words(v)) for k, v in (data.get("act_nouns") or {}).items()}
     for status, words in (data.get("attribution") or {}).items():
