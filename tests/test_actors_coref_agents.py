@@ -65,3 +65,9 @@ def test_both_countries_in_a_leaders_own_words_include_his(resolver, nlp):
     text = ("Russia and Iran signed a treaty. Putin said it would help, referring to sanctions on both countries.")
     res = resolver.resolve(nlp(text), "2025-04-02")
     assert [m.codes for m in res.mentions if m.text == "both countries"] == [("RUS", "IRN")]
+
+
+def test_a_spokesman_after_an_office_of_a_leader_speaks_for_that_state(resolver, nlp):
+    text = ("The office of Egyptian President Abdel Fattah al-Sisi condemned the raid. "
+            "A government spokesman said the envoy would be summoned.")
+    assert _codes(resolver, nlp, text, "A government spokesman") == [("EGYGOV",)]

@@ -26,12 +26,19 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 
 
 def agent_references(doc: Doc, spans: list[Span], taken: set[int], sent_of: list[int]) -> list[Span]:
+    definite = _references(doc, spans, taken, sent_of, definite=True)
+    # a spokesman may speak for a government just referred to as "the government"
+    known = sorted(spans + definite, key=lambda s: (s.i, s.j))
+    return definite + _references(doc, known, taken, sent_of, definite=False)
+
+
+def _references(doc: Doc, spans: list[Span], taken: set[int], sent_of: list[int], definite: bool) -> list[Span]:
     lower = [t.lower_ for t in doc]
     added: list[Span] = []
     for t, word in enumerate(lower):
         if t in taken or t == 0:
             continue
-        if word in DEFINITE_AGENTS and lower[t - 1] == "the" and t - 1 not in taken:
+        if definite and word in DEFINITE_AGENTS and lower[t - 1] == "the" and t - 1 not in taken:
             if t + 1 < len(doc) and (lower[t + 1] in ("'s", "’s", "-") or doc[t + 1].pos_ in ("NOUN", "PROPN")
                                      or (lower[t + 1] == "of" and _names_next(doc, t + 2))):
                 continue  # "the army of Chad", "the army's", "the army-backed", "the government forces"
@@ -39,7 +46,7 @@ def agent_references(doc: Doc, spans: list[Span], taken: set[int], sent_of: list
             if state is not None:
                 added.append(Span(t - 1, t + 1, [state + DEFINITE_AGENTS[word]], "government" if
                                   DEFINITE_AGENTS[word] == "GOV" else "military", doc[t - 1:t + 1].text, via="coref"))
-        elif word in SPOKES:
+        elif not definite and word in SPOKES:
             start = t - 1
             while start >= 0 and lower[start] in SPOKES_MODIFIERS and start not in taken:
                 start -= 1
@@ -49,6 +56,20 @@ def agent_references(doc: Doc, spans: list[Span], taken: set[int], sent_of: list
             if state is not None:
                 added.append(Span(start, t + 1, [state + "GOV"], "government", doc[start:t + 1].text, via="coref"))
     return added
+
+
+def _in_subject(doc: Doc, s: Span) -> bool:
+    """The span is a clause subject, or the first actor inside a subject headed by a non-actor noun
+    ("The office of Iraqi Prime Minister X condemned ...")."""
+    if any(doc[k].dep_ in SUBJECTS for k in range(s.i, s.j)):
+        return True
+    for a in doc[s.i].ancestors:
+        if a.dep_ in SUBJECTS:
+            return all(t.dep_ in ("det", "prep", "pobj", "amod", "compound") or t.i >= s.i or t.i == a.i
+                       for t in doc[a.left_edge.i:s.i])
+        if a.dep_ not in ("pobj", "prep", "compound"):
+            return False
+    return False
 
 
 def _names_next(doc: Doc, k: int) -> bool:
@@ -71,8 +92,7 @@ def _one_state_with(spans: list[Span], agent: str, before: int, sent_of: list[in
 def _speaking_state(doc: Doc, spans: list[Span], before: int, sent_of: list[int]) -> str | None:
     for window in (0, 1):
         states = {c[:3] for s in spans if s.j <= before and sent_of[before] - sent_of[s.i] == window
-                  for c in s.codes if _is_state_code(c) and len(s.codes) == 1
-                  and any(doc[k].dep_ in SUBJECTS for k in range(s.i, s.j))}
+                  for c in s.codes if _is_state_code(c) and len(s.codes) == 1 and _in_subject(doc, s)}
         if len(states) == 1:
             return states.pop()
         if states:
