@@ -187,3 +187,52 @@ def test_an_agentless_attack_in_a_report_is_not_the_reporters(nlp):
 def test_offering_to_host_talks_between_two_states_is_intent_to_mediate(nlp):
     events = code(nlp, "Turkey offered to host talks between Russia and Ukraine.")
     assert {("TUR", "039", "RUS"), ("TUR", "039", "UKR")} <= triples(events)
+
+
+def test_seizing_a_ship_is_coded_without_an_owner_and_answered_by_condemnation_and_demand(nlp):
+    events = code(nlp, "Iranian forces seized a tanker near the coast on Monday. Britain condemned the seizure "
+                       "and demanded the release of the crew.")
+    got = triples(events)
+    assert ("IRN", "1711", None) in got
+    assert {("GBR", "111", "IRN"), ("GBR", "1053", "IRN")} <= got
+
+
+def test_rejecting_criticism_of_a_states_organ_answers_the_critic(nlp):
+    events = _code_with_names(nlp, "Iran's navy seized a tanker. Britain condemned the seizure. Iran's foreign ministry "
+                                   "rejected the criticism.", {"Iran's navy": "IRNMIL", "Iran's foreign ministry": "IRNGOV"})
+    assert ("IRNGOV", "120", "GBR") in triples(events)
+
+
+def test_sending_warships_to_a_region_is_a_show_of_force(nlp):
+    events = code(nlp, "The United States said it was sending two destroyers to the region.")
+    assert ("USA", "154", None) in triples(events)
+    assert ("USA", "072", "UKR") in triples(code(nlp, "Britain and the United States sent warships to Ukraine."))
+
+
+def test_giving_an_ambassador_hours_to_leave_is_an_expulsion(nlp):
+    events = code(nlp, "Turkey gave the French ambassador 72 hours to leave the country.")
+    assert ("TUR", "166", "FRA") in triples(events)
+
+
+def test_suspending_a_states_broadcasters_is_an_administrative_sanction(nlp):
+    assert ("RUS", "172", "GBR") in triples(code(nlp, "Russia suspended two British broadcasters on Friday."))
+
+
+def test_rejecting_an_order_answers_who_gave_it(nlp):
+    events = code(nlp, "Turkey ordered two French diplomats to leave the country. France rejected the order.")
+    assert ("FRA", "120", "TUR") in triples(events)
+
+
+def test_an_act_told_as_past_habit_is_not_dated_to_the_report(nlp):
+    events = code(nlp, "Norway, which has mediated between Russia and Ukraine in the past, urged restraint.")
+    assert [e.date for e in events if e.cameo == "045"] and all(e.date is None for e in events if e.cameo == "045")
+
+
+def test_a_missile_fired_at_sea_is_a_show_of_force_and_its_condemnation_targets_the_launcher(nlp):
+    events = code(nlp, "North Korea fired a ballistic missile off its east coast. Japan condemned the launch.")
+    assert {("PRK", "150", None), ("JPN", "111", "PRK")} <= triples(events)
+
+
+def test_two_states_beginning_drills_together_cooperate(nlp):
+    events = code(nlp, "Japan and Australia will begin naval drills next week.")
+    assert {e.cameo[:2] for e in events} == {"03"} and ("JPN", "0312", "AUS") in triples(events)

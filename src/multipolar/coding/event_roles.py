@@ -319,6 +319,8 @@ class RoleFinder:
         """The object phrase heads that satisfy the rule, [] if it needs none; None if no match."""
         objs = direct_objects(verb)
         cand = list(objs)
+        if rule.objects is not None:
+            cand += dative_of(verb)  # "gave the French ambassador 48 hours to leave"
         if rule.object_preps:
             cand += prep_objects(verb, rule.object_preps)
             for p in children(verb, "prt"):
@@ -411,8 +413,11 @@ class RoleFinder:
     def latest_accusers(self, deniers: list[str]) -> list[str]:
         """Who made the latest accusation against any of ``deniers`` ("Both X and Y deny these
         allegations" answers the last charge against either of them)."""
+        countries = {self.country_of(d) for d in deniers}
         for _accuser, accused, report in reversed(self.accusations):
-            if accused in deniers:
+            # the state answers for its organs: "Iran's foreign ministry rejected the criticism"
+            # of what its Revolutionary Guards did
+            if accused in deniers or self.country_of(accused) in countries:
                 # a joint charge ("Britain, France and Germany accused ...") is answered to all
                 return list(dict.fromkeys(a for a, b, r in self.accusations if b == accused and r == report))
         return []

@@ -48,6 +48,9 @@ ARMED_GROUP_NOUNS = {"group", "militia", "movement", "rebels", "insurgents", "fa
 OCCASIONS = {"ceremony", "summit", "meeting", "event", "gathering", "conference", "reception", "forum"}
 MEDIATED_ROOTS = ("03", "04", "05", "08")  # cooperative acts that a third party can carry between two
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "pcomp", "pobj", "prep", "conj", "dobj", "acl")
+# an act told as past or habitual without a date: not dated to the article's day
+UNDATED_PAST = re.compile(r"\b(?:in the past|previously|formerly|in recent years|over the years|for years|"
+                          r"has long|have long|has repeatedly|have repeatedly|has often|have often)\b", re.I)
 # clauses inside an event's clause that carry their own time ("agreed last year that it would end by 2026")
 OWN_CLAUSE_CUTS = ("ccomp", "relcl", "acl", "xcomp", "advcl", "parataxis")
 # verbs of harm whose subject may be an attack noun ("a drone strike killed ...")
@@ -366,6 +369,8 @@ class _Coder(RoleFinder):
             found = resolve_date(text, published, future=ahead)
             if found:
                 return found
+        if UNDATED_PAST.search(own):
+            return None  # "Oman, which has mediated ... in the past": not on the day of the report
         return self.ctx.article_date()
 
     @staticmethod
