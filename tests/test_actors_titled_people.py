@@ -55,3 +55,13 @@ def test_a_cut_person_entity_is_extended_over_the_last_name(resolver, nlp):
 def test_backed_group_is_not_its_backers_agent(resolver, nlp):
     res = resolver.resolve(nlp("A strike killed a senior commander of the Iran-backed militia on Saturday."), "2025-04-02")
     assert not any(c.startswith("IRNMIL") for m in res.mentions for c in m.codes)
+
+
+def test_a_rank_between_the_office_and_the_name_is_skipped(resolver, nlp):
+    got = _people(resolver, nlp, "Mali's junta leader, General Assimi Goita, accused Algeria of arming rebels.")
+    assert any(codes == ("MLIGOV",) for name, codes in got.items() if "Goita" in name)
+
+
+def test_a_states_joint_chiefs_are_its_military(resolver, nlp):
+    res = resolver.resolve(nlp("South Korea's Joint Chiefs of Staff said the missile flew 800 km."), "2025-04-02")
+    assert any(m.codes == ("KORMIL",) for m in res.mentions)

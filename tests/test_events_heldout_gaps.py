@@ -236,3 +236,19 @@ def test_a_missile_fired_at_sea_is_a_show_of_force_and_its_condemnation_targets_
 def test_two_states_beginning_drills_together_cooperate(nlp):
     events = code(nlp, "Japan and Australia will begin naval drills next week.")
     assert {e.cameo[:2] for e in events} == {"03"} and ("JPN", "0312", "AUS") in triples(events)
+
+
+def test_an_agentless_passive_of_an_earlier_act_retells_it_with_its_own_date(nlp):
+    events = code(nlp, "Britain imposed sanctions on Iran on Monday. The sanctions were first imposed in 2019.")
+    assert sorted(e.date for e in events if (e.source, e.cameo, e.target) == ("GBR", "163", "IRN")) == ["2019", "2025-03-10"]
+
+
+def test_an_agentless_passive_of_another_kind_of_act_is_not_a_retelling(nlp):
+    events = code(nlp, "Britain imposed sanctions on Iran on Monday. The sanctions were lifted in 2019.")
+    assert [e.date for e in events] == ["2025-03-10"]
+
+
+def test_a_warning_of_countermeasures_answers_the_last_aggressor(nlp):
+    events = code(nlp, "Japan seized a North Korean ship on Monday. North Korea warned that it would take stronger "
+                       "countermeasures.")
+    assert ("PRK", "130", "JPN") in triples(events)

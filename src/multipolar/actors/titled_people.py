@@ -28,6 +28,8 @@ UNKNOWN = "---"
 MINISTERIAL = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador",
                "envoy", "chief", "commander"}
 SUBJECTS = {"nsubj", "nsubjpass"}
+RANKS = {"general", "gen.", "colonel", "col.", "lieutenant", "major", "captain", "admiral", "marshal", "brigadier",
+         "dr", "dr.", "sheikh", "mr", "mr.", "ms", "ms.", "mrs", "mrs."}
 CLOSERS = {",", ".", ";", ")"}
 
 AgentAt = Callable[[list[str], int], "tuple[int, str] | None"]
@@ -40,7 +42,7 @@ def place_titled_people(doc: Doc, spans: list[Span], agent_at: AgentAt) -> list[
     for s in spans:
         if not _unknown_name(doc, s):
             continue
-        office = _office_after(doc, lower, s, by_start) or _office_before(doc, lower, s, by_end)
+        office = _office_after(doc, lower, s, by_start) or _office_before(doc, lower, s, by_end, agent_at)
         if office is not None:
             _place(s, office.code, office.office)
             continue
@@ -84,12 +86,16 @@ def _office_after(doc: Doc, lower: list[str], s: Span, by_start: dict[int, Span]
     return None
 
 
-def _office_before(doc: Doc, lower: list[str], s: Span, by_end: dict[int, Span]) -> Span | None:
-    """"Russia's deputy ambassador, NAME, ..."."""
-    if s.i < 2 or lower[s.i - 1] != "," or (s.j < len(doc) and lower[s.j] not in CLOSERS):
+def _office_before(doc: Doc, lower: list[str], s: Span, by_end: dict[int, Span], agent_at: AgentAt) -> Span | None:
+    """"Russia's deputy ambassador, NAME, ...", "Niger's junta leader, General NAME, ..."."""
+    comma = s.i - 1
+    while comma > 0 and lower[comma] != "," and s.i - comma <= 2 and doc[comma].text[:1].isupper() and (
+            lower[comma] in RANKS or agent_at(lower, comma) is not None):
+        comma -= 1  # a rank or title written before the name
+    if comma < 1 or lower[comma] != "," or (s.j < len(doc) and lower[s.j] not in CLOSERS):
         return None
-    office = by_end.get(s.i - 1)
-    if not _titled(office) or doc[s.i - 2].tag_ in ("NNS", "NNPS"):
+    office = by_end.get(comma)
+    if not _titled(office) or doc[comma - 1].tag_ in ("NNS", "NNPS"):
         return None  # a plural title before a comma starts a list, not an apposition
     return office
 

@@ -125,8 +125,16 @@ class _Coder(RoleFinder):
                     h = h.head
                 if h.dep_ == "attr":
                     sources = self.phrase_actors(subjects(h.head))
+        reprise = self.passive_reprise(verb) if not sources else None
         for rule in rules:
             if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in verb.children):
+                continue
+            if reprise is not None:
+                if root_of(rule.code) == root_of(reprise.cameo) and self.verb_objects(verb, rule) is not None:
+                    # "The embargo was first imposed in 2018": the act reported before, told again
+                    # with its own time
+                    self.emit(_Found([reprise.source], [reprise.target], rule.code, False, None, verb), verb, sent)
+                    return
                 continue
             if rule.needs_prep and not prep_objects(verb, rule.needs_prep):
                 continue
@@ -183,6 +191,20 @@ class _Coder(RoleFinder):
                 sources, targets = targets, sources
             self.emit(_Found(sources, targets, rule.code, rule.reciprocal, rule.reverse, verb), verb, sent)
             return
+
+    def passive_reprise(self, verb: Token) -> Event | None:
+        """An agentless passive whose subject is an act noun pointing back to an earlier event
+        ("the embargo was first imposed in 2018"): that event (its author and recipient)."""
+        if not is_passive(verb) or agent_of(verb):
+            return None
+        for noun in children(verb, "nsubjpass"):
+            prefixes = self.lex.act_nouns.get(noun.lemma_.lower()) or self.lex.act_nouns.get(noun.lower_)
+            if not prefixes or self.owners(noun):
+                continue
+            fits = [e for e in self.events if e.target is not None and not e.negated and e.cameo.startswith(prefixes)]
+            if fits:
+                return fits[-1]
+        return None
 
     def joined_by(self, verb: Token, subj_heads: list[Token]) -> list[str]:
         """Co-actors attached to the subject: "X, joined by Y", "X, along with Y", "X together with Y"."""
