@@ -252,3 +252,14 @@ def test_a_warning_of_countermeasures_answers_the_last_aggressor(nlp):
     events = code(nlp, "Japan seized a North Korean ship on Monday. North Korea warned that it would take stronger "
                        "countermeasures.")
     assert ("PRK", "130", "JPN") in triples(events)
+
+
+def test_calling_a_named_actors_act_reckless_in_a_report_criticises_it(nlp):
+    events = code(nlp, "Iran said the strike was a reply to the reckless provocations staged by Israel.")
+    assert ("IRN", "111", "ISR") in triples(events)
+    events = code(nlp, "China said it opposed Washington's aggressive moves in the region.")
+    assert ("CHN", "111", "USA") in triples(events)
+
+
+def test_a_condemning_word_on_an_act_with_no_named_author_codes_nothing(nlp):
+    assert not code(nlp, "Iran said the strike was a reply to reckless provocations.")

@@ -525,6 +525,24 @@ class _Coder(RoleFinder):
         if doers and speakers:
             self.emit(_Found(speakers, doers, "111", False, None, speech), speech, sent)
 
+    def code_condemned_act(self, adj: Token, sent: Span) -> None:
+        """"said the test answered the reckless war drills planned by Washington and Seoul",
+        "denounced Washington's aggressive moves": a speaker calling a named actor's act by a
+        condemning word criticises that actor (111)."""
+        act = adj.head
+        if act.pos_ not in ("NOUN", "PROPN") or self.mention_at(act) is not None:
+            return
+        authors = self.phrase_actors(self.owners(act)) or self.phrase_actors(
+            [a for c in children(act, "acl") if c.tag_ == "VBN" for a in agent_of(c)])
+        if not authors:
+            return
+        speech = next((h for h, _ in governors(act) if h.pos_ == "VERB" and h.lemma_.lower() in self.lex.speech_verbs), None)
+        if speech is None or negated(speech):
+            return
+        speakers = [x for x in self.phrase_actors(subjects(speech)) if x not in authors]
+        if speakers:
+            self.emit(_Found(speakers, authors, "111", False, None, speech), speech, sent)
+
     @staticmethod
     def mistagged_infinitive(tok: Token) -> bool:
         """"offered to host talks": the parser sometimes tags the verb after "to" as a noun."""
@@ -710,6 +728,8 @@ class _Coder(RoleFinder):
                     self.code_harm(tok, sent)
                 elif tok.lemma_ == "be" and tok.dep_ == "ccomp":
                     self.code_judgement(tok, sent)
+            if tok.dep_ == "amod" and tok.lemma_.lower() in self.lex.condemning_words:
+                self.code_condemned_act(tok, sent)
             if tok.lower_ in self.lex.modifiers:
                 self.code_modifier(tok, sent)
             elif tok.pos_ in ("NOUN", "PROPN"):
