@@ -263,3 +263,8 @@ def test_calling_a_named_actors_act_reckless_in_a_report_criticises_it(nlp):
 
 def test_a_condemning_word_on_an_act_with_no_named_author_codes_nothing(nlp):
     assert not code(nlp, "Iran said the strike was a reply to reckless provocations.")
+
+
+def test_demanding_the_release_of_people_held_somewhere_goes_to_their_holder(nlp):
+    assert ("DEU", "1053", "RUS") in triples(code(nlp, "Germany demanded the release of three journalists detained by Russia."))
+    assert ("FRA", "1053", "IRN") in triples(code(nlp, "France pressed for the release of two nationals held in Iran."))

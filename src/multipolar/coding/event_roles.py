@@ -32,6 +32,7 @@ SPONSOR_VERBS = {"draft", "sponsor", "propose", "table", "submit", "introduce", 
                  "present", "co-sponsor", "cosponsor", "put"}
 OBJECT_RELATIVES = {"which", "whom", "who", "that"}
 EXCHANGE_NOUNS = {"swap", "exchange", "trade", "deal"}
+HOLDING_VERBS = {"hold", "detain", "imprison", "jail", "keep", "capture", "abduct", "kidnap"}
 LOCATION_HEADS = {"border", "frontier", "territory", "soil", "coast", "water", "airspace", "capital",
                   "region", "city", "town", "port", "base", "embassy", "island", "province", "side"}
 GENERIC_HEADS = {"leader", "leaders", "official", "officials", "counterpart", "counterparts", "delegation",
@@ -231,6 +232,10 @@ class RoleFinder:
                 found = self.latest_accusers(sources)
             elif slot == "aggressor":  # "vowed revenge", "said Moscow would respond"
                 found = self.latest_aggressors(sources)
+            elif slot == "held_in":  # "the release of two nationals held in Iran": whoever holds them
+                held = [c for o in objects for p in prep_objects(o, ("of",)) for c in children(p, "acl")
+                        if c.lemma_.lower() in HOLDING_VERBS]
+                found = self.phrase_actors([x for c in held for x in prep_objects(c, ("in", "by"))])
             elif slot == "nationality":  # "freed two French citizens", "freed X, an Iranian engineer"
                 heads = objects + [a for o in objects for a in children(o, "appos")]
                 found = self.phrase_actors([c for h in heads for c in h.children
