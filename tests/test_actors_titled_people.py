@@ -65,3 +65,13 @@ def test_a_rank_between_the_office_and_the_name_is_skipped(resolver, nlp):
 def test_a_states_joint_chiefs_are_its_military(resolver, nlp):
     res = resolver.resolve(nlp("South Korea's Joint Chiefs of Staff said the missile flew 800 km."), "2025-04-02")
     assert any(m.codes == ("KORMIL",) for m in res.mentions)
+
+
+def test_a_bare_title_in_a_datelined_story_is_the_dateline_states(resolver, nlp):
+    text = "Police raid homes\n\nCHISINAU - Police searched 200 homes on Monday. Prime Minister Ion Munteanu said the raids were lawful."
+    assert _people(resolver, nlp, text).get("Ion Munteanu") == ("MDAGOV",)
+
+
+def test_a_two_place_dateline_places_nobody(resolver, nlp):
+    text = "Talks end\n\nPARIS/TEHRAN - Police searched 200 homes on Monday. Prime Minister Ion Munteanu said the raids were lawful."
+    assert _people(resolver, nlp, text).get("Ion Munteanu", ("---",))[0].startswith("---")

@@ -268,3 +268,49 @@ def test_a_condemning_word_on_an_act_with_no_named_author_codes_nothing(nlp):
 def test_demanding_the_release_of_people_held_somewhere_goes_to_their_holder(nlp):
     assert ("DEU", "1053", "RUS") in triples(code(nlp, "Germany demanded the release of three journalists detained by Russia."))
     assert ("FRA", "1053", "IRN") in triples(code(nlp, "France pressed for the release of two nationals held in Iran."))
+
+
+def test_a_promise_that_an_act_will_not_go_unanswered_threatens_its_author(nlp):
+    events = code(nlp, "Germany expelled two Russian diplomats on Monday. The Russian embassy said the expulsion "
+                       "would not go unanswered.")
+    assert ("RUS", "130", "DEU") in triples(events)
+
+
+def test_a_coercive_act_promised_unless_is_a_threat(nlp):
+    events = code(nlp, "Washington said it would impose new sanctions on Iran unless Tehran halted enrichment.")
+    assert ("USA", "130", "IRN") in triples(events)
+    events = code(nlp, "Washington said it would impose new sanctions on Iran next month.")
+    assert ("USA", "130", "IRN") not in triples(events)
+
+
+def test_export_controls_with_and_without_a_named_state(nlp):
+    assert ("CHN", "163", None) in triples(code(nlp, "China announced new export controls on gallium."))
+    assert ("USA", "163", "CHN") in triples(code(nlp, "Washington restricted exports of advanced chips to China."))
+
+
+def test_seeking_talks_is_intent_to_negotiate(nlp):
+    events = code(nlp, "France said it would seek urgent talks with Beijing.")
+    assert [e.cameo for e in events if e.target == "CHN"] == ["036"]
+
+
+def test_a_trade_war_is_no_fighting(nlp):
+    events = code(nlp, "Washington and Beijing agreed to a truce in their tariff war.")
+    assert not [e for e in events if e.cameo.startswith("19")]
+    assert not [e for e in code(nlp, "China and Japan are locked in a war of words.") if e.cameo.startswith("19")]
+
+
+def test_striking_what_someone_described_as_a_groups_depots(nlp):
+    events = _code_with_names(nlp, "Israeli jets struck what the military described as Houthi depots.", {"Israeli": "ISR"})
+    assert ("ISR", "195", "YEMREB") in triples(events)
+
+
+def test_a_mislemmatised_hope_still_makes_the_act_hypothetical(nlp):
+    events = code(nlp, "NATO, which Ukraine hopes to join by 2030, praised Kyiv.")
+    assert all(e.status == "hypothetical" for e in events if e.cameo == "057")
+
+
+def test_calling_a_decision_hostile_is_criticism_dated_by_its_own_clause(nlp):
+    events = code(nlp, "China imposed export controls on gallium. Washington called the decision \"hostile\" and said tariffs "
+                       "would follow from November 1.")
+    crit = [e for e in events if e.cameo == "111"]
+    assert [(e.source, e.target, e.date) for e in crit] == [("USA", "CHN", "2025-03-14")]

@@ -26,7 +26,8 @@ from .spans import Span
 UNKNOWN = "---"
 # title words that a wire story uses bare for its own state's officials
 MINISTERIAL = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador",
-               "envoy", "chief", "commander"}
+               "envoy", "chief", "commander", "president", "premier", "chancellor"}
+DASHES = {"-", "—", "–", "--", "("}
 SUBJECTS = {"nsubj", "nsubjpass"}
 RANKS = {"general", "gen.", "colonel", "col.", "lieutenant", "major", "captain", "admiral", "marshal", "brigadier",
          "dr", "dr.", "sheikh", "mr", "mr.", "ms", "ms.", "mrs", "mrs."}
@@ -39,6 +40,7 @@ def place_titled_people(doc: Doc, spans: list[Span], agent_at: AgentAt) -> list[
     lower = [t.lower_ for t in doc]
     by_start = {s.i: s for s in spans}
     by_end = {s.j: s for s in spans}
+    dateline = _dateline_country(doc, spans)
     for s in spans:
         if not _unknown_name(doc, s):
             continue
@@ -48,7 +50,9 @@ def place_titled_people(doc: Doc, spans: list[Span], agent_at: AgentAt) -> list[
             continue
         title = _bare_title_before(doc, lower, s, agent_at, spans)
         if title is not None and s.is_person:
-            country = _speaking_state(doc, spans, title[0])
+            country, ambiguous = _speaking_state(doc, spans, title[0])
+            if country is None and not ambiguous:
+                country = dateline  # wire style: "CHISINAU - ... Prime Minister X said" is Moldova's
             if country is not None:
                 _place(s, country + title[1], doc[title[0]:s.i].text.lower())
     return spans
@@ -107,7 +111,8 @@ def _bare_title_before(doc: Doc, lower: list[str], s: Span, agent_at: AgentAt,
     for k in range(max(0, s.i - 4), s.i):
         found = agent_at(lower, k)
         if found and found[0] == s.i and found[1][:3] in TITLE_AGENTS and doc[k].text[:1].isupper():
-            if not MINISTERIAL & set(lower[k:s.i]) or any(o.i < s.i and o.j > k for o in spans if o is not s):
+            if not MINISTERIAL & set(lower[k:s.i]) or any(o.i < s.i and o.j > k for o in spans
+                                                            if o is not s and not o.code.startswith(UNKNOWN)):
                 return None
             if not any(t.dep_ in SUBJECTS for t in doc[s.i:s.j]) and doc[s.j - 1].dep_ not in SUBJECTS:
                 return None  # only the speaker of a clause ("Foreign Minister X said")
@@ -115,9 +120,28 @@ def _bare_title_before(doc: Doc, lower: list[str], s: Span, agent_at: AgentAt,
     return None
 
 
-def _speaking_state(doc: Doc, spans: list[Span], before: int) -> str | None:
+def _dateline_country(doc: Doc, spans: list[Span]) -> str | None:
+    """The country of a story's dateline: the first upper-case place at the start of a line
+    followed by a dash ("CHISINAU - ..."), when it names one country ("PARIS/TEHRAN" names two)."""
+    for s in spans:
+        words = doc[s.i:s.j]
+        if not words.text.isupper() or len(words.text) < 3:
+            continue
+        at_line_start = s.i == 0 or "\n" in doc[s.i - 1].text_with_ws or "\n" in doc[s.i - 1].whitespace_
+        if not at_line_start:
+            continue
+        after = [t.text for t in doc[s.j:s.j + 2]]
+        if after and after[0] in ("/", "&"):
+            return None  # two places
+        if any(a in DASHES or a == "," for a in after):
+            codes = {c[:3] for c in s.codes if not c.startswith(UNKNOWN)}
+            return codes.pop() if len(codes) == 1 else None
+    return None
+
+
+def _speaking_state(doc: Doc, spans: list[Span], before: int) -> tuple[str | None, bool]:
     """The one state named as a clause subject (by a state code) in this sentence before
-    ``before``, else in the sentence before."""
+    ``before``, else in the sentence before; and whether several states were."""
     sent = doc[before].sent
     previous = doc[sent.start - 1].sent if sent.start > 0 else None
     for window in (sent, previous):
@@ -128,10 +152,10 @@ def _speaking_state(doc: Doc, spans: list[Span], before: int) -> str | None:
                   and not s.code.startswith((UNKNOWN, "IGO")) and len(s.code) in (3, 6)
                   and any(t.dep_ in SUBJECTS for t in doc[s.i:s.j])}
         if len(states) == 1:
-            return states.pop()
+            return states.pop(), False
         if states:
-            return None
-    return None
+            return None, True
+    return None, False
 
 
 def _place(s: Span, code: str, office: str) -> None:

@@ -322,7 +322,7 @@ class RoleFinder:
 
     def verb_objects(self, verb: Token, rule: VerbRule) -> list[Token] | None:
         """The object phrase heads that satisfy the rule, [] if it needs none; None if no match."""
-        objs = direct_objects(verb)
+        objs = direct_objects(verb) or self.free_relative_objects(verb)
         cand = list(objs)
         if rule.objects is not None:
             cand += dative_of(verb)  # "gave the French ambassador 48 hours to leave"
@@ -344,6 +344,14 @@ class RoleFinder:
             hits = [o for o in hits if all(any(w.lower_ in need or w.lemma_.lower() in need
                                                for w in o.subtree if w.i != o.i) for need in rule.object_mods)]
         return hits or None
+
+    @staticmethod
+    def free_relative_objects(verb: Token) -> list[Token]:
+        """"struck what the military described as Hezbollah depots": the as-phrase names the object."""
+        for c in children(verb, "ccomp"):
+            if any(o.lower_ == "what" for o in children(c, "dobj")):
+                return prep_objects(c, ("as",))
+        return []
 
     def noun_source(self, noun: Token, code: str, depth: int = 0) -> list[str]:
         out: list[str] = []

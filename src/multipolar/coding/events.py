@@ -48,6 +48,7 @@ ARMED_GROUP_NOUNS = {"group", "militia", "movement", "rebels", "insurgents", "fa
 OCCASIONS = {"ceremony", "summit", "meeting", "event", "gathering", "conference", "reception", "forum"}
 MEDIATED_ROOTS = ("03", "04", "05", "08")  # cooperative acts that a third party can carry between two
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "pcomp", "pobj", "prep", "conj", "dobj", "acl")
+COERCIVE_ROOTS = ("15", "16", "17", "18", "19", "20")
 # an act told as past or habitual without a date: not dated to the article's day
 UNDATED_PAST = re.compile(r"\b(?:in the past|previously|formerly|in recent years|over the years|for years|"
                           r"has long|have long|has repeatedly|have repeatedly|has often|have often)\b", re.I)
@@ -246,6 +247,18 @@ class _Coder(RoleFinder):
         # the reporter's tense and not the clause's, or the same tense as a clause about no actor
         return verb.tag_ == reporter.tag_ and (verb.tag_ != verb.head.tag_ or not self.phrase_actors(subjects(verb.head)))
 
+    def known_lemma(self, tok: Token) -> str:
+        """The lemma, or the attribution verb the form shows when the lemmatizer erred ("hopes" ->
+        "hop")."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.lex.attribution or tok.pos_ != "VERB":
+            return lemma
+        form = tok.lower_
+        for suffix, repl in (("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""), ("es", "e"), ("es", ""), ("s", "")):
+            if form.endswith(suffix) and form[: -len(suffix)] + repl in self.lex.attribution:
+                return form[: -len(suffix)] + repl
+        return lemma
+
     def verb_rules_by_form(self, form: str) -> list[VerbRule] | None:
         """Rules for a verb the lemmatizer got wrong ("waging" -> "wag"): strip the inflection."""
         for suffix, repl in (("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""), ("es", ""), ("s", "")):
@@ -272,6 +285,8 @@ class _Coder(RoleFinder):
                      if rule.require_modifier and o.lemma_.lower() in rule.require_modifier]
             if rule.require_modifier and not (mods & rule.require_modifier) and not goods:
                 continue
+            if mods & rule.exclude_modifier:
+                continue  # "their tariff war", "a war of words"
             sources = self.noun_source(noun, rule.code)
             targets = self.phrase_actors(prep_objects(noun, rule.target_preps))
             if not targets and goods:
@@ -359,7 +374,7 @@ class _Coder(RoleFinder):
         for head, dep in governors(anchor):
             if dep not in COMPLEMENT_DEPS:
                 break
-            lemma = head.lemma_.lower()
+            lemma = self.known_lemma(head)
             if lemma in self.lex.negators and dep in ("xcomp", "pcomp", "ccomp") and not negated(head):
                 neg = True  # "declined to send arms": the act did not happen
             if status == "hypothetical" and dep == "ccomp" and any(
@@ -386,8 +401,16 @@ class _Coder(RoleFinder):
         # the anchor's own words first: "agreed last year that the mission would end by September
         # 2026" is dated by "last year"; "disputes strained last year" on an object noun dates nothing here
         own = self.own_clause_text(anchor)
-        # a future clause's weekday is the coming one; the sentence's other words date the report
-        for text, ahead in ((own, future), (clause.text, future), (sent.text, False)):
+        # a future clause's weekday is the coming one; the sentence's other words date the report,
+        # except a clause coordinated with the anchor's own ("called the decision hostile and said
+        # tariffs would follow from November 1": November dates the tariffs, not the calling)
+        rest = sent.text
+        if anchor.pos_ in ("VERB", "AUX"):
+            sides = [c for c in children(anchor, "conj") if c.pos_ in ("VERB", "AUX")]
+            if sides:
+                cut = {t.i for c in sides for t in c.subtree}
+                rest = " ".join(t.text for t in sent if t.i not in cut)
+        for text, ahead in ((own, future), (clause.text if rest == sent.text else own, future), (rest, False)):
             found = resolve_date(text, published, future=ahead)
             if found:
                 return found
@@ -401,7 +424,8 @@ class _Coder(RoleFinder):
         participles on its nouns), as words joined by spaces."""
         if anchor.pos_ not in ("VERB", "AUX"):
             return anchor.doc[anchor.left_edge.i:anchor.right_edge.i + 1].text
-        cut = {t.i for c in anchor.subtree if c is not anchor and c.dep_ in OWN_CLAUSE_CUTS for t in c.subtree}
+        cut = {t.i for c in anchor.subtree if c is not anchor and (c.dep_ in OWN_CLAUSE_CUTS or (
+            c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.head is anchor)) for t in c.subtree}
         return " ".join(t.text for t in anchor.subtree if t.i not in cut)
 
     def emit(self, found: _Found, anchor: Token, sent: Span) -> None:
@@ -447,6 +471,10 @@ class _Coder(RoleFinder):
                     pairs += [(m, p, "045") for p in parties]
         if root_of(code) in ("02", "10") and not neg and self.has_ultimatum(anchor):
             pairs += [(s, t, "130") for s in found.sources for t in found.targets if s != t]
+        if root_of(code) in COERCIVE_ROOTS and not neg and status in ("planned", "hypothetical") and self.on_condition(anchor):
+            # "would impose tariffs unless Beijing reversed course": a coercive act promised on a
+            # condition is a threat (CAMEO 13)
+            pairs += [(s, t, "130") for s in found.sources for t in found.targets if t is not None and s != t]
         if not neg and any(code.startswith(a) for a in self.lex.accusable):
             # "Seoul's spies reported that X had sent troops": the reporter charges X.
             charges = [(r, s, "112") for r in self.reporters_of(anchor) for s in found.sources if s != r]
@@ -525,6 +553,19 @@ class _Coder(RoleFinder):
         if doers and speakers:
             self.emit(_Found(speakers, doers, "111", False, None, speech), speech, sent)
 
+    def code_unanswered(self, word: Token, sent: Span) -> None:
+        """"said the expulsion would not go unanswered": the speaker threatens the act's author (130)."""
+        verb = word.head
+        if verb.pos_ not in ("VERB", "AUX") or not negated(verb):
+            return
+        authors = self.act_authors(children(verb, "nsubj", "nsubjpass"), [])
+        speech = next((h for h, d in governors(verb) if d == "ccomp" and h.lemma_.lower() in self.lex.speech_verbs), None)
+        if not authors or speech is None:
+            return
+        speakers = [x for x in self.phrase_actors(subjects(speech)) if x not in authors]
+        if speakers:
+            self.emit(_Found(speakers, authors, "130", False, None, speech), speech, sent)
+
     def code_condemned_act(self, adj: Token, sent: Span) -> None:
         """"said the test answered the reckless war drills planned by Washington and Seoul",
         "denounced Washington's aggressive moves": a speaker calling a named actor's act by a
@@ -573,6 +614,8 @@ class _Coder(RoleFinder):
         preds = children(verb, "oprd", "xcomp", "ccomp") + [o for o in objs for c in children(o, "oprd", "appos")
                                                              for o in [c]]
         preds += [x for p in prep_objects(verb, ("as",)) for x in [p]]
+        # "called the decision 'hostile'": the parser hangs the predicate adjective on the object
+        preds += [c for o in objs for c in children(o, "amod") if c.i > o.i]
         if not objs or not preds:
             return
         words = {w.lemma_.lower() for p in preds for w in p.subtree} | {w.lower_ for p in preds for w in p.subtree}
@@ -622,6 +665,15 @@ class _Coder(RoleFinder):
             if o.lemma_.lower() in ("videoconference", "video-conference", "teleconference") or (
                     o.lemma_.lower() in ("link", "call", "conference", "summit", "meeting")
                     and words & {"video", "virtual", "phone", "telephone"}):
+                return True
+        return False
+
+    @staticmethod
+    def on_condition(anchor: Token) -> bool:
+        """A clause of condition on the act: "unless X ...", "if X does not ..."."""
+        for c in children(anchor, "advcl"):
+            marks = {m.lower_ for m in children(c, "mark")}
+            if "unless" in marks or ("if" in marks and negated(c)):
                 return True
         return False
 
@@ -730,6 +782,8 @@ class _Coder(RoleFinder):
                     self.code_judgement(tok, sent)
             if tok.dep_ == "amod" and tok.lemma_.lower() in self.lex.condemning_words:
                 self.code_condemned_act(tok, sent)
+            if tok.lower_ in self.lex.unanswered_words:
+                self.code_unanswered(tok, sent)
             if tok.lower_ in self.lex.modifiers:
                 self.code_modifier(tok, sent)
             elif tok.pos_ in ("NOUN", "PROPN"):

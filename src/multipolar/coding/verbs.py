@@ -59,6 +59,8 @@ class NounRule:
     reciprocal: bool = False
     reverse: str | None = None
     require_modifier: frozenset[str] | None = None
+    # modifiers (or of-objects) that make the noun no event of this kind: "trade war", "war of words"
+    exclude_modifier: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -84,6 +86,7 @@ class Lexicon:
     harmful_acts: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     reporter_agents: frozenset[str] = frozenset()
+    unanswered_words: frozenset[str] = frozenset()  # "would not go unanswered"
     condemning_words: frozenset[str] = frozenset()  # "said the US decision was irresponsible"
     # "condemned the veto": act nouns -> CAMEO code prefixes of the earlier event they refer back to.
     act_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -152,7 +155,8 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
                 target_preps=tuple(_words(entry.get("target_preps"))),
                 reciprocal=bool(entry.get("reciprocal", False)),
                 reverse=str(entry["reverse"]) if entry.get("reverse") else None,
-                require_modifier=frozenset(_words(mods)) if mods else None))
+                require_modifier=frozenset(_words(mods)) if mods else None,
+                exclude_modifier=frozenset(_words(entry.get("exclude_modifier")))))
     for entry in data.get("modifiers") or []:
         for lemma in _words(entry.get("lemmas")):
             lex.modifiers[lemma] = str(entry["code"])
@@ -169,6 +173,7 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
     lex.harmful_acts = frozenset(_words(data.get("harmful_acts")))
     lex.speech_verbs = frozenset(_words(data.get("speech_verbs")))
     lex.reporter_agents = frozenset(_words(data.get("reporter_agents")))
+    lex.unanswered_words = frozenset(_words(data.get("unanswered_words")))
     lex.condemning_words = frozenset(_words(data.get("condemning_words")))
     lex.act_nouns = {str(k).lower(): tuple(_words(v)) for k, v in (data.get("act_nouns") or {}).items()}
     for status, words in (data.get("attribution") or {}).items():
