@@ -75,3 +75,9 @@ def test_a_bare_title_in_a_datelined_story_is_the_dateline_states(resolver, nlp)
 def test_a_two_place_dateline_places_nobody(resolver, nlp):
     text = "Talks end\n\nPARIS/TEHRAN - Police searched 200 homes on Monday. Prime Minister Ion Munteanu said the raids were lawful."
     assert _people(resolver, nlp, text).get("Ion Munteanu", ("---",))[0].startswith("---")
+
+
+def test_a_titled_person_cut_short_by_the_tagger_keeps_the_whole_name(resolver, nlp):
+    # the small model tags only "Espen Barth" as the person here
+    got = _people(resolver, nlp, "Norwegian Foreign Minister Espen Barth Eide told reporters the talks went well.")
+    assert got.get("Espen Barth Eide") == ("NORGOV",)

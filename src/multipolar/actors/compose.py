@@ -163,7 +163,9 @@ class Composer:
                         office=person.office or title, entry=person.entry)
         ent = ents_at.get(at)
         if ent is not None and not any(t in taken for t in range(ent.start, ent.end)):
-            return Span(s.i, ent.end, [code], "person", ent.text, person=ent.text, office=title,
+            end = _name_end(doc, ent.end, taken)  # "Foreign Minister Espen Barth Eide": the tagger cut "Eide"
+            name = doc[ent.start:end].text
+            return Span(s.i, end, [code], "person", name, person=name, office=title,
                         agent=agent, via="composed")
         return self._agent_pair(doc, lower, s, composed, taken)
 
@@ -255,6 +257,15 @@ class Composer:
                               agent=found[1], office=doc[k:found[0]].text.lower(), via="bare-agent"))
             k = found[0]
         return spans + added
+
+
+def _name_end(doc: Doc, end: int, taken) -> int:
+    """The end of a person's name the tagger cut short: following capitalised proper nouns that
+    no other mention holds and no other entity type claims."""
+    while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" and doc[end].is_alpha \
+            and doc[end].text[:1].isupper() and doc[end].ent_type_ in ("", "PERSON"):
+        end += 1
+    return end
 
 
 def _apposition(doc: Doc, lower: list[str], end: int, starts, ents_at) -> bool:
