@@ -173,6 +173,15 @@ def run(n_events: int, n_queries: int, directory: str, reuse: bool = False, batc
     elapsed, cpu = time.perf_counter() - t, time.process_time() - cpu
     if timer is not None:
         store.conn = timer._conn
+    single = None
+    if n_events <= 100_000 and not statements:
+        # the same ingest written on the caller's thread only, in the same minutes
+        one = Store.open(fresh(os.path.join(directory, f"one-thread-{n_events}.db")))
+        one.threaded_ingest = False
+        t1 = time.perf_counter()
+        one.ingest(records, batch_size=batch)
+        single = time.perf_counter() - t1
+        one.close()
     t = time.perf_counter()
     again = store.ingest(records, batch_size=batch)
     rerun = time.perf_counter() - t
@@ -183,11 +192,14 @@ def run(n_events: int, n_queries: int, directory: str, reuse: bool = False, batc
     print(f"ingest: {n_ev / elapsed:,.0f} events/s, {n_docs / elapsed:,.0f} documents/s "
           f"({elapsed:.1f} s; {stats.events:,} events, {stats.agreements:,} agreement reports, "
           f"{stats.claims:,} claims)")
-    print(f"        {n_ev / cpu:,.0f} events per CPU-second ({cpu:.1f} s of CPU; the wall rate is lower "
-          f"when other processes share the cores: load average {os.getloadavg()[0]:.1f} on "
+    print(f"        {n_ev / cpu:,.0f} events per CPU-second ({cpu:.1f} s of CPU, both ingest threads; the wall rate "
+          f"is lower when other processes share the cores: load average {os.getloadavg()[0]:.1f} on "
           f"{os.cpu_count()} cores)")
     print(f"baseline (bare executemany, one unindexed table): {base:,.0f} events/s -> store at "
           f"{(n_ev / elapsed) / base:.2f}x of it")
+    if single is not None:
+        print(f"one thread (no worker): {n_ev / single:,.0f} events/s wall -> the worker thread makes ingest "
+              f"{single / elapsed:.2f}x as fast")
     if timer is not None:
         in_sql = sum(timer.cpu.values())
         print(f"ingest CPU by statement, seconds per 100k events (timed with the statement timer, which "

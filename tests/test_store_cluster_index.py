@@ -105,3 +105,24 @@ def test_a_write_outside_the_writer_on_the_same_connection_is_seen(tmp_path):
     with Store.open(tmp_path / "reopened.db") as reopened:
         reopened.ingest(records(100, 200), batch_size=50, window_days=WINDOW)
         assert fingerprint(reopened) == got
+
+
+def test_cluster_counts_are_exact_when_a_batch_is_written_in_many_chunks(tmp_path, monkeypatch):
+    # clusters opened in one chunk are written with it; events joining them from later chunks
+    # must add to them, each document counted once
+    from multipolar.store import ingest as ingest_module
+
+    with Store.open(tmp_path / "one.db") as store:
+        store.ingest(records(0, 60))
+        whole = fingerprint(store)
+    monkeypatch.setattr(ingest_module, "CHUNK_DOCUMENTS", 4)
+    with Store.open(tmp_path / "many.db") as store:
+        store.ingest(records(0, 60))
+        assert fingerprint(store) == whole
+        assert stored_clusters(store) == reference_clusters(store)
+        stored = {tuple(r) for r in store.conn.execute(
+            "SELECT id, n_events, n_documents, first_day, last_day FROM event_clusters")}
+        recounted = {tuple(r) for r in store.conn.execute(
+            "SELECT cluster, COUNT(*), COUNT(DISTINCT doc), MIN(day), MAX(day) FROM events GROUP BY cluster")}
+        assert stored == recounted
+        assert any(n_docs > 1 for _, _, n_docs, _, _ in stored)

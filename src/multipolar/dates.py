@@ -63,15 +63,17 @@ _COMPARED_SINCE = re.compile(
     re.I)
 
 
-def resolve_date(text: str, published: str | date | None) -> str | None:
-    """The first date mentioned in ``text``, resolved against ``published``; None if none."""
+def resolve_date(text: str, published: str | date | None, future: bool = False) -> str | None:
+    """The first date mentioned in ``text``, resolved against ``published``; None if none.
+
+    ``future``: the text speaks of what is to come ("will travel to Tokyo on Thursday"), so a bare
+    weekday or month is the next one rather than the last one."""
     ref = published if isinstance(published, date) else parse_published(published)
     text = _COMPARED_SINCE.sub(lambda m: m[0][:m.start(1) - m.start(0)], text)
-    for finder in (_resolve_absolute, _resolve_relative):
-        found = finder(text, ref)
-        if found:
-            return found
-    return None
+    found = _resolve_absolute(text, ref)
+    if found:
+        return found
+    return _resolve_relative(text, ref, future)
 
 
 def _resolve_absolute(text: str, ref: date | None) -> str | None:
@@ -86,7 +88,7 @@ def _resolve_absolute(text: str, ref: date | None) -> str | None:
     return None
 
 
-def _resolve_relative(text: str, ref: date | None) -> str | None:
+def _resolve_relative(text: str, ref: date | None, future: bool = False) -> str | None:
     if ref is None:
         if m := _YEAR.search(text):
             return m[1]
@@ -97,7 +99,10 @@ def _resolve_relative(text: str, ref: date | None) -> str | None:
     for pattern, day_first in ((_MONTH_DAY, False), (_DAY_MONTH, True)):
         if m := pattern.search(text):
             month, day = (_month_number(m[2]), int(m[1])) if day_first else (_month_number(m[1]), int(m[2]))
-            year = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
+            if future:
+                year = ref.year if (month, day) >= (ref.month, ref.day) else ref.year + 1
+            else:
+                year = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
             return _valid(year, month, day)
     if m := _WEEKDAY.search(text):
         qualifier = (m[1] or "").lower()
@@ -105,6 +110,8 @@ def _resolve_relative(text: str, ref: date | None) -> str | None:
         back = (ref.weekday() - target) % 7
         if qualifier == "next":
             return (ref + timedelta(days=(target - ref.weekday()) % 7 or 7)).isoformat()
+        if future and qualifier != "last":  # "will travel to Tokyo on Thursday": the coming one
+            return (ref + timedelta(days=(target - ref.weekday()) % 7)).isoformat()
         # News uses the bare weekday for the past week; "on Friday" in a Saturday paper is yesterday.
         if back == 0 and qualifier == "last":
             back = 7
@@ -117,6 +124,8 @@ def _resolve_relative(text: str, ref: date | None) -> str | None:
             year = ref.year
         elif qualifier == "last":
             year = ref.year - 1 if month >= ref.month else ref.year
+        elif future and qualifier != "since":
+            year = ref.year if month >= ref.month else ref.year + 1
         else:
             year = ref.year if month <= ref.month else ref.year - 1
         return f"{year:04d}-{month:02d}"

@@ -163,7 +163,9 @@ class Composer:
                         office=person.office or title, entry=person.entry)
         ent = ents_at.get(at)
         if ent is not None and not any(t in taken for t in range(ent.start, ent.end)):
-            return Span(s.i, ent.end, [code], "person", ent.text, person=ent.text, office=title,
+            end = _name_end(doc, ent.end, taken)  # "Foreign Minister Espen Barth Eide": the tagger cut "Eide"
+            name = doc[ent.start:end].text
+            return Span(s.i, end, [code], "person", name, person=name, office=title,
                         agent=agent, via="composed")
         return self._agent_pair(doc, lower, s, composed, taken)
 
@@ -194,6 +196,8 @@ class Composer:
                 j -= 1
             if j < 1 or lower[j] not in LINKS:
                 continue
+            if s.j + 1 < len(doc) and lower[s.j] == "-" and lower[s.j + 1] in BACKED:
+                continue  # "a commander of the Iran-backed militia": the militia's, not Iran's
             for k in range(max(0, j - 4), j):
                 found = self.agent_at(lower, k)
                 if not found or found[0] != j or any(t in taken for t in range(k, j)):
@@ -253,6 +257,15 @@ class Composer:
                               agent=found[1], office=doc[k:found[0]].text.lower(), via="bare-agent"))
             k = found[0]
         return spans + added
+
+
+def _name_end(doc: Doc, end: int, taken) -> int:
+    """The end of a person's name the tagger cut short: following capitalised proper nouns that
+    no other mention holds and no other entity type claims."""
+    while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" and doc[end].is_alpha \
+            and doc[end].text[:1].isupper() and doc[end].ent_type_ in ("", "PERSON"):
+        end += 1
+    return end
 
 
 def _apposition(doc: Doc, lower: list[str], end: int, starts, ents_at) -> bool:

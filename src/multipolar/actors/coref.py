@@ -11,6 +11,7 @@ d. "he"/"she" as the subject of a clause: the one person named earlier in the se
    one person named in the sentence before; "they": the one group of several actors named
    earlier in the sentence, else the group that was the previous sentence's subject;
 e. "the coalition" after "the Saudi-led coalition" (one leader named so far);
+g./h. "the army", "a spokesman": see :mod:`.coref_agents`;
 f. a regional collective that counts or points back: "these three European nations" are the
    latest three countries named (as "the three nations" would be), and a later "its European
    allies" / "the European nations" in the next few sentences are the same countries. Without
@@ -25,6 +26,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from . import code_country
+from .coref_agents import agent_references
 from .dictionary import read_tsv
 from .spans import Span
 
@@ -65,6 +67,7 @@ def resolve_coreference(doc: Doc, spans: list[Span], country_names: dict[str, st
     spans = [s for s in spans if not any(a.i <= s.i and s.j <= a.j for a in added)]
     added += _office_references(doc, spans, taken, sent_of)
     added += _led_references(doc, spans, taken)
+    added += agent_references(doc, spans, taken | {t for a in added for t in range(a.i, a.j)}, sent_of)
     described = _descriptor_references(doc, spans, taken | {t for a in added for t in range(a.i, a.j)}, sent_of)
     spans = [s for s in spans if not any(a.i <= s.i and s.j <= a.j for a in described)]
     added += described
@@ -180,7 +183,7 @@ def _collective_references(doc, spans, taken, sent_of, country_names) -> list[Sp
             start, count = h - 3, NUMBERS[lower[h - 2]]
         else:
             continue
-        codes = _antecedent_codes(spans, start, count, word, sent_of)
+        codes = _antecedent_codes(spans, start, count, word, sent_of, _own_subjects(doc, spans, h))
         if codes:
             added.append(Span(start, h + 1, codes, "government" if word in GOVERNMENT_NOUNS else "state",
                               doc[start:h + 1].text, via="coref"))
@@ -208,7 +211,35 @@ def _leaders_just_named(spans, before: int, count: int, sent_of) -> list[str] | 
     return [b + "GOV" for b in reversed(bases)]
 
 
-def _antecedent_codes(spans, before: int, count: int, noun: str, sent_of) -> list[str] | None:
+def _own_subjects(doc: Doc, spans, h: int) -> set[str]:
+    """The one country that cannot be among the states a collective at token ``h`` counts: the
+    subject of the clause when the collective follows "between" ("Brazil offered to host talks
+    between the two governments") or the antecedent of a relative clause ("Brazil, which borders
+    both countries"); a subject inside whose own words the collective stands is one of them."""
+    between = doc[h].head.lower_ in ("between", "among")
+    heads: list[int] = []
+    for a in doc[h].ancestors:  # the nearest clause with a subject; none if the reference is in it
+        subs = [c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subs and a.dep_ == "acl" and between and a.head.pos_ == "PROPN":
+            heads = [a.head.i]  # "Argentina, ... , offered to host talks between ..." parsed as a modifier
+            break
+        if not subs:
+            continue
+        if any(c.left_edge.i <= h <= c.right_edge.i for c in subs):
+            return set()
+        if a.dep_ == "relcl":
+            heads = [a.head.i]  # "Brazil, which borders both countries"
+        elif between:
+            heads = [c.i for c in subs]  # "Brazil offered to host talks between the two governments"
+        break
+    found = {code_country(c) for s in spans for c in s.codes
+             if any(s.i <= k < s.j for k in heads) and not c.startswith("---")}
+    # a subject naming several states may be the pair itself ("A and B signed a pact between the two")
+    return found if len(found) == 1 else set()
+
+
+def _antecedent_codes(spans, before: int, count: int, noun: str, sent_of,
+                      exclude: set[str] = frozenset()) -> list[str] | None:
     if noun in LEADER_NOUNS:
         leaders = _leaders_just_named(spans, before, count, sent_of)
         if leaders:
@@ -219,7 +250,7 @@ def _antecedent_codes(spans, before: int, count: int, noun: str, sent_of) -> lis
     tally: dict[frozenset[str], tuple[int, int, list[str]]] = {}
     for order, s in enumerate(earlier):
         bases = list(dict.fromkeys(code_country(c) for c in s.codes if not c.startswith("---")))
-        if len(s.parts) >= 2 and len(bases) == count:
+        if len(s.parts) >= 2 and len(bases) == count and not exclude & set(bases):
             n = tally.get(frozenset(bases), (0, 0, []))[0]
             tally[frozenset(bases)] = (n + 1, order, list(s.codes))
     group: list[str] | None = max(tally.values())[2] if tally else None
@@ -230,7 +261,7 @@ def _antecedent_codes(spans, before: int, count: int, noun: str, sent_of) -> lis
         for s in reversed(earlier):
             for c in s.codes:
                 base = code_country(c)
-                if base.startswith("---") or base in bases:
+                if base.startswith("---") or base in bases or base in exclude:
                     continue
                 bases.append(base)
                 group.append(c)

@@ -53,6 +53,7 @@ from .metonymy import seat_metonyms, stands_for_organisation
 from .petrarch import DISCARD_CODES, kind_of_code
 from .ships import find_ships
 from .spans import Span, agent_kind, composed_name, to_mention
+from .titled_people import place_titled_people
 
 UNKNOWN = "---"
 UNKNOWN_LABELS = {"PERSON": "person", "ORG": "other", "GPE": "other", "NORP": "other"}
@@ -123,6 +124,7 @@ class ActorResolver:
         spans = self.composer.link(doc, spans)                   # 2, "the ambassadors of A and B"
         if self.unknown_entities:
             spans = self._unknown_entities(doc, spans, blocked)  # 5
+            spans = place_titled_people(doc, spans, self._agent_at)  # 5b: "X, the US ambassador,"
         if coreference and doc.has_annotation("DEP"):
             spans = resolve_coreference(doc, spans, self.dictionary.country_names,
                                         self.dictionary.region_members)  # 6
@@ -297,13 +299,17 @@ class ActorResolver:
             start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
             if start >= ent.end:
                 continue
-            text = doc[start:ent.end].text
-            titled = self._title_name_of_country(doc, start, ent.end, spans) if ent.label_ == "PERSON" else None
+            end = ent.end
+            while ent.label_ == "PERSON" and end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" \
+                    and doc[end].text[:1].isupper() and doc[end].ent_type_ in ("", "PERSON") and doc[end].is_alpha:
+                end += 1  # "Espen Barth Eide said": the tagger cut the last name off the entity
+            text = doc[start:end].text
+            titled = self._title_name_of_country(doc, start, end, spans) if ent.label_ == "PERSON" else None
             if titled is not None:
                 spans = [s for s in spans if s is not titled[1]]
                 spans.append(titled[0])
                 continue
-            spans.append(Span(start, ent.end, [UNKNOWN], kind, text,
+            spans.append(Span(start, end, [UNKNOWN], kind, text,
                               person=text if ent.label_ == "PERSON" else None, via="unknown"))
         return spans
 

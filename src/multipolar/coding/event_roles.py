@@ -24,21 +24,26 @@ from .syntax import (
 from .verbs import Lexicon, VerbRule
 
 ACTOR_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
-BOUND_PRONOUNS = {"it", "they", "its", "their"}
+BOUND_PRONOUNS = {"it", "they", "its", "their", "them"}
+# hostile acts (CAMEO roots 13-20) whose author a promised retaliation answers ("would respond")
+AGGRESSION_PREFIXES = ("13", "15", "16", "17", "18", "19", "20")
 # participles that name who put a proposal forward: "a US-drafted resolution", "a text sponsored by X"
 SPONSOR_VERBS = {"draft", "sponsor", "propose", "table", "submit", "introduce", "author", "back",
                  "present", "co-sponsor", "cosponsor", "put"}
 OBJECT_RELATIVES = {"which", "whom", "who", "that"}
+EXCHANGE_NOUNS = {"swap", "exchange", "trade", "deal"}
+HOLDING_VERBS = {"hold", "detain", "imprison", "jail", "keep", "capture", "abduct", "kidnap"}
 LOCATION_HEADS = {"border", "frontier", "territory", "soil", "coast", "water", "airspace", "capital",
                   "region", "city", "town", "port", "base", "embassy", "island", "province", "side"}
 GENERIC_HEADS = {"leader", "leaders", "official", "officials", "counterpart", "counterparts", "delegation",
                  "delegations", "representatives", "envoy", "envoys", "minister", "ministers",
                  "group", "groups", "country", "countries", "nation", "nations", "state", "states",
-                 "ally", "allies", "force", "forces", "militia", "militias", "partner", "partners"}
+                 "ally", "allies", "force", "forces", "militia", "militias", "partner", "partners",
+                 "office"}  # "the office of Iraqi Prime Minister X"
 UNKNOWN = "---"  # actor codes of unknown country never act or receive
 DEEPER_PREPS = ("in", "of", "on", "for", "to")  # "participation IN the pact with X", "in favour OF X's bid"
 NATIONALITY_PREPS = ("on", "against", "about", "over")  # "sanctions on Russian oil", "concerns over Chinese ships"
-OWNER_PREPS = ("about", "over", "against", "on", "for", "to")  # "concerns ABOUT Russia's conduct"
+OWNER_PREPS = ("about", "over", "against", "on", "for", "to", "in")  # "concerns ABOUT Russia's conduct"
 # "will not tolerate/accept/allow X's attacks": a warning aimed at the owner of the acts.
 NOT_TOLERATED = {"tolerate", "accept", "allow", "permit", "countenance"}
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "dozens", "number", "batch", "shipment", "consignment",
@@ -150,6 +155,16 @@ class RoleFinder:
                 if len(reporter) == 1 or (pron.lower_ == "they" and reporter):
                     return reporter
             return []
+        if pron.dep_ in ("dobj", "dative") and pron.lower_ in ("them", "it"):
+            # "ordered three diplomats to leave, accusing them of spying": an object pronoun of a
+            # participle or coordinated clause is the governing clause's object
+            clause = pron.head
+            if clause.dep_ in ("advcl", "conj") and clause.head.pos_ in ("VERB", "AUX"):
+                objs = children(clause.head, "dobj")
+                found = [c for c in self.phrase_actors(objs) if not c.startswith(UNKNOWN)]
+                if found:
+                    return found
+            return []
         if pron.dep_ == "poss" and pron.lower_ in ("its", "their"):
             for t in reversed(pron.doc[pron.sent.start:pron.i]):
                 if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "conj"):
@@ -215,6 +230,16 @@ class RoleFinder:
                                 children(p, "npadvmod", "compound", "nmod") + agent_of(p)) if x not in found)
             elif slot == "accuser":
                 found = self.latest_accusers(sources)
+            elif slot == "aggressor":  # "vowed revenge", "said Moscow would respond"
+                found = self.latest_aggressors(sources)
+            elif slot == "held_in":  # "the release of two nationals held in Iran": whoever holds them
+                held = [c for o in objects for p in prep_objects(o, ("of",)) for c in children(p, "acl")
+                        if c.lemma_.lower() in HOLDING_VERBS]
+                found = self.phrase_actors([x for c in held for x in prep_objects(c, ("in", "by"))])
+            elif slot == "nationality":  # "freed two French citizens", "freed X, an Iranian engineer"
+                heads = objects + [a for o in objects for a in children(o, "appos")]
+                found = self.phrase_actors([c for h in heads for c in h.children
+                                            if c.dep_ in ("amod", "compound", "poss") and c.i < h.i])
             elif slot == "governor_subjects":  # "A and B agreed to a truce brokered by C": A and B
                 h = verb.head if verb.dep_ == "acl" else None
                 while h is not None and h.dep_ in ("pobj", "prep") and h.head is not h:
@@ -223,6 +248,13 @@ class RoleFinder:
                     h = h.head
                 if h is not None and h.pos_ in ("VERB", "AUX"):
                     found = self.phrase_actors(subjects(h))
+                    if found and verb.head.lemma_.lower() in EXCHANGE_NOUNS:
+                        # "Iran released French citizens in a swap mediated by Oman": a swap has
+                        # two sides, the releaser and the state whose people it releases
+                        released = children(h, "dobj")
+                        sides = self.phrase_actors(released) or self.phrase_actors(
+                            [c for o in released for c in o.children if c.dep_ in ACTOR_MODIFIER_DEPS])
+                        found += [x for x in sides if x not in found]
             elif slot == "act_author":  # "condemned the veto": whoever did the act reported before
                 found = self.act_authors(objects + prep_objects(verb, ("over", "about")) + [
                     x for o in objects for x in prep_objects(o, ("over", "about", "at"))], sources)
@@ -290,8 +322,10 @@ class RoleFinder:
 
     def verb_objects(self, verb: Token, rule: VerbRule) -> list[Token] | None:
         """The object phrase heads that satisfy the rule, [] if it needs none; None if no match."""
-        objs = direct_objects(verb)
+        objs = direct_objects(verb) or self.free_relative_objects(verb)
         cand = list(objs)
+        if rule.objects is not None:
+            cand += dative_of(verb)  # "gave the French ambassador 48 hours to leave"
         if rule.object_preps:
             cand += prep_objects(verb, rule.object_preps)
             for p in children(verb, "prt"):
@@ -310,6 +344,14 @@ class RoleFinder:
             hits = [o for o in hits if all(any(w.lower_ in need or w.lemma_.lower() in need
                                                for w in o.subtree if w.i != o.i) for need in rule.object_mods)]
         return hits or None
+
+    @staticmethod
+    def free_relative_objects(verb: Token) -> list[Token]:
+        """"struck what the military described as Hezbollah depots": the as-phrase names the object."""
+        for c in children(verb, "ccomp"):
+            if any(o.lower_ == "what" for o in children(c, "dobj")):
+                return prep_objects(c, ("as",))
+        return []
 
     def noun_source(self, noun: Token, code: str, depth: int = 0) -> list[str]:
         out: list[str] = []
@@ -358,6 +400,12 @@ class RoleFinder:
             # beats a later one of the same kind told in other words (a retaliatory import ban)
             stem = noun.lemma_.lower().rstrip("s")
             worded = [e for e in fits if stem in e.evidence.text.lower()]
+            if not fits and any(p.startswith(("17", "18", "19")) for p in prefixes):
+                # "NATO condemned the attack" after "Prague accused China of being behind the
+                # campaign": the attack nobody was reported doing is the one someone was accused of
+                accused = [t for a, t, _ in getattr(self, "accusations", []) if a not in sources and t not in sources]
+                if accused:
+                    return [accused[-1]]
             if worded or fits:
                 e = (worded or fits)[-1]
                 # a joint act ("Russia and China vetoed ...") was done by every source of that report
@@ -365,11 +413,24 @@ class RoleFinder:
                                           and x.cameo == e.cameo))
         return []
 
+    def latest_aggressors(self, victims: list[str]) -> list[str]:
+        """Who did the latest hostile act (CAMEO 13-20) reported so far against one of ``victims``
+        (or against an organ of a victim's state): the one a promised retaliation answers."""
+        countries = {self.country_of(v) for v in victims}
+        for e in reversed(getattr(self, "events", [])):
+            if e.target is not None and not e.negated and e.cameo.startswith(AGGRESSION_PREFIXES) and \
+                    self.country_of(e.target) in countries | set(victims) and self.country_of(e.source) not in countries:
+                return [e.source]
+        return []
+
     def latest_accusers(self, deniers: list[str]) -> list[str]:
         """Who made the latest accusation against any of ``deniers`` ("Both X and Y deny these
         allegations" answers the last charge against either of them)."""
+        countries = {self.country_of(d) for d in deniers}
         for _accuser, accused, report in reversed(self.accusations):
-            if accused in deniers:
+            # the state answers for its organs: "Iran's foreign ministry rejected the criticism"
+            # of what its Revolutionary Guards did
+            if accused in deniers or self.country_of(accused) in countries:
                 # a joint charge ("Britain, France and Germany accused ...") is answered to all
                 return list(dict.fromkeys(a for a, b, r in self.accusations if b == accused and r == report))
         return []

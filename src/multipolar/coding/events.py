@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..dates import resolve_date
 from ..model import Event, Evidence
 from . import CodingContext
 from .cameo import plover_of, root_of
@@ -24,6 +25,7 @@ from .syntax import (
     direct_objects,
     governors,
     is_chrome_line,
+    is_passive,
     modal_status,
     negated,
     prep_objects,
@@ -46,6 +48,17 @@ ARMED_GROUP_NOUNS = {"group", "militia", "movement", "rebels", "insurgents", "fa
 OCCASIONS = {"ceremony", "summit", "meeting", "event", "gathering", "conference", "reception", "forum"}
 MEDIATED_ROOTS = ("03", "04", "05", "08")  # cooperative acts that a third party can carry between two
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "pcomp", "pobj", "prep", "conj", "dobj", "acl")
+COERCIVE_ROOTS = ("15", "16", "17", "18", "19", "20")
+# an act told as past or habitual without a date: not dated to the article's day
+UNDATED_PAST = re.compile(r"\b(?:in the past|previously|formerly|in recent years|over the years|for years|"
+                          r"has long|have long|has repeatedly|have repeatedly|has often|have often)\b", re.I)
+# clauses inside an event's clause that carry their own time ("agreed last year that it would end by 2026")
+OWN_CLAUSE_CUTS = ("ccomp", "relcl", "acl", "xcomp", "advcl", "parataxis")
+# verbs of harm whose subject may be an attack noun ("a drone strike killed ...")
+HARM_VERBS = {"kill", "wound", "injure", "destroy", "damage", "hit"}
+# verbs that name their object as something ("called the drills a provocation")
+NAMING_VERBS = {"call", "describe", "brand", "label", "term", "denounce", "condemn", "slam", "characterize",
+                "characterise"}
 
 
 @dataclass
@@ -69,6 +82,7 @@ class _Coder(RoleFinder):
     def __init__(self, ctx: CodingContext, lex: Lexicon) -> None:
         super().__init__(ctx, lex)
         self.seen: set[tuple] = set()
+        self.reporter_acts: set[tuple[int, int]] = set()  # verbs read as the reporter's own act (reporter_conjunct)
         self.events: list[Event] = []
 
     # ----- verbs --------------------------------------------------------------------------
@@ -87,6 +101,11 @@ class _Coder(RoleFinder):
                 sources.append(partner)
         if not sources and verb.dep_ == "acl" and verb.tag_ == "VBN":
             sources = self.phrase_actors(agent_of(verb))  # "a ceasefire brokered by Kenya": Kenya brokers
+        if not sources and is_passive(verb) and not agent_of(verb) and verb.lemma_.lower() in self.lex.reporter_agents \
+                and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.lex.speech_verbs:
+            # "a spokesman said the U.S. envoy would be summoned": a state summons or expels in its
+            # own capital, so the government speaking is the one acting
+            sources = [r for r in self.phrase_actors(subjects(verb.head)) if r[3:6] != "MED"]
         if not sources and verb.dep_ in ("acl", "advcl"):
             if any(c.lower_ == "to" for c in children(verb, "aux")):
                 # "Stockholm's bid to join NATO": the noun's owner acts; "Hungary signed a deal to
@@ -107,8 +126,16 @@ class _Coder(RoleFinder):
                     h = h.head
                 if h.dep_ == "attr":
                     sources = self.phrase_actors(subjects(h.head))
+        reprise = self.passive_reprise(verb) if not sources else None
         for rule in rules:
             if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in verb.children):
+                continue
+            if reprise is not None:
+                if root_of(rule.code) == root_of(reprise.cameo) and self.verb_objects(verb, rule) is not None:
+                    # "The embargo was first imposed in 2018": the act reported before, told again
+                    # with its own time
+                    self.emit(_Found([reprise.source], [reprise.target], rule.code, False, None, verb), verb, sent)
+                    return
                 continue
             if rule.needs_prep and not prep_objects(verb, rule.needs_prep):
                 continue
@@ -116,9 +143,11 @@ class _Coder(RoleFinder):
                 continue
             if rule.before and not words_before(verb, rule.before):
                 continue
-            if rule.after and not words_after(verb, rule.after):
+            if rule.after and not words_after(verb, rule.after, rule.after_window):
                 continue
             if rule.needs_compound and len(sources) < 2:
+                continue
+            if rule.needs_future and self.status_of(verb)[0] not in ("planned", "hypothetical"):
                 continue
             if rule.needs_adverb and not any(c.lower_ in rule.needs_adverb for c in verb.subtree
                                              if c.dep_ in ("advmod", "conj") and c.i < verb.i + 3):
@@ -128,6 +157,12 @@ class _Coder(RoleFinder):
                 continue
             if rule.objects is not None:
                 objs = objs + [o for o in direct_objects(verb) if o not in objs]
+            if not sources and self.reporters_second_verb(verb):
+                # "X denied that its staff had spied and accused Oslo of ...": the parser joined X's
+                # second verb to the denied clause, whose subject names nobody; the tense says
+                # whose verb it is ("... could enhance and threaten" stays in the clause)
+                sources = self.phrase_actors(subjects(verb.head.head))
+                self.reporter_acts.add((id(verb.doc), verb.i))
             targets = self.targets_for(verb, rule.target, objs, sources)
             if not targets and self.reporter_conjunct(verb):
                 # "X said Y has ... and accused Y of ...": the parser joined the second verb to the
@@ -136,6 +171,7 @@ class _Coder(RoleFinder):
                 alt_targets = self.targets_for(verb, rule.target, objs, alt) if alt else []
                 if alt_targets and set(self.targets_for(verb, rule.target, objs, [])) <= set(sources):
                     sources, targets = alt, alt_targets
+                    self.reporter_acts.add((id(verb.doc), verb.i))
             if targets:
                 # "forged pacts with Australia in 2022 and Britain in 2023": the parser joins the
                 # second partner to the verb itself
@@ -156,6 +192,20 @@ class _Coder(RoleFinder):
                 sources, targets = targets, sources
             self.emit(_Found(sources, targets, rule.code, rule.reciprocal, rule.reverse, verb), verb, sent)
             return
+
+    def passive_reprise(self, verb: Token) -> Event | None:
+        """An agentless passive whose subject is an act noun pointing back to an earlier event
+        ("the embargo was first imposed in 2018"): that event (its author and recipient)."""
+        if not is_passive(verb) or agent_of(verb):
+            return None
+        for noun in children(verb, "nsubjpass"):
+            prefixes = self.lex.act_nouns.get(noun.lemma_.lower()) or self.lex.act_nouns.get(noun.lower_)
+            if not prefixes or self.owners(noun):
+                continue
+            fits = [e for e in self.events if e.target is not None and not e.negated and e.cameo.startswith(prefixes)]
+            if fits:
+                return fits[-1]
+        return None
 
     def joined_by(self, verb: Token, subj_heads: list[Token]) -> list[str]:
         """Co-actors attached to the subject: "X, joined by Y", "X, along with Y", "X together with Y"."""
@@ -184,6 +234,31 @@ class _Coder(RoleFinder):
         return (verb.dep_ == "conj" and not children(verb, "nsubj", "nsubjpass")
                 and verb.head.dep_ == "ccomp" and verb.head.head.pos_ in ("VERB", "AUX"))
 
+    def reporters_second_verb(self, verb: Token) -> bool:
+        """A subjectless verb coordinated into a reported clause but in the reporting verb's tense:
+        "X denied that its staff had spied and accused Oslo", "X warned that an incursion would be
+        met with force, and called the drills a provocation" ("... could enhance and threaten"
+        stays in the clause)."""
+        if not self.reporter_conjunct(verb):
+            return False
+        reporter = verb.head.head
+        while reporter.tag_ == "VBG" and reporter.dep_ == "advcl" and reporter.head is not reporter:
+            reporter = reporter.head  # "X denied ..., saying the trucks lacked papers, and accused Y"
+        # the reporter's tense and not the clause's, or the same tense as a clause about no actor
+        return verb.tag_ == reporter.tag_ and (verb.tag_ != verb.head.tag_ or not self.phrase_actors(subjects(verb.head)))
+
+    def known_lemma(self, tok: Token) -> str:
+        """The lemma, or the attribution verb the form shows when the lemmatizer erred ("hopes" ->
+        "hop")."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.lex.attribution or tok.pos_ != "VERB":
+            return lemma
+        form = tok.lower_
+        for suffix, repl in (("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""), ("es", "e"), ("es", ""), ("s", "")):
+            if form.endswith(suffix) and form[: -len(suffix)] + repl in self.lex.attribution:
+                return form[: -len(suffix)] + repl
+        return lemma
+
     def verb_rules_by_form(self, form: str) -> list[VerbRule] | None:
         """Rules for a verb the lemmatizer got wrong ("waging" -> "wag"): strip the inflection."""
         for suffix, repl in (("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""), ("es", ""), ("s", "")):
@@ -210,6 +285,8 @@ class _Coder(RoleFinder):
                      if rule.require_modifier and o.lemma_.lower() in rule.require_modifier]
             if rule.require_modifier and not (mods & rule.require_modifier) and not goods:
                 continue
+            if mods & rule.exclude_modifier:
+                continue  # "their tariff war", "a war of words"
             sources = self.noun_source(noun, rule.code)
             targets = self.phrase_actors(prep_objects(noun, rule.target_preps))
             if not targets and goods:
@@ -274,7 +351,7 @@ class _Coder(RoleFinder):
 
     # ----- status, date, output -----------------------------------------------------------
     def status_of(self, anchor: Token) -> tuple[str, bool]:
-        if anchor.pos_ not in ("VERB", "AUX"):
+        if anchor.pos_ not in ("VERB", "AUX") and not self.mistagged_infinitive(anchor):
             # An event noun takes the status of the clause it sits in ("would move ahead with the sale").
             for head, dep in governors(anchor):
                 if head.pos_ in ("VERB", "AUX"):
@@ -284,6 +361,10 @@ class _Coder(RoleFinder):
                 if dep not in ("pobj", "prep", "dobj", "conj", "compound", "appos"):
                     break
             return "asserted", False
+        if (id(anchor.doc), anchor.i) in self.reporter_acts:
+            # "X denied that ... and accused Oslo of ...": the reporter's own act has the status of
+            # the reporting verb, not of the clause it was parsed into
+            return self.status_of(anchor.head.head)
         neg = negated(anchor)
         status = modal_status(anchor)
         if anchor.dep_ == "pcomp" and anchor.head.lower_ == "from":
@@ -293,7 +374,7 @@ class _Coder(RoleFinder):
         for head, dep in governors(anchor):
             if dep not in COMPLEMENT_DEPS:
                 break
-            lemma = head.lemma_.lower()
+            lemma = self.known_lemma(head)
             if lemma in self.lex.negators and dep in ("xcomp", "pcomp", "ccomp") and not negated(head):
                 neg = True  # "declined to send arms": the act did not happen
             if status == "hypothetical" and dep == "ccomp" and any(
@@ -310,16 +391,50 @@ class _Coder(RoleFinder):
             status = "alleged"  # "According to X, Y sent troops": attributed, not asserted
         return status or "asserted", neg
 
-    def date_for(self, anchor: Token, sent: Span) -> str | None:
+    def date_for(self, anchor: Token, sent: Span, status: str = "asserted") -> str | None:
         clause = anchor.doc[anchor.left_edge.i:anchor.right_edge.i + 1]
         referenced = referenced_date(self.ctx, clause.text, clause.start_char)  # "the same day"
-        return referenced or self.ctx.date_of(clause.text) or self.ctx.date_of(sent.text) or self.ctx.article_date()
+        if referenced:
+            return referenced
+        future = status == "planned"
+        published = self.ctx.article.published
+        # the anchor's own words first: "agreed last year that the mission would end by September
+        # 2026" is dated by "last year"; "disputes strained last year" on an object noun dates nothing here
+        own = self.own_clause_text(anchor)
+        # a future clause's weekday is the coming one; the sentence's other words date the report,
+        # except a clause coordinated with the anchor's own ("called the decision hostile and said
+        # tariffs would follow from November 1": November dates the tariffs, not the calling)
+        rest = sent.text
+        if anchor.pos_ in ("VERB", "AUX"):
+            sides = [c for c in children(anchor, "conj") if c.pos_ in ("VERB", "AUX")]
+            if sides:
+                cut = {t.i for c in sides for t in c.subtree}
+                rest = " ".join(t.text for t in sent if t.i not in cut)
+        for text, ahead in ((own, future), (clause.text if rest == sent.text else own, future), (rest, False)):
+            found = resolve_date(text, published, future=ahead)
+            if found:
+                return found
+        if UNDATED_PAST.search(own):
+            return None  # "Oman, which has mediated ... in the past": not on the day of the report
+        return self.ctx.article_date()
+
+    @staticmethod
+    def own_clause_text(anchor: Token) -> str:
+        """The anchor's clause without the clauses embedded in it (complements, relative clauses,
+        participles on its nouns), as words joined by spaces."""
+        if anchor.pos_ not in ("VERB", "AUX"):
+            return anchor.doc[anchor.left_edge.i:anchor.right_edge.i + 1].text
+        cut = {t.i for c in anchor.subtree if c is not anchor and (c.dep_ in OWN_CLAUSE_CUTS or (
+            c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.head is anchor)) for t in c.subtree}
+        return " ".join(t.text for t in anchor.subtree if t.i not in cut)
 
     def emit(self, found: _Found, anchor: Token, sent: Span) -> None:
         status, neg = self.status_of(anchor)
         code = found.code
         if status == "planned" and self.lex.future_as_intent and root_of(code) in ("05", "06", "07", "08"):
             code = INTENT_OF.get(code[:3], INTENT_OF[root_of(code)])
+        elif status == "planned" and self.lex.future_as_intent and code == "045":
+            code = "039"  # "offered to host talks between A and B": intent to mediate
         pairs: list[tuple[str, str | None, str]] = []
         if found.reciprocal:
             # Joint parties with no named partner act on each other ("Moscow and Tehran signed");
@@ -356,13 +471,17 @@ class _Coder(RoleFinder):
                     pairs += [(m, p, "045") for p in parties]
         if root_of(code) in ("02", "10") and not neg and self.has_ultimatum(anchor):
             pairs += [(s, t, "130") for s in found.sources for t in found.targets if s != t]
+        if root_of(code) in COERCIVE_ROOTS and not neg and status in ("planned", "hypothetical") and self.on_condition(anchor):
+            # "would impose tariffs unless Beijing reversed course": a coercive act promised on a
+            # condition is a threat (CAMEO 13)
+            pairs += [(s, t, "130") for s in found.sources for t in found.targets if t is not None and s != t]
         if not neg and any(code.startswith(a) for a in self.lex.accusable):
             # "Seoul's spies reported that X had sent troops": the reporter charges X.
             charges = [(r, s, "112") for r in self.reporters_of(anchor) for s in found.sources if s != r]
             pairs += charges
         else:
             charges = []
-        date = self.date_for(anchor, sent)
+        date = self.date_for(anchor, sent, status)
         evidence = self.evidence(sent, anchor)
         for s, t, c in pairs:
             if t is not None and self.organ_of_own_state(s, t):
@@ -434,6 +553,84 @@ class _Coder(RoleFinder):
         if doers and speakers:
             self.emit(_Found(speakers, doers, "111", False, None, speech), speech, sent)
 
+    def code_unanswered(self, word: Token, sent: Span) -> None:
+        """"said the expulsion would not go unanswered": the speaker threatens the act's author (130)."""
+        verb = word.head
+        if verb.pos_ not in ("VERB", "AUX") or not negated(verb):
+            return
+        authors = self.act_authors(children(verb, "nsubj", "nsubjpass"), [])
+        speech = next((h for h, d in governors(verb) if d == "ccomp" and h.lemma_.lower() in self.lex.speech_verbs), None)
+        if not authors or speech is None:
+            return
+        speakers = [x for x in self.phrase_actors(subjects(speech)) if x not in authors]
+        if speakers:
+            self.emit(_Found(speakers, authors, "130", False, None, speech), speech, sent)
+
+    def code_condemned_act(self, adj: Token, sent: Span) -> None:
+        """"said the test answered the reckless war drills planned by Washington and Seoul",
+        "denounced Washington's aggressive moves": a speaker calling a named actor's act by a
+        condemning word criticises that actor (111)."""
+        act = adj.head
+        if act.pos_ not in ("NOUN", "PROPN") or self.mention_at(act) is not None:
+            return
+        authors = self.phrase_actors(self.owners(act)) or self.phrase_actors(
+            [a for c in children(act, "acl") if c.tag_ == "VBN" for a in agent_of(c)])
+        if not authors:
+            return
+        speech = next((h for h, _ in governors(act) if h.pos_ == "VERB" and h.lemma_.lower() in self.lex.speech_verbs), None)
+        if speech is None or negated(speech):
+            return
+        speakers = [x for x in self.phrase_actors(subjects(speech)) if x not in authors]
+        if speakers:
+            self.emit(_Found(speakers, authors, "111", False, None, speech), speech, sent)
+
+    @staticmethod
+    def mistagged_infinitive(tok: Token) -> bool:
+        """"offered to host talks": the parser sometimes tags the verb after "to" as a noun."""
+        return tok.pos_ == "NOUN" and tok.dep_ == "xcomp" and any(c.lower_ == "to" for c in children(tok, "aux"))
+
+    def code_attack_outcome(self, verb: Token, sent: Span) -> None:
+        """"A U.S. drone strike killed a commander of the militia": an attack noun as the subject of
+        a verb of harm is its author's attack on the victims' side (the noun's code, or 190)."""
+        for subj in children(verb, "nsubj"):
+            rules = self.lex.nouns.get(subj.lemma_.lower()) or self.lex.nouns.get(subj.lower_) or []
+            code = next((r.code for r in rules if root_of(r.code) in ("18", "19", "20")), None)
+            if code is None or negated(verb):
+                continue
+            sources = self.noun_source(subj, code)
+            victims = direct_objects(verb)
+            targets = self.phrase_actors(victims) or self.phrase_actors(
+                [o for v in victims for o in prep_objects(v, ("of", "from"))])
+            targets = [t for t in targets if t not in sources]
+            if sources and targets:
+                self.emit(_Found(sources, targets, code, False, None, verb), verb, sent)
+
+    def code_naming(self, verb: Token, sent: Span) -> None:
+        """"called the exercises a deliberate provocation", "described the strike as a violation of
+        sovereignty": naming an actor or its act with a condemning word criticises it (111)."""
+        if negated(verb):
+            return
+        objs = direct_objects(verb)
+        preds = children(verb, "oprd", "xcomp", "ccomp") + [o for o in objs for c in children(o, "oprd", "appos")
+                                                             for o in [c]]
+        preds += [x for p in prep_objects(verb, ("as",)) for x in [p]]
+        # "called the decision 'hostile'": the parser hangs the predicate adjective on the object
+        preds += [c for o in objs for c in children(o, "amod") if c.i > o.i]
+        if not objs or not preds:
+            return
+        words = {w.lemma_.lower() for p in preds for w in p.subtree} | {w.lower_ for p in preds for w in p.subtree}
+        if not words & self.lex.condemning_words:
+            return
+        sources = self.phrase_actors(subjects(verb))
+        if not sources and self.reporters_second_verb(verb):
+            sources = self.phrase_actors(subjects(verb.head.head))
+            self.reporter_acts.add((id(verb.doc), verb.i))
+        targets = self.phrase_actors(objs) or self.phrase_actors([p for o in objs for p in self.owners(o)]) \
+            or self.act_authors(objs, sources)
+        targets = [t for t in targets if t not in sources]
+        if sources and targets:
+            self.emit(_Found(sources, targets, "111", False, None, verb), verb, sent)
+
     @staticmethod
     def organ_of_own_state(source: str, target: str) -> bool:
         """KENGOV -> KEN, KEN -> KENMIL: an organ of a state paired with that state itself. Rebels or
@@ -468,6 +665,15 @@ class _Coder(RoleFinder):
             if o.lemma_.lower() in ("videoconference", "video-conference", "teleconference") or (
                     o.lemma_.lower() in ("link", "call", "conference", "summit", "meeting")
                     and words & {"video", "virtual", "phone", "telephone"}):
+                return True
+        return False
+
+    @staticmethod
+    def on_condition(anchor: Token) -> bool:
+        """A clause of condition on the act: "unless X ...", "if X does not ..."."""
+        for c in children(anchor, "advcl"):
+            marks = {m.lower_ for m in children(c, "mark")}
+            if "unless" in marks or ("if" in marks and negated(c)):
                 return True
         return False
 
@@ -563,12 +769,21 @@ class _Coder(RoleFinder):
         m = DATELINE.match(self.piece_text, sent.start_char)
         self.dateline_end = sent.start_char + self.offset + m.end() if m else -1
         for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.dep_ != "amod"):
+            if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.dep_ != "amod") or \
+                    self.mistagged_infinitive(tok):
                 self.code_verb(tok, sent)
+                if tok.lemma_.lower() in HARM_VERBS:
+                    self.code_attack_outcome(tok, sent)
+                if tok.lemma_.lower() in NAMING_VERBS:
+                    self.code_naming(tok, sent)
                 if tok.lemma_.lower() in self.lex.harmful_acts:
                     self.code_harm(tok, sent)
                 elif tok.lemma_ == "be" and tok.dep_ == "ccomp":
                     self.code_judgement(tok, sent)
+            if tok.dep_ == "amod" and tok.lemma_.lower() in self.lex.condemning_words:
+                self.code_condemned_act(tok, sent)
+            if tok.lower_ in self.lex.unanswered_words:
+                self.code_unanswered(tok, sent)
             if tok.lower_ in self.lex.modifiers:
                 self.code_modifier(tok, sent)
             elif tok.pos_ in ("NOUN", "PROPN"):

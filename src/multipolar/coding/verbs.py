@@ -41,6 +41,8 @@ class VerbRule:
     needs_compound: bool = False  # a joint subject ("% *" in PETRARCH patterns)
     after: tuple[tuple[tuple[str, ...], ...], ...] = ()  # words that must follow, in order, in the verb's phrase
     swap: bool = False  # the named target acts on the subject ("X buys tanks from Y": Y aids X)
+    needs_future: bool = False  # only said of the future ("would respond"), not a report of the act
+    after_window: int = 12  # how many words after the verb ``after`` looks at (PETRARCH patterns: 12)
     origin: str = ""
 
     @property
@@ -57,6 +59,8 @@ class NounRule:
     reciprocal: bool = False
     reverse: str | None = None
     require_modifier: frozenset[str] | None = None
+    # modifiers (or of-objects) that make the noun no event of this kind: "trade war", "war of words"
+    exclude_modifier: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -81,6 +85,8 @@ class Lexicon:
     # "X warned that Y was endangering peace": a harmful act reported by a speaker is criticism (111).
     harmful_acts: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
+    reporter_agents: frozenset[str] = frozenset()
+    unanswered_words: frozenset[str] = frozenset()  # "would not go unanswered"
     condemning_words: frozenset[str] = frozenset()  # "said the US decision was irresponsible"
     # "condemned the veto": act nouns -> CAMEO code prefixes of the earlier event they refer back to.
     act_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -135,6 +141,11 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
                 needs_adverb=tuple(_words(entry.get("needs_adverb"))),
                 target_prefix=entry.get("target_prefix"),
                 swap=bool(entry.get("swap", False)),
+                # "after: [[leave, depart]]": words in the verb's phrase after it, in order; an
+                # alternative may be several words ("persona non grata")
+                after=tuple(tuple(tuple(alt.split()) for alt in _words(item)) for item in entry.get("after") or []),
+                needs_future=bool(entry.get("needs_future", False)),
+                after_window=40,  # our rules look through the verb's whole phrase
                 origin=origin))
     for entry in data.get("nouns") or []:
         mods = entry.get("require_modifier")
@@ -144,7 +155,8 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
                 target_preps=tuple(_words(entry.get("target_preps"))),
                 reciprocal=bool(entry.get("reciprocal", False)),
                 reverse=str(entry["reverse"]) if entry.get("reverse") else None,
-                require_modifier=frozenset(_words(mods)) if mods else None))
+                require_modifier=frozenset(_words(mods)) if mods else None,
+                exclude_modifier=frozenset(_words(entry.get("exclude_modifier")))))
     for entry in data.get("modifiers") or []:
         for lemma in _words(entry.get("lemmas")):
             lex.modifiers[lemma] = str(entry["code"])
@@ -160,6 +172,8 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
     lex.ultimatum = frozenset(_words(data.get("ultimatum")))
     lex.harmful_acts = frozenset(_words(data.get("harmful_acts")))
     lex.speech_verbs = frozenset(_words(data.get("speech_verbs")))
+    lex.reporter_agents = frozenset(_words(data.get("reporter_agents")))
+    lex.unanswered_words = frozenset(_words(data.get("unanswered_words")))
     lex.condemning_words = frozenset(_words(data.get("condemning_words")))
     lex.act_nouns = {str(k).lower(): tuple(_words(v)) for k, v in (data.get("act_nouns") or {}).items()}
     for status, words in (data.get("attribution") or {}).items():

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from ..article import Article
 from .text_blocks import Block, describe, split_blocks
-from .text_dates import leading_date_marker
-from .text_dedup import find_cards, find_duplicates, prose_blocks
+from .text_dates import leading_date_marker, wire_opening
+from .text_dedup import find_cards, find_duplicates, inline_cards, prose_blocks
 from .text_lang import detect_language
 from .text_meta import Header, find_header, standfirst_at_body_top, title_at_body_top
 from .text_region import after_header, find_body
@@ -23,10 +23,12 @@ CHROME_KINDS = ("bad",)
 LABEL_MAX_WORDS = 3
 WEAK_TITLE_WORDS = 3
 DROP_LABELS = False
+SHOUTED_LINK_WORDS = 8  # a chrome-shaped line in capitals this long inside the body is a link
+WIRE_REACH = 16  # a wire dateline this near the body's top starts the article
 
 
 def _keep_inside(run: list[Block]) -> list[Block]:
-    """The run's blocks minus chrome inside it: furniture lines, and runs of two or more
+    """The run's blocks minus chrome inside it: furniture and caption lines, and runs of two or more
     chrome-shaped blocks (a list of links). Short lines stay: a lone one between paragraphs is
     a subhead, and on the benchmark dropping runs of them lost more body than chrome."""
     def chrome(block: Block) -> bool:
@@ -34,14 +36,24 @@ def _keep_inside(run: list[Block]) -> list[Block]:
 
     kept = []
     for i, block in enumerate(run):
-        if block.furniture:
+        if block.furniture or block.caption:
             continue
+        if i and run[i - 1].caption and run[i - 1].words <= LABEL_MAX_WORDS and block.kind != "good":
+            continue  # the caption under its label ("Image caption")
+        if chrome(block) and _shouted(block):
+            continue  # a link to another story set in capitals: subheads in capitals are short
         if chrome(block):
             neighbours = run[max(0, i - 1):i] + run[i + 1:i + 2]
             if any(chrome(n) for n in neighbours):
                 continue
         kept.append(block)
     return kept
+
+
+def _shouted(block: Block) -> bool:
+    """Whether the line is long and all in capitals (not a script without case)."""
+    return (block.words >= SHOUTED_LINK_WORDS and not any(c.islower() for c in block.text)
+            and sum(c.isupper() for c in block.text) >= 2 * SHOUTED_LINK_WORDS)
 
 
 def extract_text_scrape(text: str, source: str) -> Article:
@@ -87,7 +99,15 @@ def extract_text_scrape(text: str, source: str) -> Article:
         labels = {b.text for b in blocks[first:last + 1] if b.index in duplicates and b.words <= LABEL_MAX_WORDS}
         if labels:
             body = [b for b in body if b.text not in labels]
+        cards = inline_cards(body)
+        if cards and len(cards) < len(body):
+            body = [b for b in body if b.index not in cards]
     body = trim_tail(body)
+    # A wire dateline ("SAN FRANCISCO (AP) —") opens the story: what the body holds above it
+    # (a gallery's captions, a survey box) is the page's.
+    opening = next((k for k, b in enumerate(body[:WIRE_REACH]) if k and wire_opening(b.text)), None)
+    if opening is not None:
+        body = body[opening:]
     header = find_header(blocks, body[0].index if body else len(blocks))
     top = title_at_body_top(body) if body else Header()
     # A title this short found above the body ("Back to News", a kicker) gives way to a

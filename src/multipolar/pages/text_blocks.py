@@ -29,9 +29,13 @@ _RANK = re.compile(r"^\s*(?:#\s*)?\d{1,2}\s*[.):]?\s+\S")
 # innerText of a card whose headline and summary are inline elements. (Not after ")": that is a
 # wire dateline run into its story, "Hong Kong (CNN Business)A muddled view...".)
 _GLUE_POINT = re.compile(r"(?<=[a-z?!\u2019\u201d'\"])(?=[A-Z][a-z]* )")
+# The letters of the word the glue point is in, before it: a headline's last word glued to the
+# teaser is a whole word; "Mc" in McConnell, "Mac" in MacArthur, "You" in YouTube are not.
+_LETTERS_BEFORE = re.compile(r"[^\W\d_]*$")
+GLUE_MIN_LETTERS = 4
 
 
-CUE_MAX_WORDS = 25
+CUE_MAX_WORDS = 35  # a furniture line is short; promotions run to a long sentence or two
 DENSE_ITEM = 0.45
 GLUED_MAX_WORDS = 50  # a teaser card is short; a long paragraph with a glued link is body
 TEMPLATE_MAX_WORDS = 12
@@ -54,6 +58,7 @@ class Block:
     glued: bool = False  # a title-case headline run into the text after it
     repeated: bool = False  # repeats an earlier block of the page
     furniture: bool = False  # short and holds a page-furniture phrase (data/text/chrome_cues_en.txt)
+    caption: bool = False  # short and holds a caption or credit phrase (data/text/caption_cues_en.txt)
     templated: bool = False  # its shape, digits aside, recurs on the page ("2 days ago", "Reply")
     kind: str = "short"
 
@@ -80,7 +85,8 @@ def describe(blocks: list[Block], language: str | None) -> None:
     stops = stoplist(language)
     spaced = uses_spaces(language)
     for block in blocks:
-        tokens = _WORD.findall(block.text.lower())
+        lower = block.text.lower()
+        tokens = _WORD.findall(lower)
         if spaced:
             block.words = len(tokens)
         else:
@@ -94,7 +100,9 @@ def describe(blocks: list[Block], language: str | None) -> None:
             block.title_case = sum(1 for w in long_words if w[0].isupper()) / len(long_words)
         block.ranked = bool(_RANK.match(block.text))
         block.glued = _glued_headline(block.text)
-        block.furniture = block.words <= CUE_MAX_WORDS and _has_cue(block.text)
+        if block.words <= CUE_MAX_WORDS:
+            block.furniture = _has_cue(block.text, lower)
+            block.caption = bool(_cue_pattern("caption_cues_en.txt").search(lower))
     _mark_templated(blocks)
     for block in blocks:
         block.kind = _classify(block, has_stoplist=bool(stops))
@@ -123,16 +131,29 @@ def _classify(block: Block, has_stoplist: bool) -> str:
     return "bad"
 
 
-@lru_cache(maxsize=1)
-def _cue_pattern() -> re.Pattern[str]:
-    text = resources.files("multipolar").joinpath("data", "text", "chrome_cues_en.txt").read_text(encoding="utf-8")
-    phrases = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+@lru_cache(maxsize=2)
+def _cue_pattern(names: str = "chrome_cues_en.txt chrome_cues_intl.txt") -> re.Pattern[str]:
+    phrases = []
+    for name in names.split():
+        text = resources.files("multipolar").joinpath("data", "text", name).read_text(encoding="utf-8")
+        phrases += [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
+    # (Matched against the lowercased line: several times faster than ignoring case.)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
-def _has_cue(text: str) -> bool:
-    return bool(_cue_pattern().search(text))
+# A picture's caption run into its credit ("...ate a rabbitCredit: Getty"): innerText of a caption
+# whose credit is an inline element.
+_GLUED_CREDIT = re.compile(r"[a-z.)\u2019\u201d]Credit:")
+
+
+# A gallery's counter on a line of its own: "Image 2 of 5", "3 of 12", "Photo 4/9".
+_GALLERY_COUNTER = re.compile(r"^(?:(?:image|photo|picture|slide|gallery)\s+)?\d{1,3}\s+of\s+\d{1,3}$"
+                              r"|^(?:image|photo|picture|slide)\s+\d{1,3}\s*/\s*\d{1,3}$", re.I)
+
+
+def _has_cue(text: str, lower: str) -> bool:
+    return bool(_cue_pattern().search(lower) or _GLUED_CREDIT.search(text) or _GALLERY_COUNTER.match(lower))
 
 
 def _mark_templated(blocks: list[Block]) -> None:
@@ -152,6 +173,9 @@ def _mark_templated(blocks: list[Block]) -> None:
 def _glued_headline(text: str) -> bool:
     """Whether the line starts with a title-case headline glued to a following sentence."""
     for m in _GLUE_POINT.finditer(text, 0, 200):
+        stem = _LETTERS_BEFORE.search(text, 0, m.start())
+        if stem and 0 < len(stem.group()) < GLUE_MIN_LETTERS:
+            continue  # a name or a brand written in camel case: "Mitch McConnell said"
         words = [w for w in _WORD.findall(text[:m.start()]) if len(w) > 3]
         if len(words) >= 2 and sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words):
             return True

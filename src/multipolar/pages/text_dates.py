@@ -128,3 +128,13 @@ def leading_date_marker(text: str) -> tuple[str | None, str]:
     if iso is None:
         return None, text
     return iso, text[m.end():]
+
+
+# A wire story's opening: the place in capitals, perhaps its state or country, the agency in
+# brackets and a dash, "SAN FRANCISCO (AP) —", "KYIV, Ukraine (Reuters) -".
+_WIRE_OPENING = re.compile(r"^[A-Z][A-Z.'\u2019 -]{2,}(?:, [A-Z][\w.' -]+)? \([A-Za-z .]{2,20}\) ?[\u2014\u2013-]")
+
+
+def wire_opening(text: str) -> bool:
+    """Whether the paragraph opens with a wire dateline: the article's first paragraph."""
+    return bool(_WIRE_OPENING.match(text))

@@ -69,3 +69,28 @@ def find_cards(blocks: list[Block]) -> set[int]:
                 cards.update(p + 1 for p in chain if p + 1 < len(blocks))
             chain = [position] if position is not None else []
     return cards
+
+
+CARD_HEADLINE_WORDS = (4, 25)  # how long a teaser's headline is
+CARD_ECHO_REACH = 2  # its second showing comes at most this many lines after the first
+CARD_SUMMARY_MAX_WORDS = 50  # the teaser's summary under it is short
+
+
+def inline_cards(body: list[Block]) -> set[int]:
+    """Indices of teaser cards and viewer captions set into a body: a line shown twice running
+    (as a picture's text and as its link or caption, perhaps with a label between), and, when
+    it is a headline, the short summary under it. An article does not say a line twice running;
+    a related-story card or a photo viewer does, on many sites."""
+    keys = [_key(b.text) for b in body]
+    cards: set[int] = set()
+    for i, block in enumerate(body):
+        if block.words < CARD_HEADLINE_WORDS[0] or block.index in cards:
+            continue
+        for j in range(i + 1, min(i + 1 + CARD_ECHO_REACH, len(body))):
+            if keys[j] == keys[i]:
+                cards.update({block.index, body[j].index})
+                if (block.words <= CARD_HEADLINE_WORDS[1] and j + 1 < len(body)
+                        and body[j + 1].words <= CARD_SUMMARY_MAX_WORDS):
+                    cards.add(body[j + 1].index)
+                break
+    return cards

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .text_blocks import Block
+from .text_blocks import TEMPLATE_MAX_WORDS, Block
 from .text_dates import parse_dateline
 
 SHORT_PENALTY = 1.5
@@ -25,9 +25,14 @@ RUN_SLOPE = 0.5  # how fast the factor grows with the run's length
 LIST_MAX_TITLE_CASE = 0.5
 LIST_WEIGHT = 0.5
 COLON_LISTS = True
+INTRO_MIN_WORDS = 4  # a short line introducing a list is a clause of this many words at least ...
+INTRO_MIN_DENSITY = 0.3  # ... this dense in function words
+INTRO_REACH = 2  # ... with prose at most this many lines above it
 SANDWICH = ("good",)  # what must stand on both sides of a list for it to join the body
 TABLES = True
 TABLE_MIN_CELLS = 4
+REGULAR_MIN_ROWS = 3  # fewer measures make a table when they fall this many times at one stride
+REGULAR_MIN_STRIDE = 3  # ... of rows this long at least (name and price, two by two, is a shop's list)
 SMALL_MIN_VALUES = 4  # bare small numbers count as measures when they take this many values
 _SMALL_NUMBER = re.compile(r"^\d{1,2}$")
 TABLE_MIN_SHARE = 0.15
@@ -55,12 +60,21 @@ TAIL_GAP = 3  # a run of this many chrome blocks near the end of the body ...
 TAIL_SHARE = 0.15  # ... cuts off a tail holding at most this share of the body's prose
 TAIL_MAX_PARAGRAPHS = 2  # ... in at most this many paragraphs
 EXTEND_RATIO = 2.0
+MEASURED_MIN_ITEMS = 4  # a measured list holds at least this many lines with a counted quantity ...
+MEASURED_MAX_GAP = 8  # ... at most this many lines apart
+# A counted quantity: a number (or a vulgar fraction, or a range) and the lowercase unit or noun
+# it counts, "1 cup", "½ cup", "4 oz.", "60–90 minutes", "2 soft-boiled eggs".
+# Relative and clock times count nothing: a comment's "2 days ago at 07:52 am", "5 min read".
+_WHEN = re.compile(r"\b(?:ago|\d{1,2}:\d{2})\b|\bmin(?:ute)?s? read\b", re.I)
+_QUANTITY = re.compile(r"(?<![\w.,])(?:\d+(?:[.,]\d+)?|[\u00bc-\u00be\u2150-\u215e])(?:\s?[-\u2013]\s?\d+)?\s+[a-z]")
 INSETS = True
 INSET_MAX_BLOCKS = 16  # an inset box inside an article holds at most this many lines ...
 INSET_SHARE = 0.2  # ... and the article goes on below it with at least this share of its prose  # a neighbour joins the body if it outweighs the gap this many times
 
 
 def block_weight(block: Block) -> float:
+    if block.caption:
+        return 0.0  # a picture's label or credit: neither body nor a gap in it
     if block.kind == "good":
         return float(block.words)
     if block.kind == "near":
@@ -143,6 +157,27 @@ def _schedule_end(run: list[Block]) -> int | None:
     return k - 1 if k - first >= SCHEDULE_MIN_ITEMS else None
 
 
+def _short_introductions(blocks: list[Block], w: list[float]) -> None:
+    """A short clause ending with a colon just under prose ("This post will discuss the
+    following:", perhaps under a one-word heading) introduces a list as a longer one does: it
+    and its items are the body's. Only a clause: dense in function words, not title case, no
+    furniture ("Follow us:", "Read more:")."""
+    for k in range(1, len(blocks) - 1):
+        block = blocks[k]
+        if not (block.kind == "short" and block.words >= INTRO_MIN_WORDS and block.text.endswith(":")
+                and block.density >= INTRO_MIN_DENSITY and block.title_case < LIST_MAX_TITLE_CASE
+                and not (block.furniture or block.templated or block.repeated)):
+            continue
+        if not any(b.kind in ("good", "near") for b in blocks[max(0, k - INTRO_REACH):k]):
+            continue
+        end = _colon_list_end(blocks, k + 1)
+        if end > k + 1:
+            for m in range(k, end):
+                if w[m] <= 0:
+                    w[m] = LIST_WEIGHT
+                    blocks[m].kind = "list"
+
+
 def _introduces(blocks: list[Block], i: int) -> bool:
     return 0 < i and blocks[i - 1].kind in ("good", "near") and blocks[i - 1].text.endswith(":")
 
@@ -183,10 +218,23 @@ def _measures(run: list[Block]) -> list[int]:
     return found
 
 
+def _regular_rows(measures: list[int]) -> bool:
+    """Whether the measures are ``REGULAR_MIN_ROWS`` or more cells at one stride of three to
+    ``TABLE_MAX_STRIDE`` lines: rows of three cells or more. (A shop's "for sale" box, a name
+    and a price two by two, has the rhythm of a two-column table; tables that short are let go.)"""
+    strides = {b - a for a, b in zip(measures, measures[1:], strict=False)}
+    return (len(measures) >= REGULAR_MIN_ROWS and len(strides) == 1
+            and REGULAR_MIN_STRIDE <= next(iter(strides)) <= TABLE_MAX_STRIDE)
+
+
 def _table_end(run: list[Block]) -> int | None:
     """If ``run`` starts with a table laid out one cell a line (many cells bare numbers: scores,
     percentages, counts), the position of its last numeric cell plus the row's last cell."""
     measures = _measures(run)
+    if measures[:1] and measures[0] <= 2 * TABLE_MAX_STRIDE and _regular_rows(measures):
+        # A short table (three rows, one measure each, "74" "100%" per player) shows itself by
+        # its rhythm: its measures fall at one stride, a row's length apart.
+        return min(len(run) - 1, measures[-1] + 1)
     if len(measures) < TABLE_MIN_CELLS or measures[0] > 2 * TABLE_MAX_STRIDE:
         # (The table starts the run: at most a header row and a row label above its first number.)
         return None
@@ -254,9 +302,53 @@ def _under_dateline(blocks: list[Block], start: int) -> bool:
     return False
 
 
+def _timestamp(block: Block) -> bool:
+    return block.words <= TEMPLATE_MAX_WORDS and bool(_WHEN.search(block.text))
+
+
+def _counts(block: Block) -> bool:
+    """A list line that counts something ("1 cup strawberries, 8 oz. almond milk"), written in
+    lowercase words: not a product or headline line (title case), not a paragraph of prose."""
+    return (block.kind != "good" and block.title_case < LIST_MAX_TITLE_CASE
+            and not (block.glued or block.furniture) and bool(_QUANTITY.search(block.text)))
+
+
+def _measured_lists(blocks: list[Block], w: list[float]) -> None:
+    """A list under a prose paragraph whose lines keep counting quantities (a meal plan, a
+    recipe's ingredients, a kit list) is the body's, however many short headings it has between
+    its items (and those repeat, meal after meal): the lines from the paragraph to the last
+    counting line, each at most a few lines from the one before, with no time among them.
+    Several of them must be lines of their own, not per-item furniture recurring with its digits
+    changed; menus and headline lists count nothing in lowercase."""
+    n, i = len(blocks), 0
+    while i < n:
+        if blocks[i].kind not in ("good", "near"):
+            i += 1
+            continue
+        own: set[str] = set()
+        last, k = i, i + 1
+        # (A time, "2 days ago at 07:52 am", ends it: comments and teasers carry one, list items do not.)
+        while k < n and k - last <= MEASURED_MAX_GAP and not _timestamp(blocks[k]):
+            if _counts(blocks[k]):
+                last = k
+                if not blocks[k].templated:
+                    own.add(blocks[k].text)
+            k += 1
+        if len(own) >= MEASURED_MIN_ITEMS:
+            for m in range(i + 1, last + 1):
+                if w[m] <= 0 and not blocks[m].furniture:
+                    w[m] = LIST_WEIGHT
+                    blocks[m].kind = "list"
+            i = last + 1
+        else:
+            i += 1
+
+
 def find_body(blocks: list[Block]) -> tuple[int, int]:
     """[start, end) positions in ``blocks`` of the body."""
     w = weights(blocks)
+    _measured_lists(blocks, w)
+    _short_introductions(blocks, w)
     _bridge_lists(blocks, w)
     segments = _segments(w)
     if not segments:
@@ -279,6 +371,8 @@ def find_body(blocks: list[Block]) -> tuple[int, int]:
         end = e
     for k in range(anchor - 1, -1, -1):  # and upwards
         s, e, total = segments[k]
+        if s >= start:
+            continue  # (already inside: the body starts at a dated segment further up)
         gap = -sum(w[e:start])
         if total < EXTEND_RATIO * gap and not _inset(blocks, e, start, total, segments[anchor][2]):
             break

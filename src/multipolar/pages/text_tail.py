@@ -28,6 +28,12 @@ _CAP = r"[A-Z\u00c0-\u00de][\w'\u2019.-]+"
 _BIO = re.compile(rf"^(?:[A-Za-z]+\s+){{0,2}}?{_CAP}(?:\s+{_CAP}){{1,3}}\s+(?:is|was)\s+(?:a|an|the)\s")
 
 
+# A bio naming the writer by one name says what they write: "Julius is an LA entertainment
+# reporter for ...". (One capitalised word and "is a" alone is as often a country or a company in
+# the story's last paragraph.)
+_ONE_NAME_BIO = re.compile(rf"^{_CAP}\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w'\u2019-]+\s+){{0,4}}?"
+                           r"(?i:reporter|writer|editor|correspondent|columnist|contributor|journalist|"
+                           r"producer|intern|fellow)s?\b")
 ABOUT_MAX_WORDS = 5
 
 
@@ -55,7 +61,7 @@ def _contact_line(block: Block) -> bool:
 
 
 def _bio(block: Block) -> bool:
-    return block.words <= BIO_MAX_WORDS and bool(_BIO.match(block.text))
+    return block.words <= BIO_MAX_WORDS and bool(_BIO.match(block.text) or _ONE_NAME_BIO.match(block.text))
 
 
 def trim_tail(body: list[Block]) -> list[Block]:

@@ -19,7 +19,6 @@ import sqlite3
 from bisect import bisect_left, insort
 from datetime import date
 from functools import lru_cache
-from typing import Any
 
 
 @lru_cache(maxsize=65536)
@@ -96,87 +95,111 @@ class ClusterIndex:
         return got
 
 
-def assign_clusters(conn: sqlite3.Connection, rows: Any, window: int, index: ClusterIndex | None = None) -> None:
-    """Give every event of the batch its cluster; write new clusters and grow old ones.
+class ClusterAssigner:
+    """Gives the events of one transaction their clusters, chunk after chunk, and writes the
+    new and grown clusters once at its end (:meth:`write`).
 
     ``index`` must be current (:meth:`ClusterIndex.validate` in this transaction); without one,
-    a fresh index is used for this batch only.
+    a fresh index is used for this transaction only. ``n_events`` (the transaction's events)
+    decides whether reading every stored anchor in one scan is cheaper than key by key.
     """
-    if index is None:
-        index = ClusterIndex()
-        index.validate(conn)
-    if not index.complete and not index.by_key and len(rows.events) * 4 >= index.next_id:
-        index.load_all(conn)
-    next_id = index.next_id
-    # Documents come one after another, so a cluster counts a new document whenever the
-    # event's document differs from the last one it saw (no per-cluster sets needed).
-    new: dict[int, list] = {}      # cid -> [key..., anchor, first, last, cameo, plover, n, n_docs, last_doc]
-    grown: dict[int, list] = {}    # cid -> [n, n_docs, first, last, last_doc]
-    clusters = []
-    append = clusters.append
-    by_key = index.by_key
-    for ev, key, day_ord in zip(rows.events, rows.event_keys, rows.event_ords, strict=True):
-        cid = None
-        if day_ord:
-            cands = by_key.get(key)
-            if cands is None:
-                cands = index.anchors(conn, key)
-            if cands:
-                # anchors within the window in (day, id) order: the first at the least distance
-                # is the nearest, ties going to the older cluster
-                i = bisect_left(cands, (day_ord - window) << SHIFT)
-                best = window + 1
-                n = len(cands)
-                stop = (day_ord + window + 1) << SHIFT
-                while i < n:
-                    v = cands[i]
-                    if v >= stop:
-                        break
-                    anchor = v >> SHIFT
-                    dist = anchor - day_ord if anchor > day_ord else day_ord - anchor
-                    if dist < best or (dist == best and (v & ID_MASK) < cid):
-                        best, cid = dist, v & ID_MASK
-                    i += 1
-        if cid is None:
-            cid = next_id
-            next_id += 1
-            day = ev[11]
-            new[cid] = [*key, day, day, day, ev[7], ev[9], 1, 1, ev[1]]
+
+    def __init__(self, conn: sqlite3.Connection, window: int, index: ClusterIndex | None = None,
+                 n_events: int = 0) -> None:
+        if index is None:
+            index = ClusterIndex()
+            index.validate(conn)
+        if not index.complete and not index.by_key and n_events * 4 >= index.next_id:
+            index.load_all(conn)
+        self.conn, self.window, self.index = conn, window, index
+        # Documents come one after another, so a cluster counts a new document whenever the
+        # event's document differs from the last one it saw (no per-cluster sets needed).
+        self.new: dict[int, list] = {}    # cid -> [key..., anchor, first, last, cameo, plover, n, n_docs, last_doc]
+        self.grown: dict[int, list] = {}  # cid -> [n, n_docs, first, last, last_doc]
+
+    def assign(self, events: list[tuple], keys: list[tuple], day_ords: list[int]) -> list[int]:
+        """The cluster of each event (event tuples as ``events`` rows: doc at 1, cameo at 7,
+        plover at 9, day at 11), in order; reads the store only for anchors not yet in memory."""
+        index, window, conn = self.index, self.window, self.conn
+        new, grown = self.new, self.grown
+        next_id = index.next_id
+        clusters = []
+        append = clusters.append
+        by_key = index.by_key
+        for ev, key, day_ord in zip(events, keys, day_ords, strict=True):
+            cid = None
             if day_ord:
-                insort(cands, day_ord << SHIFT | cid)
-                index.size += 1
-        else:
-            day, doc = ev[11], ev[1]
-            entry = new.get(cid)
-            if entry is not None:
-                entry[9] += 1
-                if entry[11] != doc:
-                    entry[10] += 1
-                    entry[11] = doc
-                if day < entry[5]:
-                    entry[5] = day
-                elif day > entry[6]:
-                    entry[6] = day
+                cands = by_key.get(key)
+                if cands is None:
+                    cands = index.anchors(conn, key)
+                if cands:
+                    # anchors within the window in (day, id) order: the first at the least distance
+                    # is the nearest, ties going to the older cluster
+                    i = bisect_left(cands, (day_ord - window) << SHIFT)
+                    best = window + 1
+                    n = len(cands)
+                    stop = (day_ord + window + 1) << SHIFT
+                    while i < n:
+                        v = cands[i]
+                        if v >= stop:
+                            break
+                        anchor = v >> SHIFT
+                        dist = anchor - day_ord if anchor > day_ord else day_ord - anchor
+                        if dist < best or (dist == best and (v & ID_MASK) < cid):
+                            best, cid = dist, v & ID_MASK
+                        i += 1
+            if cid is None:
+                cid = next_id
+                next_id += 1
+                day = ev[11]
+                new[cid] = [*key, day, day, day, ev[7], ev[9], 1, 1, ev[1]]
+                if day_ord:
+                    insort(cands, day_ord << SHIFT | cid)
+                    index.size += 1
             else:
-                g = grown.get(cid)
-                if g is None:
-                    grown[cid] = [1, 1, day, day, doc]
+                day, doc = ev[11], ev[1]
+                entry = new.get(cid)
+                if entry is not None:
+                    entry[9] += 1
+                    if entry[11] != doc:
+                        entry[10] += 1
+                        entry[11] = doc
+                    if day < entry[5]:
+                        entry[5] = day
+                    elif day > entry[6]:
+                        entry[6] = day
                 else:
-                    g[0] += 1
-                    if g[4] != doc:
-                        g[1] += 1
-                        g[4] = doc
-                    if day < g[2]:
-                        g[2] = day
-                    elif day > g[3]:
-                        g[3] = day
-        append(cid)
-    index.next_id = next_id
-    rows.event_clusters = clusters
-    conn.executemany("INSERT INTO event_clusters (source, target, root, negated, anchor_day, first_day, "
-                     "last_day, cameo, plover, n_events, n_documents, id) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     [(*e[:11], cid) for cid, e in new.items()])
-    conn.executemany("UPDATE event_clusters SET n_events = n_events + ?, n_documents = n_documents + ?,"
-                     " first_day = min(first_day, ?), last_day = max(last_day, ?) WHERE id = ?",
-                     [(*g[:4], cid) for cid, g in sorted(grown.items())])
+                    g = grown.get(cid)
+                    if g is None:
+                        grown[cid] = [1, 1, day, day, doc]
+                    else:
+                        g[0] += 1
+                        if g[4] != doc:
+                            g[1] += 1
+                            g[4] = doc
+                        if day < g[2]:
+                            g[2] = day
+                        elif day > g[3]:
+                            g[3] = day
+            append(cid)
+        index.next_id = next_id
+        return clusters
+
+    def take_new(self) -> list[tuple]:
+        """The clusters opened since the last call, as ``event_clusters`` rows (id first), to be
+        written now; events that join them later count as growth (:meth:`write`). A document's
+        events are assigned in one call, so no document is counted twice."""
+        rows = [(cid, *e[:11]) for cid, e in self.new.items()]
+        self.new.clear()
+        return rows
+
+    def write(self) -> None:
+        """Insert the clusters not yet taken and add the transaction's events to the stored ones."""
+        self.conn.executemany(
+            "INSERT INTO event_clusters (source, target, root, negated, anchor_day, first_day, last_day, cameo, "
+            "plover, n_events, n_documents, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(*e[:11], cid) for cid, e in self.new.items()])
+        self.conn.executemany(
+            "UPDATE event_clusters SET n_events = n_events + ?, n_documents = n_documents + ?,"
+            " first_day = min(first_day, ?), last_day = max(last_day, ?) WHERE id = ?",
+            [(*g[:4], cid) for cid, g in sorted(self.grown.items())])

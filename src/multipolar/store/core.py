@@ -62,10 +62,13 @@ class Store:
     One process writes at a time (WAL mode), any number read meanwhile.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: str, readonly: bool = False) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: str, readonly: bool = False,
+                 threaded_ingest: bool = True) -> None:
         self.conn = conn
         self.path = path
         self.readonly = readonly
+        # a worker thread shares the ingest's SQLite work (needs a connection usable from any thread)
+        self.threaded_ingest = threaded_ingest
         self._writer: BatchWriter | None = None
 
     @classmethod
@@ -96,9 +99,12 @@ class Store:
         conn.execute("PRAGMA cache_size = -262144")  # 256 MB: index pages stay hot at millions of rows
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA mmap_size = 268435456")
-        return cls(conn, path, readonly)
+        return cls(conn, path, readonly, threaded_ingest=not check_same_thread)
 
     def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
         if not self.readonly:
             try:
                 self.conn.execute("PRAGMA optimize")
@@ -127,8 +133,11 @@ class Store:
         """
         if self.readonly:
             raise PermissionError("store opened read-only")
-        if self._writer is None or self._writer.window != window_days:
-            self._writer = BatchWriter(self.conn, window_days)
+        if self._writer is None or self._writer.window != window_days or self._writer.conn is not self.conn:
+            if self._writer is not None:
+                self._writer.close()
+            threaded = self.threaded_ingest and isinstance(self.conn, sqlite3.Connection)
+            self._writer = BatchWriter(self.conn, window_days, threaded=threaded)
         total = IngestStats()
         for batch in batches(records, batch_size, batch_seconds):
             total.add(self._writer.write([r.to_dict() if isinstance(r, Record) else r for r in batch], force))

@@ -9,28 +9,47 @@ from collections.abc import Iterable
 from .codes import QUAD, week_of
 
 
-def add_summaries(conn: sqlite3.Connection, actor_months: Counter, dyad_months: Counter) -> None:
-    """Add (or, with negative counts, take away) a batch's counts to the summary tables."""
+def summary_statements(actor_months: Counter, dyad_months: Counter,
+                       actor_weeks: Counter | None = None) -> list[tuple[str, list[tuple]]]:
+    """The statements (with their rows) that add a batch's counts to the summary tables, or with
+    negative counts take them away. Built apart from running them, so a writer can build them
+    while its connection is still busy."""
     # Rows in key order walk the B-tree once instead of jumping around it (several times faster).
-    rows = [(*k, n) for k, n in actor_months.items()]
-    rows.sort()
-    conn.executemany("INSERT INTO actor_months VALUES (?, ?, ?, ?, ?) ON CONFLICT(actor, month, quad, role) "
-                     "DO UPDATE SET n = n + excluded.n", rows)
-    rows = [(*k, n) for k, n in dyad_months.items()]
-    rows.sort()
-    conn.executemany("INSERT INTO dyad_months VALUES (?, ?, ?, ?, ?) ON CONFLICT(source, target, month, quad) "
-                     "DO UPDATE SET n = n + excluded.n", rows)
+    am_rows = [(*k, n) for k, n in actor_months.items()]
+    am_rows.sort()
+    dm_rows = [(*k, n) for k, n in dyad_months.items()]
+    dm_rows.sort()
     actors: dict[str, list[int]] = {}
     for (actor, _month, _quad, role), n in actor_months.items():
         actors.setdefault(actor, [0, 0])[role == "target"] += n
-    conn.executemany("INSERT INTO actor_totals VALUES (?, ?, ?) ON CONFLICT(actor) DO UPDATE SET "
-                     "n_source = n_source + excluded.n_source, n_target = n_target + excluded.n_target",
-                     sorted((a, s, t) for a, (s, t) in actors.items()))
     dyads: Counter = Counter()
     for (source, target, _month, _quad), n in dyad_months.items():
         dyads[(source, target)] += n
-    conn.executemany("INSERT INTO dyad_totals VALUES (?, ?, ?) ON CONFLICT(source, target) DO UPDATE SET "
-                     "n = n + excluded.n", sorted((*k, n) for k, n in dyads.items()))
+    out = [
+        ("INSERT INTO actor_months VALUES (?, ?, ?, ?, ?) ON CONFLICT(actor, month, quad, role) "
+         "DO UPDATE SET n = n + excluded.n", am_rows),
+        ("INSERT INTO dyad_months VALUES (?, ?, ?, ?, ?) ON CONFLICT(source, target, month, quad) "
+         "DO UPDATE SET n = n + excluded.n", dm_rows),
+        ("INSERT INTO actor_totals VALUES (?, ?, ?) ON CONFLICT(actor) DO UPDATE SET "
+         "n_source = n_source + excluded.n_source, n_target = n_target + excluded.n_target",
+         sorted((a, s, t) for a, (s, t) in actors.items())),
+        ("INSERT INTO dyad_totals VALUES (?, ?, ?) ON CONFLICT(source, target) DO UPDATE SET "
+         "n = n + excluded.n", sorted((*k, n) for k, n in dyads.items())),
+    ]
+    if actor_weeks is not None:
+        out.append(("INSERT INTO actor_weeks VALUES (?, ?, ?, ?) ON CONFLICT(actor, week, plover) "
+                    "DO UPDATE SET n = n + excluded.n", sorted((*k, n) for k, n in actor_weeks.items())))
+        gone = [k for k, n in actor_weeks.items() if n < 0]
+        if gone:  # weeks that fall to zero go
+            out.append(("DELETE FROM actor_weeks WHERE actor = ? AND week = ? AND plover = ? AND n <= 0", gone))
+    return out
+
+
+def add_summaries(conn: sqlite3.Connection, actor_months: Counter, dyad_months: Counter,
+                  actor_weeks: Counter | None = None) -> None:
+    """Add (or, with negative counts, take away) a batch's counts to the summary tables."""
+    for sql, rows in summary_statements(actor_months, dyad_months, actor_weeks):
+        conn.executemany(sql, rows)
 
 
 def week_counts(events: Iterable[tuple], sign: int = 1) -> Counter:
@@ -53,15 +72,6 @@ def week_counts(events: Iterable[tuple], sign: int = 1) -> Counter:
         for k in counts:
             counts[k] *= sign
     return counts
-
-
-def add_weeks(conn: sqlite3.Connection, actor_weeks: Counter) -> None:
-    """Add (or, with negative counts, take away) weekly counts; rows that fall to zero go."""
-    conn.executemany("INSERT INTO actor_weeks VALUES (?, ?, ?, ?) ON CONFLICT(actor, week, plover) "
-                     "DO UPDATE SET n = n + excluded.n", sorted((*k, n) for k, n in actor_weeks.items()))
-    gone = [k for k, n in actor_weeks.items() if n < 0]
-    if gone:
-        conn.executemany("DELETE FROM actor_weeks WHERE actor = ? AND week = ? AND plover = ? AND n <= 0", gone)
 
 
 def delete_document_rows(conn: sqlite3.Connection, doc: int) -> tuple[set[int], set[int]]:
@@ -93,8 +103,7 @@ def delete_document_rows(conn: sqlite3.Connection, doc: int) -> tuple[set[int], 
             if sc:
                 dyad_months[(sc, tc, month, quad)] -= 1
         per_cluster[cluster] += 1
-    add_summaries(conn, actor_months, dyad_months)
-    add_weeks(conn, week_counts(week_events, -1))
+    add_summaries(conn, actor_months, dyad_months, week_counts(week_events, -1))
     conn.executemany("DELETE FROM actor_months WHERE actor = ? AND month = ? AND quad = ? AND role = ? AND n <= 0",
                      list(actor_months))
     conn.executemany("DELETE FROM dyad_months WHERE source = ? AND target = ? AND month = ? AND quad = ? "
