@@ -100,3 +100,13 @@ def test_criticising_the_purchase_charges_the_buyer_named_earlier(nlp):
     assert ("BOR", "RUR", "other") in got
     assert ("RUR", "deny") in [(r.actor, r.stance) for r in got[("BOR", "RUR", "other")].responses]
     assert ("BOR", "SYL", "other") not in got
+
+
+def test_a_finding_said_in_a_report_is_a_claim_without_an_answer(nlp):
+    names = dict(NAMES, **{"United Nations": "IGOUNO", "Bordurian": "BOR", "Syldavia": "SYL"})
+    text = ("A group of United Nations experts said in a report last year that between 3,000 and 4,000 "
+            "Bordurian soldiers were operating in Syldavia.")
+    got = {(c.claimant, c.subject, c.topic) for c in code_claims(context(nlp, text, names))}
+    assert ("IGOUNO", "BOR", "troop_deployment") in got
+    plain = "A group of United Nations experts said that Bordurian soldiers were operating in Syldavia."
+    assert code_claims(context(nlp, plain, names)) == []

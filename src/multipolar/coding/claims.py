@@ -37,7 +37,8 @@ ACT_LOOKBACK = 10  # sentences searched for the author of "the purchase", "the l
 # Verbs that report what the claimant said; a claim verb below one speaks for its subject.
 REPORTING = frozenset({"say", "state", "tell", "announce", "declare", "add", "write"})
 INSTITUTIONAL = frozenset({"spokesman", "spokeswoman", "spokesperson", "ministry", "minister", "government",
-                           "intelligence", "official", "officials", "ambassador", "representative"})
+                           "intelligence", "official", "officials", "ambassador", "representative",
+                           "group", "panel", "team", "experts", "expert"})
 
 
 @dataclass
@@ -482,7 +483,7 @@ class ClaimCoder(ResponseReader):
                     got = self._claim_from_verb(sent, tok)
                     if got:
                         self._add(sent, sent_no, tok, self._claimants(sent, tok), got[0], got[1], got[2],
-                                  weak=lemma in lex["weak_verbs"])
+                                  weak=lemma in lex["weak_verbs"] and not _in_report(tok))
                 elif tok.pos_ == "NOUN" and lemma in lex["nouns"]:
                     if len(self.groups) > before and _appositive_target(tok) is not None:
                         continue  # "X accused Y of ..., an allegation Y denies": the same claim
@@ -536,6 +537,14 @@ def _text(doc, head: Token) -> str:
     """The words of ``head``'s phrase, on one line, without a leading "that"."""
     text = " ".join(doc[head.left_edge.i:head.right_edge.i + 1].text.split())
     return text[5:] if text.lower().startswith("that ") else text
+
+
+def _in_report(verb: Token) -> bool:
+    """"X said in a report that ...": a finding published as a report is a claim in itself, not a
+    plain remark that needs blaming words or an answer to count."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+        p.lemma_.lower() in ("report", "assessment", "dossier", "findings") for p in c.children)
+        for c in verb.children)
 
 
 def _agent_of(verb: Token) -> list[Token]:
