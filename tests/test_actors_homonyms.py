@@ -55,3 +55,28 @@ def test_a_country_word_keeps_uncued_mentions_the_country(nlp):
     last = text.rindex("Georgia")
     m = res.covering(last, last + len("Georgia"))
     assert m is not None and m.codes == ("GEO",)
+
+
+# "Congo" alone is the Republic of the Congo unless the text is about the Democratic Republic.
+@pytest.mark.parametrize("text", [
+    "The Democratic Republic of Congo accused Rwanda of arming the rebels.",
+    "Fighting spread across eastern Congo as the rebels advanced on Monday.",
+    "Rebels of the M23 group seized a second town. Congo's army said it had retreated to regroup.",
+    "Congolese troops pulled back from Goma after two days of shelling.",
+    "Kinshasa summoned the envoy. Congo said the talks in Luanda would go ahead.",
+])
+def test_texts_about_the_democratic_republic_code_cod(nlp, text):
+    codes = _codes(nlp, text)
+    assert any(c.startswith("COD") for c in codes)
+    assert not any(c.startswith("COG") for c in codes)
+
+
+@pytest.mark.parametrize("text", [
+    "Congo and Gabon signed a fishing accord in Libreville on Tuesday.",
+    "President Denis Sassou Nguesso said Congo would double its oil output.",
+    "Congolese officials in Brazzaville welcomed the loan.",
+])
+def test_congo_alone_stays_the_republic_of_the_congo(nlp, text):
+    codes = _codes(nlp, text)
+    assert any(c.startswith("COG") for c in codes)
+    assert not any(c.startswith("COD") for c in codes)

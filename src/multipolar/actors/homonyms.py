@@ -1,4 +1,5 @@
-"""Country names that also name a place elsewhere: "Georgia" the country or the US state.
+"""Country names that also name a place elsewhere: "Georgia" the country or the US state, "Congo"
+the Republic of the Congo or the Democratic Republic of the Congo.
 
 The cue words are data (data/actors/homonyms.tsv). A mention of the name takes the other reading
 when a word right before or after it, a city before "<city>, <name>", or a word of its sentence
@@ -6,6 +7,8 @@ says so ("Atlanta, Georgia", "Georgia's governor", "the Georgia Senate race"), u
 sentence also names one of the country's own words ("Tbilisi"). When some mention of a document
 is so read and the document names none of the country's words, every mention of the name and of
 its adjective takes the other reading ("Georgians voted on Tuesday" in a story on the state).
+A "document" cue word anywhere in a text without the country's own words does the same at once
+("Kinshasa" or "the DRC" in a story that says "Congo" and "Congolese").
 """
 
 from __future__ import annotations
@@ -36,6 +39,15 @@ def homonyms() -> dict[str, Homonym]:
         words = [tuple(fold(w) for w in p.split()) for p in row["words"].split("|") if p.strip()]
         h.cues.setdefault(row["cue"], []).extend(words)
     return out
+
+
+@lru_cache(maxsize=64)
+def home_code(name: str) -> str | None:
+    """The code the country dictionary gives a lowercase name ("congo" -> COG)."""
+    for row in read_tsv(name="countries.tsv"):
+        if name in (fold(n) for n in [row["name"], *(row["aliases"] or "").split("|")] if n):
+            return row["code"]
+    return None
 
 
 def _ends_at(lower: list[str], k: int, phrase: tuple[str, ...]) -> bool:
@@ -77,18 +89,21 @@ def reread_homonyms(doc: Doc, spans: list[Span]) -> None:
     for name, h in table.items():
         bare = [s for s in spans if s.entry is not None and s.entry.sort == COUNTRY and s.j - s.i == 1
                 and lower[s.i] == name and len(s.codes) == 1]
-        if not bare:
-            continue
-        cued = [s for s in bare if _cued(doc, lower, s, h)]
-        if not cued:
-            continue
-        other = Entry(h.code, "state", doc[cued[0].i].text, COUNTRY)
         country_words = any(_contains(lower, 0, len(lower), p) for p in h.cues.get("country", ()))
+        # the document names the other place ("Kinshasa", "the DRC") and never the country's own words
+        named_elsewhere = not country_words and any(_contains(lower, 0, len(lower), p)
+                                                    for p in h.cues.get("document", ()))
+        cued = bare if named_elsewhere else [s for s in bare if _cued(doc, lower, s, h)]
+        if not cued and not named_elsewhere:
+            continue
         targets = cued
         if not country_words:
-            code = bare[0].code
+            code = home_code(name)
             targets = bare + [s for s in spans if s.entry is not None and s.entry.sort == ADJECTIVE
                               and s.code == code and len(s.codes) == 1]
+        if not targets:
+            continue
+        other = Entry(h.code, "state", doc[targets[0].i].text, COUNTRY)
         for s in targets:
             s.codes = [h.code]
             s.entry = other if s.entry.sort == COUNTRY else Entry(h.code, "state", s.name, ADJECTIVE)
