@@ -3,8 +3,10 @@
 Each rule fires only when its antecedent is unambiguous; otherwise the words stay unresolved
 (a wrong actor is worse than none):
 a. a later surname of a person named in full ("Abbas Araghchi ... Araghchi said");
-b. "the two nations", "both sides", "the three countries": the latest collective with that many
-   members, else the latest that many distinct countries;
+b. "the two nations", "both sides", "the three countries": the most often named collective with
+   that many members, else the latest that many distinct countries; for a pair, the story's own
+   pair (the two states its lead names) wins over a pair named in passing, unless that other pair
+   was named as a group in the same sentence or as the subject of the sentence before;
 c. "the president", "the foreign minister": the one person holding that title in the last few
    sentences;
 d. "he"/"she" as the subject of a clause: the one person named earlier in the sentence, else the
@@ -167,6 +169,7 @@ def _regional_references(doc: Doc, spans: list[Span], sent_of: list[int],
 def _collective_references(doc, spans, taken, sent_of, country_names) -> list[Span]:
     lower = [t.lower_ for t in doc]
     added = []
+    lead = _lead_pair(doc, spans, sent_of)
     for h, word in enumerate(lower):
         if not (word in COUNTRY_NOUNS or word in GOVERNMENT_NOUNS or word in SIDE_NOUNS):
             continue
@@ -183,11 +186,56 @@ def _collective_references(doc, spans, taken, sent_of, country_names) -> list[Sp
             start, count = h - 3, NUMBERS[lower[h - 2]]
         else:
             continue
-        codes = _antecedent_codes(spans, start, count, word, sent_of, _own_subjects(doc, spans, h))
+        codes = _antecedent_codes(spans, start, count, word, sent_of, _own_subjects(doc, spans, h),
+                                  lead=lead if count == 2 else None, doc=doc)
         if codes:
             added.append(Span(start, h + 1, codes, "government" if word in GOVERNMENT_NOUNS else "state",
                               doc[start:h + 1].text, via="coref"))
     return added
+
+
+def _state_bases(s: Span) -> list[str]:
+    return list(dict.fromkeys(b for b in (code_country(c) for c in s.codes)
+                              if len(b) == 3 and not b.startswith(("---", "IGO"))))
+
+
+def _lead_pair(doc: Doc, spans, sent_of) -> list[str] | None:
+    """The two states a story is about: those its lead (the first sentence naming a state)
+    names, when it names exactly two ("China's coast guard fired water cannon at a Philippine
+    ship ..."); None otherwise."""
+    first = next((sent_of[s.i] for s in spans if _state_bases(s)), None)
+    if first is None:
+        return None
+    bases: list[str] = []
+    for s in spans:
+        if sent_of[s.i] == first:
+            bases += [b for b in _state_bases(s) if b not in bases]
+    return bases if len(bases) == 2 else None
+
+
+def _pair_named_just_before(doc: Doc, groups, before: int, sent_of, spans=(),
+                            exclude: set[str] = frozenset()) -> list[str] | None:
+    """The one group named in the same sentence as the reference, else exactly two states named
+    apart in it ("Mali hosted Niger, and the two countries agreed ..."), else the one group named
+    as the subject of the sentence before ("Kyrgyzstan and Tajikistan are not party to it. The
+    two neighbours fought ..."): a nearer antecedent than the story's own pair."""
+    here = sent_of[before]
+    found = {frozenset(_state_bases(g)) for g in groups if sent_of[g.i] == here}
+    if not found:
+        bases: list[str] = []
+        for o in spans:
+            if o.j <= before and sent_of[o.i] == here:
+                bases += [b for b in _state_bases(o) if b not in bases and b not in exclude]
+        if len(bases) == 2:
+            return bases
+    for window in (0, 1):
+        found = {frozenset(_state_bases(g)): g for g in groups if here - sent_of[g.i] == window and (
+            window == 0 or any(doc[k].dep_ in SUBJECT_DEPS for k in range(g.i, g.j)))}
+        if len(found) == 1:
+            return list(next(iter(found.values())).codes)
+        if found:
+            return None
+    return None
 
 
 def _one_span_over(spans, i: int, j: int) -> bool:
@@ -239,7 +287,8 @@ def _own_subjects(doc: Doc, spans, h: int) -> set[str]:
 
 
 def _antecedent_codes(spans, before: int, count: int, noun: str, sent_of,
-                      exclude: set[str] = frozenset()) -> list[str] | None:
+                      exclude: set[str] = frozenset(), lead: list[str] | None = None,
+                      doc: Doc | None = None) -> list[str] | None:
     if noun in LEADER_NOUNS:
         leaders = _leaders_just_named(spans, before, count, sent_of)
         if leaders:
@@ -248,12 +297,20 @@ def _antecedent_codes(spans, before: int, count: int, noun: str, sent_of,
     # the most often named group of that size so far wins ("the two sides" of a treaty story
     # are its parties, even just after another pair was named); ties go to the latest
     tally: dict[frozenset[str], tuple[int, int, list[str]]] = {}
+    groups = []
     for order, s in enumerate(earlier):
         bases = list(dict.fromkeys(code_country(c) for c in s.codes if not c.startswith("---")))
         if len(s.parts) >= 2 and len(bases) == count and not exclude & set(bases):
             n = tally.get(frozenset(bases), (0, 0, []))[0]
             tally[frozenset(bases)] = (n + 1, order, list(s.codes))
+            groups.append(s)
     group: list[str] | None = max(tally.values())[2] if tally else None
+    if lead and doc is not None and not exclude & set(lead):
+        # a pair named in passing ("Japan and the US expressed concern") is not "the two
+        # countries" of a China-Philippines story, unless it was named just before
+        latest = _pair_named_just_before(doc, groups, before, sent_of, spans, exclude)
+        own = next((codes for bases, (_, _, codes) in tally.items() if bases == frozenset(lead)), lead)
+        group = latest if latest is not None else own
     earlier = [s for s in earlier if sent_of[before] - sent_of[s.i] <= WINDOW_SENTENCES]
     if group is None:
         bases: list[str] = []

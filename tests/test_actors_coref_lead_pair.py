@@ -1,0 +1,50 @@
+"""'The two countries' late in a story are the story's own pair (the two states its lead
+names), not a pair named in passing, unless that pair was named just before (actors/coref.py
+rule b). Sentences made up for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from multipolar.actors.resolver import ActorResolver
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver()
+
+
+def _bases_at(resolver, nlp, text, phrase):
+    res = resolver.resolve(nlp(text), "2025-04-02")
+    start = text.index(phrase)
+    m = res.covering(start, start + len(phrase))
+    return {c[:3] for c in m.codes} if m else None
+
+
+def test_the_two_countries_are_the_lead_pair_not_a_pair_in_passing(resolver, nlp):
+    text = ("Argentina recalled its ambassador from Chile on Monday after Chilean troops crossed a glacier "
+            "border. Santiago said the patrol had lost its way. Brazil and Uruguay urged calm. "
+            "The Argentine foreign ministry said it had filed a protest. "
+            "The two countries agreed in 2019 to mark the border jointly.")
+    assert _bases_at(resolver, nlp, text, "The two countries") == {"ARG", "CHL"}
+
+
+def test_both_governments_are_the_lead_pair_named_as_a_group(resolver, nlp):
+    text = ("Ghana and Togo signed a power-sharing deal on Friday. Mali and Niger held separate talks "
+            "on a pipeline last week. Accra said the deal would lower prices. "
+            "Both governments called it a model for the region.")
+    assert _bases_at(resolver, nlp, text, "Both governments") == {"GHA", "TGO"}
+
+
+def test_a_pair_named_as_the_subject_just_before_is_still_the_antecedent(resolver, nlp):
+    text = ("Ghana and Togo signed a power-sharing deal on Friday. Mali and Niger are not party to it. "
+            "The two neighbours have quarrelled over transit fees since 2021.")
+    assert _bases_at(resolver, nlp, text, "The two neighbours") == {"MLI", "NER"}
+
+
+def test_a_pair_in_the_same_sentence_is_the_antecedent(resolver, nlp):
+    text = ("Ghana and Togo signed a power-sharing deal on Friday. Accra welcomed it. "
+            "Mali hosted Niger for talks on Sunday, and the two countries agreed to reopen the road.")
+    assert _bases_at(resolver, nlp, text, "the two countries") == {"MLI", "NER"}
