@@ -30,6 +30,8 @@ class AgreementLexicon:
     content_preps: tuple[str, ...]
     absence_nouns: frozenset[str]
     lacking_verbs: frozenset[str]
+    establishing_verbs: frozenset[str]
+    mechanism_nouns: frozenset[str]
     cues: tuple[tuple[str, re.Pattern[str]], ...]  # (provision key, pattern), in file order
 
 
@@ -60,6 +62,8 @@ def lexicon() -> AgreementLexicon:
         content_preps=tuple(lex["content_preps"]),
         absence_nouns=frozenset(lex["absence_nouns"]),
         lacking_verbs=frozenset(lex["lacking_verbs"]),
+        establishing_verbs=frozenset(lex.get("establishing_verbs", [])),
+        mechanism_nouns=frozenset(lex.get("mechanism_nouns", [])),
         cues=cues,
     )
 

@@ -357,6 +357,38 @@ def find_mentions(ctx, sent: Span, aliases: dict[str, object]) -> list[Mention]:
         else:
             out.append(Mention(tok, _unique(parties + [c for g in groups for c in g]), **common))
     out += _agreed_trades(ctx, sent)
+    out += _agreed_mechanisms(ctx, sent, out)
+    return out
+
+
+def _agreed_mechanisms(ctx, sent: Span, found: list[Mention]) -> list[Mention]:
+    """A joint body agreed without an agreement noun: "The two countries agreed last year to set
+    up a hotline", "A and B agreed to establish a joint commission". The subject of "agree"
+    (two states or more) holds it; a sentence that already names an agreement is left to it."""
+    if found:
+        return []
+    lex = lexicon()
+    out = []
+    for tok in sent:
+        head = tok.head
+        if (tok.lemma_.lower() not in lex.establishing_verbs or tok.dep_ != "xcomp"
+                or head.lemma_.lower() != "agree" or is_negated(head)):
+            continue
+        # the object's words: the tagger may read "a fisheries hotline" as a noun and an adverb
+        objects = [t for c in tok.children if c.dep_ in ("dobj", "advmod", "npadvmod") for t in c.subtree
+                   if t.i > tok.i and t.pos_ != "VERB"]
+        noun = next((o for o in objects if o.lemma_.lower() in lex.mechanism_nouns
+                     or o.lower_ in lex.mechanism_nouns), None)
+        if noun is None:
+            continue
+        first = min(o.i for o in objects)
+        parties = _unique(_clause_parties(ctx, sent, head))
+        if len(parties) < 2:
+            continue
+        words = [t.text for t in sent.doc[first:noun.i + 1] if t.pos_ != "DET" and not t.is_punct][-4:]
+        out.append(Mention(noun, parties, definite=False, indefinite=True, embedded=False,
+                           date=clause_dates(ctx, head), duration=None, kind="agreement",
+                           name="agreement to set up " + " ".join(words).lower(), proper=False))
     return out
 
 
