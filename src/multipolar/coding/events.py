@@ -155,6 +155,9 @@ class _Coder(RoleFinder):
             objs = self.verb_objects(verb, rule)
             if objs is None:
                 continue
+            if rule.exclude_modifier and any(c.lemma_.lower() in rule.exclude_modifier for o in objs
+                                             for c in o.children if c.dep_ in ("amod", "compound")):
+                continue  # "fought a trade war"
             if rule.objects is not None:
                 objs = objs + [o for o in direct_objects(verb) if o not in objs]
             if not sources and self.reporters_second_verb(verb):

@@ -44,6 +44,7 @@ class VerbRule:
     needs_future: bool = False  # only said of the future ("would respond"), not a report of the act
     after_window: int = 12  # how many words after the verb ``after`` looks at (PETRARCH patterns: 12)
     origin: str = ""
+    exclude_modifier: frozenset[str] = frozenset()  # object modifiers that unmake it ("a trade war")
 
     @property
     def specificity(self) -> int:
@@ -146,6 +147,7 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
                 after=tuple(tuple(tuple(alt.split()) for alt in _words(item)) for item in entry.get("after") or []),
                 needs_future=bool(entry.get("needs_future", False)),
                 after_window=40,  # our rules look through the verb's whole phrase
+                exclude_modifier=frozenset(_words(entry.get("exclude_modifier"))),
                 origin=origin))
     for entry in data.get("nouns") or []:
         mods = entry.get("require_modifier")
