@@ -48,3 +48,10 @@ def test_a_pair_in_the_same_sentence_is_the_antecedent(resolver, nlp):
     text = ("Ghana and Togo signed a power-sharing deal on Friday. Accra welcomed it. "
             "Mali hosted Niger for talks on Sunday, and the two countries agreed to reopen the road.")
     assert _bases_at(resolver, nlp, text, "the two countries") == {"MLI", "NER"}
+
+
+def test_a_pair_named_as_one_more_than_once_is_not_in_passing(resolver, nlp):
+    text = ("Egypt urged Sudan on Monday to reopen the border crossing. Ethiopia and Eritrea signed a port "
+            "deal on Sunday. Cairo said it was watching closely. Ethiopia and Eritrea have held talks since "
+            "2018. Analysts welcomed the port deal. The two countries will meet again in June.")
+    assert _bases_at(resolver, nlp, text, "The two countries") == {"ETH", "ERI"}

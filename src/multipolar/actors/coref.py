@@ -306,11 +306,17 @@ def _antecedent_codes(spans, before: int, count: int, noun: str, sent_of,
             groups.append(s)
     group: list[str] | None = max(tally.values())[2] if tally else None
     if lead and doc is not None and not exclude & set(lead):
-        # a pair named in passing ("Japan and the US expressed concern") is not "the two
-        # countries" of a China-Philippines story, unless it was named just before
-        latest = _pair_named_just_before(doc, groups, before, sent_of, spans, exclude)
-        own = next((codes for bases, (_, _, codes) in tally.items() if bases == frozenset(lead)), lead)
-        group = latest if latest is not None else own
+        # a pair named once in passing ("Japan and the US expressed concern") is not "the two
+        # countries" of a China-Philippines story, unless it was named just before (a pair named
+        # as one more often is a pair the story is about); with no pair named as one, "the two
+        # sides" may be a state and a group the lead did not name, so only states ("countries",
+        # "governments") take the lead pair
+        best = max(tally.items(), key=lambda kv: kv[1])[0] if tally else None
+        passing = best is not None and best != frozenset(lead) and tally[best][0] == 1
+        if passing or (best is None and noun not in SIDE_NOUNS) or best == frozenset(lead):
+            latest = _pair_named_just_before(doc, groups, before, sent_of, spans, exclude)
+            own = tally[best][2] if best == frozenset(lead) else lead
+            group = latest if latest is not None else own
     earlier = [s for s in earlier if sent_of[before] - sent_of[s.i] <= WINDOW_SENTENCES]
     if group is None:
         bases: list[str] = []
