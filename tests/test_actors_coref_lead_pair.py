@@ -55,3 +55,10 @@ def test_a_pair_named_as_one_more_than_once_is_not_in_passing(resolver, nlp):
             "deal on Sunday. Cairo said it was watching closely. Ethiopia and Eritrea have held talks since "
             "2018. Analysts welcomed the port deal. The two countries will meet again in June.")
     assert _bases_at(resolver, nlp, text, "The two countries") == {"ETH", "ERI"}
+
+
+def test_the_dateline_is_not_one_of_the_lead_pair(resolver, nlp):
+    text = ("Border talks\n\nWASHINGTON (Wire) - Guyana accused Venezuela on Monday of moving troops to the "
+            "border. Brazil and Colombia called for calm. Guyana's foreign ministry said it had filed a "
+            "protest.\n\nThe two countries agreed in 2023 to avoid the use of force.")
+    assert _bases_at(resolver, nlp, text, "The two countries") == {"GUY", "VEN"}

@@ -31,6 +31,7 @@ from . import code_country
 from .coref_agents import agent_references
 from .dictionary import read_tsv
 from .spans import Span
+from .titled_people import dateline_span
 
 WINDOW_SENTENCES = 5
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
@@ -200,9 +201,11 @@ def _state_bases(s: Span) -> list[str]:
 
 
 def _lead_pair(doc: Doc, spans, sent_of) -> list[str] | None:
-    """The two states a story is about: those its lead (the first sentence naming a state)
-    names, when it names exactly two ("China's coast guard fired water cannon at a Philippine
+    """The two states a story is about: those its lead (the first sentence naming a state, its
+    dateline left out) names, when it names exactly two ("China's coast guard fired water cannon at a Philippine
     ship ..."); None otherwise."""
+    dateline = dateline_span(doc, spans)  # "WASHINGTON (Wire) - China and the Philippines ..."
+    spans = [s for s in spans if s is not dateline]
     first = next((sent_of[s.i] for s in spans if _state_bases(s)), None)
     if first is None:
         return None

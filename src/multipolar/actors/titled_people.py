@@ -202,6 +202,16 @@ def _lead_state(doc: Doc, spans: list[Span]) -> str | None:
 def _dateline_country(doc: Doc, spans: list[Span]) -> str | None:
     """The country of a story's dateline: the first upper-case place at the start of a line
     followed by a dash ("CHISINAU - ..."), when it names one country ("PARIS/TEHRAN" names two)."""
+    s = dateline_span(doc, spans)
+    if s is None or doc[s.j:s.j + 1].text in ("/", "&"):
+        return None  # none, or two places
+    codes = {c[:3] for c in s.codes if not c.startswith(UNKNOWN)}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def dateline_span(doc: Doc, spans: list[Span]) -> Span | None:
+    """The first upper-case place at the start of a line followed by a dash, a comma or a
+    second place ("CHISINAU - ...", "YEREVAN (Wire) - ...", "PARIS/TEHRAN - ...")."""
     for s in spans:
         words = doc[s.i:s.j]
         if not words.text.isupper() or len(words.text) < 3:
@@ -211,10 +221,9 @@ def _dateline_country(doc: Doc, spans: list[Span]) -> str | None:
             continue
         after = [t.text for t in doc[s.j:s.j + 2]]
         if after and after[0] in ("/", "&"):
-            return None  # two places
+            return s
         if any(a in DASHES or a == "," for a in after):
-            codes = {c[:3] for c in s.codes if not c.startswith(UNKNOWN)}
-            return codes.pop() if len(codes) == 1 else None
+            return s
     return None
 
 
