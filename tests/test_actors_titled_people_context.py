@@ -74,3 +74,10 @@ def test_a_spokesman_of_the_state_that_spoke_outside_its_dateline(resolver, nlp)
     text = ("Border row\n\nACCRA (Wire) - Togo said on Monday it had freed four Ghanaian traders. "
             "Foreign ministry spokesman Kossi Agbeko Mensah said Lome had acted in good faith.")
     assert _code_of(resolver, nlp, text, "Mensah") == ("TGOGOV",)
+
+
+def test_an_office_of_an_international_body_just_named_places_no_one(resolver, nlp):
+    text = ("Inspections\n\nVIENNA (Wire) - The International Atomic Energy Agency said on Monday its "
+            "inspectors had been refused access. \"We need answers,\" the agency's deputy director, "
+            "Lotte Brandt Mertens, told reporters.")
+    assert _people(resolver, nlp, text).get("Lotte Brandt Mertens", ("---",))[0][:3] != "AUT"

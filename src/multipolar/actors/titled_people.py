@@ -61,7 +61,7 @@ def place_titled_people(doc: Doc, spans: list[Span], agent_at: AgentAt) -> list[
             _place(s, office.code, office.office)
             continue
         title = _bare_title_before(doc, lower, s, agent_at, spans)
-        if title is None and s.is_person:
+        if title is None and s.is_person and not _international_body_near(doc, spans, s):
             title = _organ_office(doc, lower, s, agent_at)
         if title is not None and (s.is_person or lower[s.i - 1] in MINISTERIAL):
             country, ambiguous = _speaking_state(doc, spans, min(title[0], s.i))
@@ -185,6 +185,17 @@ def _reported_subject_state(doc: Doc, spans: list[Span], s: Span) -> str | None:
     states = {o.code[:3] for o in spans if any(o.i <= k < o.j for k in subjects) and len(o.codes) == 1
               and not o.code.startswith((UNKNOWN, "IGO")) and len(o.code) in (3, 6)}
     return states.pop() if len(states) == 1 else None
+
+
+def _international_body_near(doc: Doc, spans: list[Span], s: Span) -> bool:
+    """An international organisation named in this sentence or the two before: "the agency" of
+    "VIENNA - The IAEA said ... the agency's deputy director, X," is not Austria's."""
+    if not doc.has_annotation("SENT_START"):
+        return True
+    sents = list(doc.sents)
+    here = next(n for n, sent in enumerate(sents) if sent.start <= s.i < sent.end)
+    start = sents[max(0, here - 2)].start
+    return any(o.code.startswith("IGO") for o in spans if start <= o.i < s.i)
 
 
 def _lead_state(doc: Doc, spans: list[Span]) -> str | None:
