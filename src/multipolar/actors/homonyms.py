@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from .dictionary import ADJECTIVE, COUNTRY, Entry, fold, read_tsv
+from .dictionary import ADJECTIVE, COUNTRY, Entry, fold, packaged_dictionary, read_tsv
 from .spans import Span
 
 POSSESSIVE = ("'s", "'")
@@ -41,12 +41,11 @@ def homonyms() -> dict[str, Homonym]:
     return out
 
 
-@lru_cache(maxsize=64)
 def home_code(name: str) -> str | None:
-    """The code the country dictionary gives a lowercase name ("congo" -> COG)."""
-    for row in read_tsv(name="countries.tsv"):
-        if name in (fold(n) for n in [row["name"], *(row["aliases"] or "").split("|")] if n):
-            return row["code"]
+    """The code the country dictionary gives a lowercase one-word name ("congo" -> COG)."""
+    for _, entry in packaged_dictionary().names.get((name,), ()):
+        if entry.sort == COUNTRY:
+            return entry.code
     return None
 
 
