@@ -136,8 +136,7 @@ class Store:
         if self._writer is None or self._writer.window != window_days or self._writer.conn is not self.conn:
             if self._writer is not None:
                 self._writer.close()
-            threaded = self.threaded_ingest and isinstance(self.conn, sqlite3.Connection)
-            self._writer = BatchWriter(self.conn, window_days, threaded=threaded)
+            self._writer = BatchWriter(self.conn, window_days, threaded=self.threaded_ingest)
         total = IngestStats()
         for batch in batches(records, batch_size, batch_seconds):
             total.add(self._writer.write([r.to_dict() if isinstance(r, Record) else r for r in batch], force))

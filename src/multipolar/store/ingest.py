@@ -166,18 +166,17 @@ def _index_chunk(conn: sqlite3.Connection, evidence_ids: tuple[int, int] | None)
 class BatchWriter:
     """Writes batches of records through one connection (the store's single writer).
 
-    ``threaded`` (default: when ``conn`` is a real connection usable from other threads) lets a
-    worker thread index one chunk of a batch while the next chunk's rows are built.
+    ``threaded`` lets a worker thread index one chunk of a batch while the next chunk's rows are
+    built; it needs a real connection usable from any thread (a stand-in, such as the benchmark's
+    statement timer, always writes on the caller's thread).
     """
 
     def __init__(self, conn: sqlite3.Connection, window_days: int = DEFAULT_WINDOW_DAYS,
-                 threaded: bool | None = None) -> None:
+                 threaded: bool = True) -> None:
         self.conn = conn
         self.window = window_days
         self.clusters = ClusterIndex()
-        if threaded is None:
-            threaded = isinstance(conn, sqlite3.Connection)
-        self.overlap = _Overlap(threaded)
+        self.overlap = _Overlap(threaded and isinstance(conn, sqlite3.Connection))
 
     def close(self) -> None:
         self.overlap.close()
