@@ -96,8 +96,9 @@ class ClusterIndex:
 
 
 class ClusterAssigner:
-    """Gives the events of one transaction their clusters, chunk after chunk, and writes the
-    new and grown clusters once at its end (:meth:`write`).
+    """Gives the events of one transaction their clusters, chunk after chunk: the clusters each
+    chunk opens are taken with it (:meth:`take_new`), the growth of earlier ones is written once
+    at the transaction's end (:meth:`write_growth`).
 
     ``index`` must be current (:meth:`ClusterIndex.validate` in this transaction); without one,
     a fresh index is used for this transaction only. ``n_events`` (the transaction's events)
@@ -187,18 +188,15 @@ class ClusterAssigner:
 
     def take_new(self) -> list[tuple]:
         """The clusters opened since the last call, as ``event_clusters`` rows (id first), to be
-        written now; events that join them later count as growth (:meth:`write`). A document's
+        written now; events that join them later count as growth (:meth:`write_growth`). A document's
         events are assigned in one call, so no document is counted twice."""
         rows = [(cid, *e[:11]) for cid, e in self.new.items()]
         self.new.clear()
         return rows
 
-    def write(self) -> None:
-        """Insert the clusters not yet taken and add the transaction's events to the stored ones."""
-        self.conn.executemany(
-            "INSERT INTO event_clusters (source, target, root, negated, anchor_day, first_day, last_day, cameo, "
-            "plover, n_events, n_documents, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(*e[:11], cid) for cid, e in self.new.items()])
+    def write_growth(self) -> None:
+        """Add the transaction's events to the clusters they joined that were written before
+        (stored ones, and ones opened in an earlier chunk); new ones go by :meth:`take_new`."""
         self.conn.executemany(
             "UPDATE event_clusters SET n_events = n_events + ?, n_documents = n_documents + ?,"
             " first_day = min(first_day, ?), last_day = max(last_day, ?) WHERE id = ?",

@@ -289,7 +289,7 @@ class BatchWriter:
             overlap.submit(_index_chunk, conn, chunk.evidence_ids())
         summaries = summary_statements(rows.actor_months, rows.dyad_months, rows.actor_weeks)  # meanwhile
         overlap.wait()
-        assigner.write()
+        assigner.write_growth()
         rows.write_summaries(summaries, stats)
         return rows
 
