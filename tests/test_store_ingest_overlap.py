@@ -48,11 +48,11 @@ def test_an_error_on_the_worker_rolls_the_whole_batch_back(tmp_path, monkeypatch
     fail_at = [None]
     real_job = ingest_module._index_chunk
 
-    def failing_job(conn, evidence_ids):
-        calls.append(evidence_ids)
+    def failing_job(conn, *args):
+        calls.append(args)
         if len(calls) == fail_at[0]:
             raise OSError("disk full")
-        real_job(conn, evidence_ids)
+        real_job(conn, *args)
 
     monkeypatch.setattr(ingest_module, "_index_chunk", failing_job)
     with Store.open(tmp_path / "s.db") as store:

@@ -96,9 +96,12 @@ class ClusterIndex:
 
 
 class ClusterAssigner:
-    """Gives the events of one transaction their clusters, chunk after chunk: the clusters each
-    chunk opens are taken with it (:meth:`take_new`), the growth of earlier ones is written once
-    at the transaction's end (:meth:`write_growth`).
+    """Gives the events of one transaction their clusters, chunk after chunk.
+
+    The clusters a chunk opens are not kept here: their rows are aggregated from the chunk's
+    staged events by SQL (:data:`NEW_CLUSTERS_SQL`), on the writer's worker thread. Events that
+    join a cluster opened before the chunk (stored, or opened by an earlier chunk of the
+    transaction) count as its growth, written once at the transaction's end (:meth:`write_growth`).
 
     ``index`` must be current (:meth:`ClusterIndex.validate` in this transaction); without one,
     a fresh index is used for this transaction only. ``n_events`` (the transaction's events)
@@ -115,15 +118,19 @@ class ClusterAssigner:
         self.conn, self.window, self.index = conn, window, index
         # Documents come one after another, so a cluster counts a new document whenever the
         # event's document differs from the last one it saw (no per-cluster sets needed).
-        self.new: dict[int, list] = {}    # cid -> [key..., anchor, first, last, cameo, plover, n, n_docs, last_doc]
         self.grown: dict[int, list] = {}  # cid -> [n, n_docs, first, last, last_doc]
+        # the clusters opened by the last chunk that later events of that chunk joined (the others
+        # have one event each, and their rows are copied from it)
+        self.joined_new: set[int] = set()
 
     def assign(self, events: list[tuple], keys: list[tuple], day_ords: list[int]) -> list[int]:
-        """The cluster of each event (event tuples as ``events`` rows: doc at 1, cameo at 7,
-        plover at 9, day at 11), in order; reads the store only for anchors not yet in memory."""
+        """The cluster of each event of one chunk (event tuples as ``events`` rows: doc at 1, day at
+        11), in order; reads the store only for anchors not yet in memory. The chunk's new clusters
+        are numbered from ``index.next_id`` as it was before the call."""
         index, window, conn = self.index, self.window, self.conn
-        new, grown = self.new, self.grown
-        next_id = index.next_id
+        grown = self.grown
+        joined_new = self.joined_new = set()
+        first_new = next_id = index.next_id
         clusters = []
         append = clusters.append
         by_key = index.by_key
@@ -152,52 +159,54 @@ class ClusterAssigner:
             if cid is None:
                 cid = next_id
                 next_id += 1
-                day = ev[11]
-                new[cid] = [*key, day, day, day, ev[7], ev[9], 1, 1, ev[1]]
                 if day_ord:
                     insort(cands, day_ord << SHIFT | cid)
                     index.size += 1
+            elif cid >= first_new:
+                joined_new.add(cid)
             else:
                 day, doc = ev[11], ev[1]
-                entry = new.get(cid)
-                if entry is not None:
-                    entry[9] += 1
-                    if entry[11] != doc:
-                        entry[10] += 1
-                        entry[11] = doc
-                    if day < entry[5]:
-                        entry[5] = day
-                    elif day > entry[6]:
-                        entry[6] = day
+                g = grown.get(cid)
+                if g is None:
+                    grown[cid] = [1, 1, day, day, doc]
                 else:
-                    g = grown.get(cid)
-                    if g is None:
-                        grown[cid] = [1, 1, day, day, doc]
-                    else:
-                        g[0] += 1
-                        if g[4] != doc:
-                            g[1] += 1
-                            g[4] = doc
-                        if day < g[2]:
-                            g[2] = day
-                        elif day > g[3]:
-                            g[3] = day
+                    g[0] += 1
+                    if g[4] != doc:
+                        g[1] += 1
+                        g[4] = doc
+                    if day < g[2]:
+                        g[2] = day
+                    elif day > g[3]:
+                        g[3] = day
             append(cid)
         index.next_id = next_id
         return clusters
 
-    def take_new(self) -> list[tuple]:
-        """The clusters opened since the last call, as ``event_clusters`` rows (id first), to be
-        written now; events that join them later count as growth (:meth:`write_growth`). A document's
-        events are assigned in one call, so no document is counted twice."""
-        rows = [(cid, *e[:11]) for cid, e in self.new.items()]
-        self.new.clear()
-        return rows
-
     def write_growth(self) -> None:
-        """Add the transaction's events to the clusters they joined that were written before
-        (stored ones, and ones opened in an earlier chunk); new ones go by :meth:`take_new`."""
+        """Add the transaction's events to the clusters they joined that were opened before their
+        chunk (stored ones, and ones opened by an earlier chunk)."""
         self.conn.executemany(
             "UPDATE event_clusters SET n_events = n_events + ?, n_documents = n_documents + ?,"
             " first_day = min(first_day, ?), last_day = max(last_day, ?) WHERE id = ?",
             [(*g[:4], cid) for cid, g in sorted(self.grown.items())])
+
+
+# The rows of the clusters opened by one chunk, from its staged events (``temp.ingest_events``;
+# ``?1``: the chunk's first new cluster id, ``?2``: a JSON array of those of its new clusters that
+# more than one event joined). A cluster's key, anchor, CAMEO code and PLOVER type are those of its
+# opening event, its first by id; a one-event cluster is a copy of its event, the others' counts and
+# days are aggregated. Clusters are numbered in the order of their opening events, so rows come in
+# id order. A document's events are staged together, so its documents are its distinct doc ids.
+NEW_CLUSTERS_SQL = """
+WITH joined AS (
+    SELECT cluster, MIN(id) AS opening, MIN(day) AS first_day, MAX(day) AS last_day, COUNT(*) AS n,
+           COUNT(DISTINCT doc) AS n_docs
+    FROM temp.ingest_events WHERE cluster IN (SELECT value FROM json_each(?2)) GROUP BY cluster)
+INSERT INTO event_clusters (id, source, target, root, negated, anchor_day, first_day, last_day, cameo, plover,
+                            n_events, n_documents)
+SELECT e.cluster, COALESCE(e.source_country, ''), COALESCE(e.target_country, ''), e.root, e.negated, e.day,
+       COALESCE(j.first_day, e.day), COALESCE(j.last_day, e.day), e.cameo, e.plover, COALESCE(j.n, 1),
+       COALESCE(j.n_docs, 1)
+FROM temp.ingest_events AS e LEFT JOIN joined AS j ON j.cluster = e.cluster
+WHERE e.cluster >= ?1 AND (j.cluster IS NULL OR j.opening = e.id)
+"""

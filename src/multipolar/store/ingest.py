@@ -37,7 +37,7 @@ from typing import Any
 import orjson
 
 from . import merge
-from .clusters import ClusterAssigner, ClusterIndex, ordinal
+from .clusters import NEW_CLUSTERS_SQL, ClusterAssigner, ClusterIndex, ordinal
 from .codes import QUAD, country, full_day, quad_class, week_of  # noqa: F401  (quad_class re-exported)
 from .removal import delete_document_rows, summary_statements
 
@@ -151,16 +151,24 @@ class _Overlap:
             self.pool.shutdown()
 
 
-def _index_chunk(conn: sqlite3.Connection, evidence_ids: tuple[int, int] | None) -> None:
-    """The worker's part of a chunk: move its staged events and new clusters into their tables
-    (their indexes are most of the SQLite time of an ingest) and index its evidence in FTS5."""
+def _index_chunk(conn: sqlite3.Connection, new_clusters: tuple[int, str],
+                 evidence_ids: tuple[int, int] | None) -> None:
+    """The worker's part of a chunk: move its staged events into their table (their indexes are
+    most of the SQLite time of an ingest), write the clusters it opened and index its evidence in
+    FTS5. Few statements: the worker waits for the GIL at each one's start and end."""
     conn.execute("INSERT INTO events SELECT * FROM temp.ingest_events")
-    conn.execute("DELETE FROM temp.ingest_events")
-    conn.execute("INSERT INTO event_clusters SELECT * FROM temp.ingest_clusters")
-    conn.execute("DELETE FROM temp.ingest_clusters")
+    conn.execute(NEW_CLUSTERS_SQL, new_clusters)
     if evidence_ids:
         conn.execute("INSERT INTO evidence_fts (rowid, text) SELECT id, text FROM evidence WHERE id BETWEEN ? AND ?",
                      evidence_ids)
+
+
+# per connection, in memory (temp_store): the events of one chunk on their way to the worker; typed
+# as ``events`` is, with the event id as its key (the new clusters' query looks events up by it)
+_STAGING_TABLE = """CREATE TEMP TABLE IF NOT EXISTS ingest_events (
+    id INTEGER PRIMARY KEY, doc INTEGER, coder_version TEXT, source TEXT, source_country TEXT, target TEXT,
+    target_country TEXT, cameo TEXT, root TEXT, plover TEXT, date TEXT, day TEXT, negated INTEGER, status TEXT,
+    evidence INTEGER, cluster INTEGER)"""
 
 
 class BatchWriter:
@@ -266,10 +274,8 @@ class BatchWriter:
 
     def _write_rows(self, write: list[tuple[int | None, dict, str | None]], stats: IngestStats) -> _Rows:
         conn = self.conn
-        # per connection, in memory (temp_store): the events of one chunk on their way to the worker
         # (created in the batch's transaction, so a rolled-back batch takes it away: check each time)
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS ingest_events AS SELECT * FROM main.events WHERE 0")
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS ingest_clusters AS SELECT * FROM main.event_clusters WHERE 0")
+        conn.execute(_STAGING_TABLE)
         rows = _Rows(conn)
         self.clusters.next_id = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM event_clusters").fetchone()[0]
         assigner = ClusterAssigner(conn, self.window, self.clusters,
@@ -277,6 +283,7 @@ class BatchWriter:
         overlap = self.overlap
         for start in range(0, len(write), CHUNK_DOCUMENTS):
             chunk = rows.build(write[start:start + CHUNK_DOCUMENTS])  # pure Python: overlaps the worker
+            first_new_cluster = assigner.index.next_id
             if assigner.index.complete:  # every anchor in memory: no query, so no need to wait
                 chunk.clusters = assigner.assign(chunk.events, chunk.event_keys, chunk.event_ords)
             overlap.wait()                                              # the connection is ours again
@@ -284,11 +291,11 @@ class BatchWriter:
             if not assigner.index.complete:
                 chunk.clusters = assigner.assign(chunk.events, chunk.event_keys, chunk.event_ords)
             chunk.stage(conn)
-            conn.executemany("INSERT INTO temp.ingest_clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                             assigner.take_new())
-            overlap.submit(_index_chunk, conn, chunk.evidence_ids())
+            overlap.submit(_index_chunk, conn, (first_new_cluster, json.dumps(sorted(assigner.joined_new))),
+                           chunk.evidence_ids())
         summaries = summary_statements(rows.actor_months, rows.dyad_months, rows.actor_weeks)  # meanwhile
         overlap.wait()
+        conn.execute("DELETE FROM temp.ingest_events")
         assigner.write_growth()
         rows.write_summaries(summaries, stats)
         return rows
@@ -337,6 +344,7 @@ class _Chunk:
                          "first_evidence = ?, last_evidence = ? WHERE doc = ?", self.documents_update)
         conn.executemany("INSERT INTO doc_actors VALUES (?, ?, ?, ?, ?, ?)", self.doc_actors)
         conn.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)", self.evidence)
+        conn.execute("DELETE FROM temp.ingest_events")  # the previous chunk's, moved by the worker
         conn.executemany("INSERT INTO temp.ingest_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          [(*ev, c) for ev, c in zip(self.events, self.clusters, strict=True)])
         conn.executemany("INSERT INTO quotes (doc, coder_version, speaker, actor, actor_country, text, "
