@@ -5,8 +5,11 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
+from operator import itemgetter
 
 from .codes import QUAD, week_of
+
+first = itemgetter(0)
 
 
 def summary_statements(actor_months: Counter, dyad_months: Counter,
@@ -14,11 +17,12 @@ def summary_statements(actor_months: Counter, dyad_months: Counter,
     """The statements (with their rows) that add a batch's counts to the summary tables, or with
     negative counts take them away. Built apart from running them, so a writer can build them
     while its connection is still busy."""
-    # Rows in key order walk the B-tree once instead of jumping around it (several times faster).
+    # Rows grouped by their first column (an actor, a source country) upsert into nearby B-tree
+    # pages; a full key sort costs three times as much in Python and saved less than that in SQLite.
     am_rows = [(*k, n) for k, n in actor_months.items()]
-    am_rows.sort()
+    am_rows.sort(key=first)
     dm_rows = [(*k, n) for k, n in dyad_months.items()]
-    dm_rows.sort()
+    dm_rows.sort(key=first)
     actors: dict[str, list[int]] = {}
     for (actor, _month, _quad, role), n in actor_months.items():
         actors.setdefault(actor, [0, 0])[role == "target"] += n
@@ -38,7 +42,7 @@ def summary_statements(actor_months: Counter, dyad_months: Counter,
     ]
     if actor_weeks is not None:
         out.append(("INSERT INTO actor_weeks VALUES (?, ?, ?, ?) ON CONFLICT(actor, week, plover) "
-                    "DO UPDATE SET n = n + excluded.n", sorted((*k, n) for k, n in actor_weeks.items())))
+                    "DO UPDATE SET n = n + excluded.n", sorted(((*k, n) for k, n in actor_weeks.items()), key=first)))
         gone = [k for k, n in actor_weeks.items() if n < 0]
         if gone:  # weeks that fall to zero go
             out.append(("DELETE FROM actor_weeks WHERE actor = ? AND week = ? AND plover = ? AND n <= 0", gone))
