@@ -49,3 +49,17 @@ def week_of(day: str) -> str | None:
     except ValueError:
         return None
     return (d - timedelta(days=d.weekday())).isoformat()
+
+
+NO_DAY: tuple[None, str, int, None] = (None, "", 0, None)
+
+
+@lru_cache(maxsize=65536)
+def day_facts(value: str | None) -> tuple[str, str, int, str] | None:
+    """What the store keys on a date by, in one lookup (the ingest asks once per event): its full
+    day (:func:`full_day`), month, proleptic ordinal and week (:func:`week_of`); None if ``value``
+    is not a date. ``NO_DAY`` stands for an undated event."""
+    day = full_day(value)
+    if day is None:
+        return None
+    return day, day[:7], date.fromisoformat(day).toordinal(), week_of(day)

@@ -144,6 +144,13 @@ class Store:
                 progress(len(batch))
         return total
 
+    def wait_for_checkpoint(self) -> None:
+        """Block until the last big batch is also copied from the write-ahead log into the database
+        file (a checkpoint that runs in the background once the batch is committed; see
+        ``store/checkpoint.py``). Closing the store waits too."""
+        if self._writer is not None:
+            self._writer.wait_for_checkpoint()
+
     # -- reading ----------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         """Row count of every table (FTS5 index tables aside)."""

@@ -37,8 +37,9 @@ from typing import Any
 import orjson
 
 from . import merge
-from .clusters import NEW_CLUSTERS_SQL, ClusterAssigner, ClusterIndex, ordinal
-from .codes import QUAD, country, full_day, quad_class, week_of  # noqa: F401  (quad_class re-exported)
+from .checkpoint import BACKGROUND_CHECKPOINT_DOCUMENTS, BackgroundCheckpoint
+from .clusters import NEW_CLUSTERS_SQL, ClusterAssigner, ClusterIndex
+from .codes import NO_DAY, QUAD, country, day_facts, quad_class  # noqa: F401  (quad_class re-exported)
 from .removal import delete_document_rows, summary_statements
 
 log = logging.getLogger(__name__)
@@ -105,6 +106,10 @@ def check_record(d: dict[str, Any]) -> None:
                 if not item.get(key):
                     raise ValueError(f"{kind}: {key} missing")
 
+
+# the ``cleaning`` report as the store has always written it (``json.dumps(..., sort_keys=True)``
+# builds a new encoder at every call)
+_sorted_json = json.JSONEncoder(sort_keys=True).encode
 
 # A transaction's documents are written in chunks of this many: the worker thread indexes one
 # chunk while the caller's thread builds the next one's rows. 2,000 measured best at 100k events
@@ -184,10 +189,20 @@ class BatchWriter:
         self.conn = conn
         self.window = window_days
         self.clusters = ClusterIndex()
-        self.overlap = _Overlap(threaded and isinstance(conn, sqlite3.Connection))
+        threaded = threaded and isinstance(conn, sqlite3.Connection)
+        self.overlap = _Overlap(threaded)
+        self.checkpoint = BackgroundCheckpoint.for_connection(conn) if threaded else None
+        self.autocheckpoint = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
 
     def close(self) -> None:
         self.overlap.close()
+        if self.checkpoint is not None:
+            self.checkpoint.close()
+
+    def wait_for_checkpoint(self) -> None:
+        """Block until the background checkpoint of the last big batch, if one runs, is done."""
+        if self.checkpoint is not None:
+            self.checkpoint.wait()
 
     def write(self, records: list[dict[str, Any]], force: bool = False) -> IngestStats:
         """Write one batch of record dicts in one transaction."""
@@ -198,6 +213,11 @@ class BatchWriter:
         # caller's records included) again and again, about a tenth of the ingest time.
         collecting = gc.isenabled()
         gc.disable()
+        background = self.checkpoint is not None and len(records) >= BACKGROUND_CHECKPOINT_DOCUMENTS
+        if self.checkpoint is not None:
+            self.checkpoint.wait()  # the log restarts only if wholly copied before a transaction begins
+        if background:
+            conn.execute("PRAGMA wal_autocheckpoint = 0")
         conn.execute("BEGIN IMMEDIATE")
         try:
             self.clusters.validate(conn)
@@ -210,8 +230,12 @@ class BatchWriter:
             conn.execute("ROLLBACK")
             raise
         finally:
+            if background:
+                conn.execute(f"PRAGMA wal_autocheckpoint = {int(self.autocheckpoint)}")
             if collecting:
                 gc.enable()
+        if background:
+            self.checkpoint.start()
         return stats
 
     def _write(self, records: list[dict[str, Any]], force: bool, stats: IngestStats) -> None:
@@ -393,7 +417,7 @@ class _Rows:
         d = r["document"]
         is_new = doc is None
         version = r.get("coder_version") or ""
-        cleaning = json.dumps(d.get("cleaning") or {}, sort_keys=True)
+        cleaning = _sorted_json(d.get("cleaning") or {})
         first_event, first_evidence = self.next_event, self.next_evidence
         if doc is None:
             doc = self.next_doc
@@ -421,20 +445,19 @@ class _Rows:
             chunk.doc_actors.append((doc, code, person, len(mentions), json.dumps(mentions), version))
 
         published = d.get("published")
-        pub_day = full_day(published[:10]) if published and len(published) >= 10 else None
+        pub_facts = (day_facts(published[:10]) if published and len(published) >= 10 else None) or NO_DAY
         # summary keys are only listed here and counted once per batch (Counter over a list runs in C)
         am_append, dm_append = chunk.actor_month_keys.append, chunk.dyad_month_keys.append
         week_append = chunk.week_keys.append
         ev_append, key_append, ord_append = chunk.events.append, chunk.event_keys.append, chunk.event_ords.append
-        event_id = self.next_event
+        event_id, next_evidence = self.next_event, self.next_evidence
         for e in r.get("events") or ():
             get = e.get
             source, target, cameo, date = get("source"), get("target"), e["cameo"], get("date")
             sc, tc = country(source), country(target)
             root = cameo[:2]
             quad = QUAD.get(root, 0)
-            day = full_day(date) or pub_day
-            month = day[:7] if day else ""
+            day, month, day_ord, week = (day_facts(date) if date else None) or pub_facts
             if sc:
                 am_append((sc, month, quad, "source"))
                 if source != sc:
@@ -447,26 +470,24 @@ class _Rows:
                     dm_append((sc, tc, month, quad))
             plover = get("plover")
             if plover and day:  # removal.week_counts inlined (once per event): an internal event counts once
-                week = week_of(day)
-                if week is not None:
-                    if sc:
-                        week_append((sc, week, plover))
-                    if tc and tc != sc:
-                        week_append((tc, week, plover))
+                if sc:
+                    week_append((sc, week, plover))
+                if tc and tc != sc:
+                    week_append((tc, week, plover))
             negated = 1 if get("negated") else 0
             ev = e["evidence"]
             span = (ev.get("field"), ev["start"], ev["end"])
             eid = spans.get(span)
             if eid is None:  # evidence() inlined: this loop runs once per event
-                eid = spans[span] = self.next_evidence
-                self.next_evidence += 1
+                eid = spans[span] = next_evidence
+                next_evidence += 1
                 evidence_rows.append((eid, doc, *span, ev["text"]))
             ev_append((event_id, doc, version, source, sc, target, tc, cameo, root, plover,
                        date, day, negated, get("status") or "asserted", eid))
             key_append((sc or "", tc or "", root, negated))
-            ord_append(ordinal(day) if day else 0)
+            ord_append(day_ord)
             event_id += 1
-        self.next_event = event_id
+        self.next_event, self.next_evidence = event_id, next_evidence
 
         for a in r.get("agreements") or ():
             parties = ",".join(sorted(set(a.get("parties") or ())))
