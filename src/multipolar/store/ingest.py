@@ -37,10 +37,11 @@ from typing import Any
 import orjson
 
 from . import merge
+from .bulk import insert_rows
 from .checkpoint import BACKGROUND_CHECKPOINT_DOCUMENTS, BackgroundCheckpoint
 from .clusters import NEW_CLUSTERS_SQL, ClusterAssigner, ClusterIndex
 from .codes import NO_DAY, QUAD, country, day_facts, quad_class  # noqa: F401  (quad_class re-exported)
-from .removal import delete_document_rows, summary_statements
+from .removal import SummaryRows, delete_document_rows, summary_statements, write_summaries
 
 log = logging.getLogger(__name__)
 
@@ -360,17 +361,16 @@ class _Chunk:
 
     def stage(self, conn: sqlite3.Connection) -> None:
         """Write the chunk's rows; its events go to the staging table for :func:`_index_chunk`."""
-        conn.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         self.documents_new)
+        insert_rows(conn, "INSERT INTO documents", self.documents_new, 18)
         conn.executemany("UPDATE documents SET source = ?, url = ?, title = ?, subtitle = ?, byline = ?, "
                          "published = ?, language = ?, text = ?, cleaning = ?, coder_version = ?, "
                          "extracted_at = ?, record_hash = ?, first_event = ?, last_event = ?, "
                          "first_evidence = ?, last_evidence = ? WHERE doc = ?", self.documents_update)
-        conn.executemany("INSERT INTO doc_actors VALUES (?, ?, ?, ?, ?, ?)", self.doc_actors)
-        conn.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)", self.evidence)
+        insert_rows(conn, "INSERT INTO doc_actors", self.doc_actors, 6)
+        insert_rows(conn, "INSERT INTO evidence", self.evidence, 6)
         conn.execute("DELETE FROM temp.ingest_events")  # the previous chunk's, moved by the worker
-        conn.executemany("INSERT INTO temp.ingest_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         [(*ev, c) for ev, c in zip(self.events, self.clusters, strict=True)])
+        insert_rows(conn, "INSERT INTO temp.ingest_events",
+                    [(*ev, c) for ev, c in zip(self.events, self.clusters, strict=True)], 16)
         conn.executemany("INSERT INTO quotes (doc, coder_version, speaker, actor, actor_country, text, "
                          "evidence) VALUES (?, ?, ?, ?, ?, ?, ?)", self.quotes)
         conn.executemany("INSERT INTO flags (doc, coder_version, kind, detail, evidence) VALUES (?, ?, ?, ?, ?)",
@@ -548,15 +548,14 @@ class _Rows:
         conn.executemany("INSERT INTO responses (report, doc, claim, actor, actor_country, stance, evidence) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?)", responses)
 
-    def write_summaries(self, summaries: list[tuple[str, list[tuple]]], stats: IngestStats) -> None:
+    def write_summaries(self, summaries: list[SummaryRows], stats: IngestStats) -> None:
         """The batch's actors and summary counts (:func:`summary_statements`); its totals into ``stats``."""
         conn = self.conn
         # first name wins, except that a real name replaces a bare code
         conn.executemany("INSERT INTO actors VALUES (?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET "
                          "name = excluded.name WHERE actors.name = actors.code OR actors.name IS NULL",
                          list(self.actors.values()))
-        for sql, rows in summaries:
-            conn.executemany(sql, rows)
+        write_summaries(conn, summaries)
         stats.events += self.n_events
         stats.agreements += self.n_agreements
         stats.claims += self.n_claims

@@ -6,17 +6,28 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from operator import itemgetter
+from typing import NamedTuple
 
+from .bulk import insert_rows
 from .codes import QUAD, week_of
 
 first = itemgetter(0)
 
 
+class SummaryRows(NamedTuple):
+    """Rows to add to one summary table: ``{insert} VALUES (...) {conflict}`` for each row."""
+
+    insert: str
+    width: int
+    conflict: str
+    rows: list[tuple]
+
+
 def summary_statements(actor_months: Counter, dyad_months: Counter,
-                       actor_weeks: Counter | None = None) -> list[tuple[str, list[tuple]]]:
-    """The statements (with their rows) that add a batch's counts to the summary tables, or with
-    negative counts take them away. Built apart from running them, so a writer can build them
-    while its connection is still busy."""
+                       actor_weeks: Counter | None = None) -> list[SummaryRows]:
+    """The rows that add a batch's counts to the summary tables (or with negative counts take them
+    away), with their statements. Built apart from running them (:func:`write_summaries`), so a
+    writer can build them while its connection is still busy."""
     # Rows grouped by their first column (an actor, a source country) upsert into nearby B-tree
     # pages; a full key sort costs three times as much in Python and saved less than that in SQLite.
     am_rows = [(*k, n) for k, n in actor_months.items()]
@@ -29,31 +40,35 @@ def summary_statements(actor_months: Counter, dyad_months: Counter,
     dyads: Counter = Counter()
     for (source, target, _month, _quad), n in dyad_months.items():
         dyads[(source, target)] += n
+    added = "DO UPDATE SET n = n + excluded.n"
     out = [
-        ("INSERT INTO actor_months VALUES (?, ?, ?, ?, ?) ON CONFLICT(actor, month, quad, role) "
-         "DO UPDATE SET n = n + excluded.n", am_rows),
-        ("INSERT INTO dyad_months VALUES (?, ?, ?, ?, ?) ON CONFLICT(source, target, month, quad) "
-         "DO UPDATE SET n = n + excluded.n", dm_rows),
-        ("INSERT INTO actor_totals VALUES (?, ?, ?) ON CONFLICT(actor) DO UPDATE SET "
-         "n_source = n_source + excluded.n_source, n_target = n_target + excluded.n_target",
-         sorted((a, s, t) for a, (s, t) in actors.items())),
-        ("INSERT INTO dyad_totals VALUES (?, ?, ?) ON CONFLICT(source, target) DO UPDATE SET "
-         "n = n + excluded.n", sorted((*k, n) for k, n in dyads.items())),
+        SummaryRows("INSERT INTO actor_months", 5, f"ON CONFLICT(actor, month, quad, role) {added}", am_rows),
+        SummaryRows("INSERT INTO dyad_months", 5, f"ON CONFLICT(source, target, month, quad) {added}", dm_rows),
+        SummaryRows("INSERT INTO actor_totals", 3, "ON CONFLICT(actor) DO UPDATE SET n_source = n_source + "
+                    "excluded.n_source, n_target = n_target + excluded.n_target",
+                    sorted((a, s, t) for a, (s, t) in actors.items())),
+        SummaryRows("INSERT INTO dyad_totals", 3, f"ON CONFLICT(source, target) {added}",
+                    sorted((*k, n) for k, n in dyads.items())),
     ]
     if actor_weeks is not None:
-        out.append(("INSERT INTO actor_weeks VALUES (?, ?, ?, ?) ON CONFLICT(actor, week, plover) "
-                    "DO UPDATE SET n = n + excluded.n", sorted(((*k, n) for k, n in actor_weeks.items()), key=first)))
-        gone = [k for k, n in actor_weeks.items() if n < 0]
-        if gone:  # weeks that fall to zero go
-            out.append(("DELETE FROM actor_weeks WHERE actor = ? AND week = ? AND plover = ? AND n <= 0", gone))
+        out.append(SummaryRows("INSERT INTO actor_weeks", 4, f"ON CONFLICT(actor, week, plover) {added}",
+                               sorted(((*k, n) for k, n in actor_weeks.items()), key=first)))
     return out
+
+
+def write_summaries(conn: sqlite3.Connection, statements: list[SummaryRows]) -> None:
+    for s in statements:
+        insert_rows(conn, s.insert, s.rows, s.width, s.conflict)
 
 
 def add_summaries(conn: sqlite3.Connection, actor_months: Counter, dyad_months: Counter,
                   actor_weeks: Counter | None = None) -> None:
     """Add (or, with negative counts, take away) a batch's counts to the summary tables."""
-    for sql, rows in summary_statements(actor_months, dyad_months, actor_weeks):
-        conn.executemany(sql, rows)
+    write_summaries(conn, summary_statements(actor_months, dyad_months, actor_weeks))
+    if actor_weeks is not None:
+        gone = [k for k, n in actor_weeks.items() if n < 0]
+        if gone:  # weeks that fall to zero go
+            conn.executemany("DELETE FROM actor_weeks WHERE actor = ? AND week = ? AND plover = ? AND n <= 0", gone)
 
 
 def week_counts(events: Iterable[tuple], sign: int = 1) -> Counter:
