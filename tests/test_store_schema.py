@@ -90,3 +90,21 @@ def test_a_version_1_store_is_migrated_and_keeps_its_answers(tmp_path):
             "EXPLAIN QUERY PLAN SELECT day, plover FROM events WHERE source_country = 'RUS' "
             "AND target_country = 'USA' AND day >= '2020'"))
         assert "COVERING INDEX events_dyad" in plan
+
+
+def test_a_new_store_gets_16k_pages_and_an_old_one_keeps_its_own(tmp_path):
+    import sqlite3
+
+    from multipolar.store.core import PAGE_SIZE
+
+    with Store.open(tmp_path / "new.db") as store:
+        assert store.conn.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE == 16384
+    old = tmp_path / "old.db"
+    conn = sqlite3.connect(old)
+    conn.execute("PRAGMA journal_mode = WAL")  # as stores were made before: 4 KB pages, WAL
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    with Store.open(old) as store:
+        assert store.conn.execute("PRAGMA page_size").fetchone()[0] == 4096
+        store.ingest([generated_record(0)])
+        assert store.counts()["documents"] == 1
