@@ -80,3 +80,23 @@ def test_a_failed_checkpoint_is_logged_and_the_next_batch_goes_in(tmp_path, smal
         store.wait_for_checkpoint()
         assert store.counts()["documents"] == 50
     assert "background WAL checkpoint" in caplog.text
+
+
+def test_a_batch_that_cannot_begin_leaves_the_writer_as_it_was(tmp_path, small_threshold):
+    import gc
+
+    path = tmp_path / "s.db"
+    with Store.open(path) as store:
+        store.conn.execute("PRAGMA busy_timeout = 50")
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another writer holds the store
+        try:
+            with pytest.raises(sqlite3.OperationalError):
+                store.ingest([generated_record(i, 3) for i in range(30)])
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+        assert gc.isenabled()
+        store.ingest([generated_record(i, 3) for i in range(30)])  # and it writes once the store is free
+        assert store.counts()["documents"] == 30

@@ -114,7 +114,8 @@ _sorted_json = json.JSONEncoder(sort_keys=True).encode
 
 # A transaction's documents are written in chunks of this many: the worker thread indexes one
 # chunk while the caller's thread builds the next one's rows. 2,000 measured best at 100k events
-# (250: 35k, 500: 38k, 1,000: 40k, 2,000: 42-46k, 5,000: 42k events/s wall).
+# (250: 35k, 500: 38k, 1,000: 40k, 2,000: 42-46k, 5,000: 42k events/s wall); measured again after
+# the third session's changes, 1,000 to 5,000 were within noise of each other.
 CHUNK_DOCUMENTS = 2000
 
 
@@ -212,25 +213,26 @@ class BatchWriter:
         # A batch allocates some hundred thousand tuples and frees them all at its end, and makes
         # no reference cycles: the cycle collector would only rescan every live object (the
         # caller's records included) again and again, about a tenth of the ingest time.
-        collecting = gc.isenabled()
-        gc.disable()
         background = self.checkpoint is not None and len(records) >= BACKGROUND_CHECKPOINT_DOCUMENTS
         if self.checkpoint is not None:
             self.checkpoint.wait()  # the log restarts only if wholly copied before a transaction begins
-        if background:
-            conn.execute("PRAGMA wal_autocheckpoint = 0")
-        conn.execute("BEGIN IMMEDIATE")
+        collecting = gc.isenabled()
+        gc.disable()
         try:
-            self.clusters.validate(conn)
-            self._write(records, force, stats)
-            conn.execute("COMMIT")
-            self.clusters.committed(conn)
-        except BaseException:
-            self.overlap.drain()
-            self.clusters.clear()
-            conn.execute("ROLLBACK")
-            raise
-        finally:
+            if background:
+                conn.execute("PRAGMA wal_autocheckpoint = 0")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.clusters.validate(conn)
+                self._write(records, force, stats)
+                conn.execute("COMMIT")
+                self.clusters.committed(conn)
+            except BaseException:
+                self.overlap.drain()
+                self.clusters.clear()
+                conn.execute("ROLLBACK")
+                raise
+        finally:  # also when BEGIN itself fails (a busy store)
             if background:
                 conn.execute(f"PRAGMA wal_autocheckpoint = {int(self.autocheckpoint)}")
             if collecting:
@@ -299,7 +301,8 @@ class BatchWriter:
 
     def _write_rows(self, write: list[tuple[int | None, dict, str | None]], stats: IngestStats) -> _Rows:
         conn = self.conn
-        # (created in the batch's transaction, so a rolled-back batch takes it away: check each time)
+        # the staging table is created in the batch's transaction, so a rolled-back batch takes it
+        # away: check each time
         conn.execute(_STAGING_TABLE)
         rows = _Rows(conn)
         self.clusters.next_id = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM event_clusters").fetchone()[0]
