@@ -57,6 +57,7 @@ def summary_statements(actor_months: Counter, dyad_months: Counter,
 
 
 def write_summaries(conn: sqlite3.Connection, statements: list[SummaryRows]) -> None:
+    """Run what :func:`summary_statements` built."""
     for s in statements:
         insert_rows(conn, s.insert, s.rows, s.width, s.conflict)
 
