@@ -255,6 +255,12 @@ class ClaimCoder(ResponseReader):
             content = _text(self.ctx.doc, comp)
             self._core = _core(self.ctx.doc, [comp])
             subj = self._content_subjects(sent, comp)
+            if subj and set(subj) <= set(self._claimants(sent, verb)) and _told_as_done(comp):
+                # "Japan said its aircraft had photographed a North Korean tanker ...", "said its
+                # soldiers were returning fire after Kyrgyz forces attacked ...": the claimant
+                # tells of its own side's doing; the charge is against the other actor the
+                # clause names first.
+                subj = self._first_other_actor(sent, comp, set(subj))
             kind = lex["clause_verbs"].get(lemma, "assert")
             if lemma in lex["weak_verbs"] and topic_of(content) == "other" and not ACCUSATORY.search(content):
                 return None  # a plain report of other conduct; one in blaming words may be a claim
@@ -336,6 +342,26 @@ class ClaimCoder(ResponseReader):
                   and p.lower_ in ("in", "into", "against", "on", "upon") for t in p.subtree}
         for m in mentions_in(self.ctx, sent, {t.i for t in comp.subtree} - victim):
             return actor_codes(m)[:1]
+        return []
+
+    def _first_other_actor(self, sent: Span, comp: Token, own: set[str]) -> list[str]:
+        """The first actor other than ``own`` that the clause names as a doer: the subject of
+        one of its verbs ("after Kyrgyz forces attacked ...") or the object's own modifier ("had
+        photographed a North Korean tanker"), not an actor in a prepositional phrase ("a breach
+        of US airspace")."""
+        ids: set[int] = set()
+        for v in comp.subtree:
+            if v.pos_ not in ("VERB", "AUX") or v.lemma_.lower() in REPORTING:
+                continue  # "after the Pentagon said ...": a speaker, not a doer
+            for c in v.children:
+                if c.dep_ == "nsubj":
+                    ids |= subtree_ids(c)
+                elif c.dep_ == "dobj":
+                    ids |= _own_ids(c)
+        for m in mentions_in(self.ctx, sent, ids):
+            codes = [c for c in actor_codes(m) if c not in own]
+            if codes:
+                return codes[:1]
         return []
 
     def _claim_from_noun(self, sent: Span, noun: Token) -> tuple | None:
@@ -537,6 +563,14 @@ def _text(doc, head: Token) -> str:
     """The words of ``head``'s phrase, on one line, without a leading "that"."""
     text = " ".join(doc[head.left_edge.i:head.right_edge.i + 1].text.split())
     return text[5:] if text.lower().startswith("that ") else text
+
+
+def _told_as_done(comp: Token) -> bool:
+    """A clause telling what happened (past tense, not negated, no modal): "its aircraft had
+    photographed ...", not a warning ("the US will not tolerate ...")."""
+    past = comp.tag_ in ("VBD", "VBN") or (comp.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBD", "VBN") for c in comp.children))  # "had been returning"
+    return past and not is_negated(comp) and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in comp.children)
 
 
 def _in_report(verb: Token) -> bool:
