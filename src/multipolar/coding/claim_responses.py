@@ -203,7 +203,7 @@ def _misparsed_reply(tok: Token, lex: dict) -> str | None:
     stance = next((st for st, verbs in lex["responses"].items() if st != "confirm"
                    and tok.lemma_.lower() in verbs), None)
     compounds = [c for c in tok.children if c.dep_ == "compound"]
-    if stance is None or not any(_is_claim_noun(c, lex) for c in tok.children) or not any(
+    if stance is None or not any(_is_claim_noun(t, lex) for t in tok.subtree if t.i < tok.i) or not any(
             c.pos_ == "PROPN" for c in compounds):
         return None
     return stance
