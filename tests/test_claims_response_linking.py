@@ -97,3 +97,24 @@ def test_own_observation_charges_the_doer_not_a_warning(nlp):
 def test_a_charge_the_accused_rejects(nlp):
     text = "Syldavia has accused Borduria of sending drones into its airspace, a charge Borduria rejects."
     assert _key(text, nlp) == {("SYL", "BOR", "attack"): [("BOR", "deny")]}
+
+
+def test_a_state_of_readiness_charges_nobody(nlp):
+    text = "Freedonia said it was ready to help Borduria counter foreign interference."
+    assert _key(text, nlp) == {}
+
+
+def test_a_bare_condemnation_takes_its_charge_a_few_sentences_on(nlp):
+    text = ("Syldavia and Ruritania condemned Borduria on Monday as their leaders met in the capital. "
+            "\"Our friendship grows stronger every year,\" the Syldavian leader said. "
+            "\"We will build a fairer world together.\" "
+            "A joint statement spoke of Bordurian plans to test nuclear weapons near their borders.")
+    got = _key(text, nlp)
+    assert set(got) == {("SYL", "BOR", "nuclear"), ("RUR", "BOR", "nuclear")}
+
+
+def test_a_bare_condemnation_does_not_reach_a_distant_sentence(nlp):
+    text = ("Syldavia condemned Borduria on Monday. "
+            "Its leader spoke of friendship. The talks lasted three hours. Trade rose last year. "
+            "Grain prices fell. Analysts said Borduria had tested nuclear weapons in 2019.")
+    assert ("SYL", "BOR", "nuclear") not in _key(text, nlp)

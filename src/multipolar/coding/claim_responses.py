@@ -68,7 +68,8 @@ class ResponseReader:
         return None
 
     def _names_claim(self, tok: Token) -> bool:
-        return any(_is_claim_noun(t, self.lex) for t in tok.subtree if t.i != tok.i)
+        return any(t.lemma_.lower() in self.lex["nouns"] or _is_claim_noun(t, self.lex)
+                   for t in tok.subtree if t.i != tok.i)
 
     def _responders(self, sent: Span, tok: Token) -> list[str]:
         if _misparsed_reply(tok, self.lex) is not None:  # "a charge Vilnius rejects"
@@ -123,7 +124,8 @@ class ResponseReader:
         plural = any(self.ctx.doc[i].lemma_.lower() in self.lex["nouns"] and self.ctx.doc[i].tag_ == "NNS"
                      for i in obj_ids)
         claim_nouns = [self.ctx.doc[i] for i in obj_ids if _is_claim_noun(self.ctx.doc[i], self.lex)]
-        anaphoric = bool(claim_nouns)
+        # "the allegations", "the reported deployment", "the Tajik account"
+        anaphoric = bool(claim_nouns) or any(self.ctx.doc[i].lemma_.lower() in self.lex["nouns"] for i in obj_ids)
         # "the Japanese report", "the Lithuanian findings": the noun's own actors are its authors
         authors = {c for n in claim_nouns for m in mentions_in(self.ctx, sent, {
             t.i for t in n.children if t.dep_ in ("poss", "amod", "compound", "nmod")})

@@ -33,6 +33,7 @@ from .claim_responses import ResponseReader
 ACCUSATORY = re.compile(claim_lexicon()["accusatory"], re.I)
 # A charge about an agreement's observance, which takes the topic of that agreement.
 TREATY_CONDUCT = re.compile(r"\b(?:treaty|pact|accord|agreement|inspections?|inspectors?|provisions)\b", re.I)
+CHARGE_LOOKAHEAD = 4  # sentences searched for the charge of a bare "X condemned Y."
 ACT_LOOKBACK = 10  # sentences searched for the author of "the purchase", "the launch"
 # Verbs that report what the claimant said; a claim verb below one speaks for its subject.
 REPORTING = frozenset({"say", "state", "tell", "announce", "declare", "add", "write"})
@@ -227,13 +228,19 @@ class ClaimCoder(ResponseReader):
                 self._core = " ".join(words)
                 return lex["object_verbs"][lemma], self._all(sent, on), " ".join(words)
             if not content_tok and subjects:
-                # "X condemned Y." with the charge spelled out in the next sentence, which names
-                # Y again ("A statement spoke of Y's efforts to ..."): that sentence is the content.
-                following = self._next_sentence(sent)
-                if following is not None and topic_of(following.text) != "other" and any(
-                        c in subjects for m in mentions_in(self.ctx, following, {t.i for t in following})
-                        for c in actor_codes(m)):
-                    return lex["object_verbs"][lemma], subjects, " ".join(following.text.split())
+                # "X condemned Y." with the charge spelled out in one of the next sentences, the
+                # first that names Y again with a specific kind of conduct ("A statement spoke
+                # of Y's efforts to ..."), quotes about other things coming between: that
+                # sentence is the content.
+                following = sent
+                for _ in range(CHARGE_LOOKAHEAD):
+                    following = self._next_sentence(following)
+                    if following is None:
+                        break
+                    if topic_of(following.text) != "other" and any(
+                            c in subjects for m in mentions_in(self.ctx, following, {t.i for t in following})
+                            for c in actor_codes(m)):
+                        return lex["object_verbs"][lemma], subjects, " ".join(following.text.split())
             return lex["object_verbs"][lemma], subjects, content
         if lemma in lex["conduct_verbs"]:
             objs = [c for c in verb.children if c.dep_ == "dobj"]
@@ -351,8 +358,8 @@ class ClaimCoder(ResponseReader):
         of US airspace")."""
         ids: set[int] = set()
         for v in comp.subtree:
-            if v.pos_ not in ("VERB", "AUX") or v.lemma_.lower() in REPORTING:
-                continue  # "after the Pentagon said ...": a speaker, not a doer
+            if v.pos_ != "VERB" or v.lemma_.lower() in REPORTING or v.dep_ in ("xcomp", "acomp"):
+                continue  # "after the Pentagon said ...": a speaker; "ready to help X": no act done
             for c in v.children:
                 if c.dep_ == "nsubj":
                     ids |= subtree_ids(c)
@@ -566,11 +573,12 @@ def _text(doc, head: Token) -> str:
 
 
 def _told_as_done(comp: Token) -> bool:
-    """A clause telling what happened (past tense, not negated, no modal): "its aircraft had
-    photographed ...", not a warning ("the US will not tolerate ...")."""
+    """A clause telling what happened (a past-tense verb, not negated, no modal): "its aircraft
+    had photographed ...", not a warning ("the US will not tolerate ...") nor a state ("it was
+    ready to help ...")."""
     past = comp.tag_ in ("VBD", "VBN") or (comp.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.tag_ in ("VBD", "VBN") for c in comp.children))  # "had been returning"
-    return past and not is_negated(comp) and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in comp.children)
+    return comp.pos_ == "VERB" and past and not is_negated(comp) and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in comp.children)
 
 
 def _in_report(verb: Token) -> bool:
