@@ -118,3 +118,15 @@ def test_a_bare_condemnation_does_not_reach_a_distant_sentence(nlp):
             "Its leader spoke of friendship. The talks lasted three hours. Trade rose last year. "
             "Grain prices fell. Analysts said Borduria had tested nuclear weapons in 2019.")
     assert ("SYL", "BOR", "nuclear") not in _key(text, nlp)
+
+
+def test_a_confirmed_plan_is_no_answer_to_the_open_claim(nlp):
+    text = ("Syldavia accused Borduria of selling rockets to rebels in the south.\n\n"
+            "Ruritania confirmed that talks between the two would take place next week.")
+    assert _key(text, nlp) == {("SYL", "BOR", "arms_transfer"): []}
+
+
+def test_a_report_by_other_authors_answers_no_claim(nlp):
+    text = ("Freedonia alleged that Borduria had shipped artillery shells to Ruritania.\n\n"
+            "Ruritania said it could not verify the Syldavian report.")
+    assert _key(text, nlp) == {("FRE", "BOR", "arms_transfer"): []}

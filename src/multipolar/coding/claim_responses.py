@@ -155,6 +155,8 @@ class ResponseReader:
                 continue
             matching.append(g)
         if not matching:
+            if stance == "confirm":
+                return []  # "X confirmed that talks will be held" confirms no charge by itself
             return self._only_open_claim(sent, sent_no, tok, recent, obj_topic)
         if plural:
             return [c for g in matching for c in g.claims]
