@@ -6,8 +6,11 @@ contested kind of conduct by another actor ("the West says ... North Korean troo
 Claimants and subjects come from the actor resolution; one claim is kept per (claimant,
 subject, topic). Responses ("deny", "neither confirmed nor denied", "has not confirmed",
 "admits ...", "backed X's contention") attach to the claim of their own sentence, or to the
-latest earlier claims that their object matches (by topic or by the actors it names); a
-plural "reports"/"allegations" answers every matching claim.
+latest earlier claims that their object matches (by topic, by the actors it names, or by the
+authors of the report it names: "the Japanese report"); a plural "reports"/"allegations"
+answers every matching claim, and an answer about the conduct ("did not confirm the
+deployment") every claim of that conduct against the same subject. An answer whose object is a
+bare clause goes to the one claim the story has open, if there is exactly one.
 """
 
 from __future__ import annotations
