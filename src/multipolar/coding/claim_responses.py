@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .claims import _Found
 
 RECENT_SENTENCES = 12
+OPEN_CLAIM_SENTENCES = 5  # how far back the one open claim may lie
 
 
 class ResponseReader:
@@ -28,17 +29,25 @@ class ResponseReader:
     def _stance(self, tok: Token) -> str | None:
         lemma = tok.lemma_.lower()
         resp = self.lex["responses"]
+        if _misparsed_reply(tok, self.lex) is not None:
+            return _misparsed_reply(tok, self.lex)
         if tok.pos_ != "VERB":
             return None
+        if lemma == "confirm" and (any(c.lower_ == "neither" for c in tok.children) or any(
+                c.dep_ == "conj" and c.lemma_.lower() == "deny" for c in tok.children)):
+            return "neither_confirm_nor_deny"
+        if lemma in self.lex["confirming_verbs"] and (is_negated(tok) or (
+                tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.lex["not_doing_heads"])):
+            return "not_confirmed"  # "could not verify", "declined to confirm", "unable to corroborate"
+        if lemma in ("confirm", "admit", "acknowledge", "concede") and _but_clause(tok):
+            # "confirmed that munitions had been delivered, but said none were stored there"
+            return "acknowledge_partly"
         if lemma == "confirm":
-            if any(c.lower_ == "neither" for c in tok.children) or any(
-                    c.dep_ == "conj" and c.lemma_.lower() == "deny" for c in tok.children):
-                return "neither_confirm_nor_deny"
-            if is_negated(tok):
-                return "not_confirmed"
-            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("refuse", "decline", "fail"):
-                return "not_confirmed"
             return "confirm"
+        if (lemma in self.lex["confirm_saying_verbs"] and not is_negated(tok) and self._names_claim(tok)
+                and any(t.lower_ in self.lex["confirm_adjectives"] and not is_negated(t.head) and
+                        not any(c.dep_ == "neg" for c in t.children) for t in tok.subtree)):
+            return "confirm"  # "found the allegations credible"
         if lemma == "deny" and tok.dep_ == "conj" and tok.head.lemma_.lower() == "confirm":
             return None  # counted with "neither confirmed nor denied"
         if lemma in ("refuse", "decline") and any(c.lemma_.lower() == "confirm" for c in tok.children):
@@ -59,9 +68,12 @@ class ResponseReader:
         return None
 
     def _names_claim(self, tok: Token) -> bool:
-        return any(t.lemma_.lower() in self.lex["nouns"] for t in tok.subtree if t.i != tok.i)
+        return any(t.lemma_.lower() in self.lex["nouns"] or _is_claim_noun(t, self.lex)
+                   for t in tok.subtree if t.i != tok.i)
 
     def _responders(self, sent: Span, tok: Token) -> list[str]:
+        if _misparsed_reply(tok, self.lex) is not None:  # "a charge Vilnius rejects"
+            return self._all(sent, [c for c in tok.children if c.dep_ == "compound" and not _is_claim_noun(c, self.lex)])
         agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children]
         if agents:
             return self._all(sent, agents)
@@ -70,6 +82,8 @@ class ResponseReader:
             heads = [c for c in tok.head.children if c.dep_ == "nsubj"]
         if not heads and tok.dep_ == "xcomp":
             heads = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if not heads and tok.head.dep_ == "acomp":  # "they were unable to corroborate ..."
+                heads = [c for c in tok.head.head.children if c.dep_ == "nsubj"]
         found = self._all(sent, heads)
         up = tok
         while not found and up.dep_ in ("conj", "ccomp") and up.head.i != up.i:
@@ -81,6 +95,9 @@ class ResponseReader:
 
     def _targets(self, sent: Span, sent_no: int, tok: Token, same: list[_Found],
                  actors: list[str], stance: str) -> list[Claim]:
+        # "admitted X, but said Y attacked first": the responder's own claim in the sentence is
+        # not what it answers; an earlier claim may be.
+        same = [g for g in same if not set(actors) <= set(g.claimants)]
         if same:
             return [c for g in same for c in g.claims]
         # A party does not answer its own claim; the accused's denial answers a claim about it.
@@ -106,7 +123,13 @@ class ResponseReader:
         obj_actors = {c for m in mentions_in(self.ctx, sent, obj_ids) for c in actor_codes(m)}
         plural = any(self.ctx.doc[i].lemma_.lower() in self.lex["nouns"] and self.ctx.doc[i].tag_ == "NNS"
                      for i in obj_ids)
-        anaphoric = any(self.ctx.doc[i].lemma_.lower() in self.lex["nouns"] for i in obj_ids)
+        claim_nouns = [self.ctx.doc[i] for i in obj_ids if _is_claim_noun(self.ctx.doc[i], self.lex)]
+        # "the allegations", "the reported deployment", "the Tajik account"
+        anaphoric = bool(claim_nouns) or any(self.ctx.doc[i].lemma_.lower() in self.lex["nouns"] for i in obj_ids)
+        # "the Japanese report", "the Lithuanian findings": the noun's own actors are its authors
+        authors = {c for n in claim_nouns for m in mentions_in(self.ctx, sent, {
+            t.i for t in n.children if t.dep_ in ("poss", "amod", "compound", "nmod")})
+            for c in actor_codes(m)}
         # "Tehran denied it", "Hezbollah denied involvement": the accused answering the claim
         # just made about it.
         direct = [c for c in tok.children if c.dep_ == "dobj"]
@@ -117,6 +140,11 @@ class ResponseReader:
             return [c for c in recent[-1].claims] if recent else []
         matching = []
         for g in recent:
+            if authors and set(g.claimants) & authors and obj_topic in ("other", g.topic):
+                matching.append(g)  # the claim its authors made
+                continue
+            if authors and not obj_actors - authors:
+                continue  # a claim by other authors
             if obj_topic != "other" and g.topic != obj_topic:
                 continue
             if obj_topic == "other" and obj_actors and not obj_actors & set(g.subjects):
@@ -127,8 +155,59 @@ class ResponseReader:
                 continue
             matching.append(g)
         if not matching:
-            return []
+            if stance == "confirm":
+                return []  # "X confirmed that talks will be held" confirms no charge by itself
+            return self._only_open_claim(sent, sent_no, tok, recent, obj_topic)
         if plural:
             return [c for g in matching for c in g.claims]
+        if obj_topic != "other" and not authors:
+            # "Washington did not confirm the deployment": an answer about the conduct answers
+            # every claim of it, whoever made it (several states reporting the same deployment).
+            last = matching[-1]
+            return [c for g in matching if g.topic == last.topic and set(g.subjects) & set(last.subjects)
+                    for c in g.claims]
         return list(matching[-1].claims)
 
+    def _only_open_claim(self, sent: Span, sent_no: int, tok: Token, recent: list[_Found],
+                         obj_topic: str) -> list[Claim]:
+        """"Chad acknowledged that cargo aircraft had used the airstrip, but insisted ...": an
+        answer whose object is a clause naming no claim, topic or accused answers the one claim
+        the story has just made, when exactly one (claimant, subject) pair was claimed in the
+        last few sentences and nothing in the clause points elsewhere."""
+        if obj_topic != "other" or not any(c.dep_ == "ccomp" for c in tok.children):
+            return []
+        near = [g for g in recent if sent_no - g.sent_no <= OPEN_CLAIM_SENTENCES]
+        if not near or len({(tuple(g.claimants), tuple(g.subjects)) for g in near}) != 1:
+            return []
+        if any(g.sent_no < near[0].sent_no and sent_no - g.sent_no <= RECENT_SENTENCES
+               for g in self.groups if g not in near):
+            return []  # an older claim is still under discussion
+        return list(near[-1].claims)
+
+
+
+def _is_claim_noun(tok: Token, lex: dict) -> bool:
+    """A noun naming a claim ("the allegations") or what an answer is about ("the Tajik account")."""
+    return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in lex["nouns"]
+                                              or tok.lower_ in lex["answered_nouns"])
+
+
+def _but_clause(verb: Token) -> bool:
+    """"admitted X, but said Y", "confirmed X but insisted Y": a coordinated verb after "but"."""
+    return any(c.dep_ == "conj" and c.pos_ == "VERB" and any(
+        g.dep_ == "cc" and g.lower_ == "but" and g.i < c.i for g in verb.children) for c in verb.children)
+
+
+def _misparsed_reply(tok: Token, lex: dict) -> str | None:
+    """"..., a charge Vilnius rejects": the tagger reads the short relative clause as a noun
+    compound ("charge Vilnius rejects" with "rejects" a plural noun). A present-tense response
+    verb so read, with a claim noun among its compounds, is the reply of the other compound."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or not tok.lower_.endswith("s"):
+        return None
+    stance = next((st for st, verbs in lex["responses"].items() if st != "confirm"
+                   and tok.lemma_.lower() in verbs), None)
+    compounds = [c for c in tok.children if c.dep_ == "compound"]
+    if stance is None or not any(_is_claim_noun(t, lex) for t in tok.subtree if t.i < tok.i) or not any(
+            c.pos_ == "PROPN" for c in compounds):
+        return None
+    return stance

@@ -6,8 +6,11 @@ contested kind of conduct by another actor ("the West says ... North Korean troo
 Claimants and subjects come from the actor resolution; one claim is kept per (claimant,
 subject, topic). Responses ("deny", "neither confirmed nor denied", "has not confirmed",
 "admits ...", "backed X's contention") attach to the claim of their own sentence, or to the
-latest earlier claims that their object matches (by topic or by the actors it names); a
-plural "reports"/"allegations" answers every matching claim.
+latest earlier claims that their object matches (by topic, by the actors it names, or by the
+authors of the report it names: "the Japanese report"); a plural "reports"/"allegations"
+answers every matching claim, and an answer about the conduct ("did not confirm the
+deployment") every claim of that conduct against the same subject. An answer whose object is a
+bare clause goes to the one claim the story has open, if there is exactly one.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from .claim_responses import ResponseReader
 ACCUSATORY = re.compile(claim_lexicon()["accusatory"], re.I)
 # A charge about an agreement's observance, which takes the topic of that agreement.
 TREATY_CONDUCT = re.compile(r"\b(?:treaty|pact|accord|agreement|inspections?|inspectors?|provisions)\b", re.I)
+CHARGE_LOOKAHEAD = 4  # sentences searched for the charge of a bare "X condemned Y."
 ACT_LOOKBACK = 10  # sentences searched for the author of "the purchase", "the launch"
 # Verbs that report what the claimant said; a claim verb below one speaks for its subject.
 REPORTING = frozenset({"say", "state", "tell", "announce", "declare", "add", "write"})
@@ -227,13 +231,19 @@ class ClaimCoder(ResponseReader):
                 self._core = " ".join(words)
                 return lex["object_verbs"][lemma], self._all(sent, on), " ".join(words)
             if not content_tok and subjects:
-                # "X condemned Y." with the charge spelled out in the next sentence, which names
-                # Y again ("A statement spoke of Y's efforts to ..."): that sentence is the content.
-                following = self._next_sentence(sent)
-                if following is not None and topic_of(following.text) != "other" and any(
-                        c in subjects for m in mentions_in(self.ctx, following, {t.i for t in following})
-                        for c in actor_codes(m)):
-                    return lex["object_verbs"][lemma], subjects, " ".join(following.text.split())
+                # "X condemned Y." with the charge spelled out in one of the next sentences, the
+                # first that names Y again with a specific kind of conduct ("A statement spoke
+                # of Y's efforts to ..."), quotes about other things coming between: that
+                # sentence is the content.
+                following = sent
+                for _ in range(CHARGE_LOOKAHEAD):
+                    following = self._next_sentence(following)
+                    if following is None:
+                        break
+                    if topic_of(following.text) != "other" and any(
+                            c in subjects for m in mentions_in(self.ctx, following, {t.i for t in following})
+                            for c in actor_codes(m)):
+                        return lex["object_verbs"][lemma], subjects, " ".join(following.text.split())
             return lex["object_verbs"][lemma], subjects, content
         if lemma in lex["conduct_verbs"]:
             objs = [c for c in verb.children if c.dep_ == "dobj"]
@@ -255,6 +265,12 @@ class ClaimCoder(ResponseReader):
             content = _text(self.ctx.doc, comp)
             self._core = _core(self.ctx.doc, [comp])
             subj = self._content_subjects(sent, comp)
+            if subj and set(subj) <= set(self._claimants(sent, verb)) and _told_as_done(comp):
+                # "Japan said its aircraft had photographed a North Korean tanker ...", "said its
+                # soldiers were returning fire after Kyrgyz forces attacked ...": the claimant
+                # tells of its own side's doing; the charge is against the other actor the
+                # clause names first.
+                subj = self._first_other_actor(sent, comp, set(subj))
             kind = lex["clause_verbs"].get(lemma, "assert")
             if lemma in lex["weak_verbs"] and topic_of(content) == "other" and not ACCUSATORY.search(content):
                 return None  # a plain report of other conduct; one in blaming words may be a claim
@@ -336,6 +352,26 @@ class ClaimCoder(ResponseReader):
                   and p.lower_ in ("in", "into", "against", "on", "upon") for t in p.subtree}
         for m in mentions_in(self.ctx, sent, {t.i for t in comp.subtree} - victim):
             return actor_codes(m)[:1]
+        return []
+
+    def _first_other_actor(self, sent: Span, comp: Token, own: set[str]) -> list[str]:
+        """The first actor other than ``own`` that the clause names as a doer: the subject of
+        one of its verbs ("after Kyrgyz forces attacked ...") or the object's own modifier ("had
+        photographed a North Korean tanker"), not an actor in a prepositional phrase ("a breach
+        of US airspace")."""
+        ids: set[int] = set()
+        for v in comp.subtree:
+            if v.pos_ != "VERB" or v.lemma_.lower() in REPORTING or v.dep_ in ("xcomp", "acomp"):
+                continue  # "after the Pentagon said ...": a speaker; "ready to help X": no act done
+            for c in v.children:
+                if c.dep_ == "nsubj":
+                    ids |= subtree_ids(c)
+                elif c.dep_ == "dobj":
+                    ids |= _own_ids(c)
+        for m in mentions_in(self.ctx, sent, ids):
+            codes = [c for c in actor_codes(m) if c not in own]
+            if codes:
+                return codes[:1]
         return []
 
     def _claim_from_noun(self, sent: Span, noun: Token) -> tuple | None:
@@ -537,6 +573,15 @@ def _text(doc, head: Token) -> str:
     """The words of ``head``'s phrase, on one line, without a leading "that"."""
     text = " ".join(doc[head.left_edge.i:head.right_edge.i + 1].text.split())
     return text[5:] if text.lower().startswith("that ") else text
+
+
+def _told_as_done(comp: Token) -> bool:
+    """A clause telling what happened (a past-tense verb, not negated, no modal): "its aircraft
+    had photographed ...", not a warning ("the US will not tolerate ...") nor a state ("it was
+    ready to help ...")."""
+    past = comp.tag_ in ("VBD", "VBN") or (comp.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBD", "VBN") for c in comp.children))  # "had been returning"
+    return comp.pos_ == "VERB" and past and not is_negated(comp) and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in comp.children)
 
 
 def _in_report(verb: Token) -> bool:
