@@ -201,7 +201,11 @@ class RoleFinder:
                 found = self.phrase_actors(agent_of(verb))
             elif slot.startswith("prep:"):
                 prep = slot[5:]
-                found = self.phrase_actors(prep_objects(verb, (prep,)))
+                # "suspended its relations with Quito in solidarity with Mexico": when the object
+                # carries its own phrase with the preposition, it names the partner of that object
+                # (the verb's may belong to a side phrase the parser hung on the verb)
+                own = [x for o in objects for x in prep_objects(o, (prep,))] if prep_objects(verb, (prep,)) else []
+                found = self.phrase_actors(own) or self.phrase_actors(prep_objects(verb, (prep,)))
                 if not found and prep in OWNER_PREPS:
                     # "concerns about Russia's conduct": the owner of what the phrase is about;
                     # "tariffs on Chinese cars": the country its adjective names
@@ -338,7 +342,9 @@ class RoleFinder:
                  for p in prep_objects(o, ("of", "in"))]  # "$5 million in aid"
         hits = [o for o in cand for t in conjuncts(o)
                 if t.lemma_.lower() in rule.objects or t.lower_ in rule.objects
-                or any(c.dep_ == "compound" and c.lemma_.lower() in rule.objects for c in t.children)]
+                or any(c.dep_ == "compound" and c.lemma_.lower() in rule.objects for c in t.children)
+                # "donated $10 million": the parser heads the amount with "million", the sign hangs off it
+                or any(c.dep_ == "quantmod" and c.lower_ in rule.objects for c in t.children)]
         if rule.object_mods:
             # "abandon economic ties": every further pattern word is somewhere in the object phrase
             hits = [o for o in hits if all(any(w.lower_ in need or w.lemma_.lower() in need

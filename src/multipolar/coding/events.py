@@ -360,6 +360,8 @@ class _Coder(RoleFinder):
                 if head.pos_ in ("VERB", "AUX"):
                     if dep in ("dobj", "nsubjpass") and head.lemma_.lower() in self.lex.cancellers:
                         return self.status_of(head)[0], True  # "postponed its summit with X"
+                    if dep in ("dobj", "nsubjpass") and head.lemma_.lower() in self.lex.preparers:
+                        return "planned", negated(head)  # "is preparing new sanctions against X"
                     return self.status_of(head)[0], False
                 if dep not in ("pobj", "prep", "dobj", "conj", "compound", "appos"):
                     break

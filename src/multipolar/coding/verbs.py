@@ -80,6 +80,7 @@ class Lexicon:
     # CAMEO codes (or their 2-/3-digit prefixes) of acts that, reported by a third party, are a charge.
     accusable: tuple[str, ...] = ()
     cancellers: frozenset[str] = frozenset()  # "cancelled the visit": the event noun did not happen
+    preparers: frozenset[str] = frozenset()  # "is preparing new sanctions": the event noun is planned
     report_nouns: frozenset[str] = frozenset()  # "X's claims that Y sent troops": X charges Y
     # "told X to leave or face consequences": a demand with such an alternative is also a threat.
     ultimatum: frozenset[str] = frozenset()
@@ -171,6 +172,7 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
     lex.accusable = tuple(_words(data.get("accusable")))
     lex.report_nouns = frozenset(_words(data.get("report_nouns")))
     lex.cancellers = frozenset(_words(data.get("cancellers")))
+    lex.preparers = frozenset(_words(data.get("preparers")))
     lex.ultimatum = frozenset(_words(data.get("ultimatum")))
     lex.harmful_acts = frozenset(_words(data.get("harmful_acts")))
     lex.speech_verbs = frozenset(_words(data.get("speech_verbs")))
