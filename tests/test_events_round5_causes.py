@@ -58,3 +58,23 @@ def test_forcing_ones_way_into_an_embassy_is_storming_it_and_the_raid_is_condemn
     got = triples(events)
     assert any(s.startswith("IRN") and c.startswith("19") and t.startswith("GBR") for s, c, t in got)
     assert any(s == "FRA" and c == "111" and t.startswith("IRN") for s, c, t in got)
+
+
+def test_joint_subject_firing_artillery_with_no_recipient_fire_on_each_other(nlp):
+    events = code(nlp, "Armenia and Azerbaijan fired artillery across the border on Monday.")
+    assert {("ARM", "194", "AZE"), ("AZE", "194", "ARM")} <= triples(events)
+
+
+def test_one_state_firing_artillery_with_no_recipient_is_not_coded(nlp):
+    assert not code(nlp, "Armenia fired artillery across the border on Monday.")
+
+
+def test_officers_from_two_states_are_those_states(nlp):
+    events = code(nlp, "Commanders from Armenia and Azerbaijan will meet on Wednesday.")
+    assert {("ARM", "040", "AZE"), ("AZE", "040", "ARM")} <= triples(events)
+
+
+def test_purpose_of_a_planned_meeting_is_planned_and_dated_ahead(nlp):
+    events = code(nlp, "Envoys from Norway and Finland will meet on Wednesday to agree how the border is patrolled.")
+    agreed = [e for e in events if e.cameo.startswith("03")]
+    assert agreed and all(e.status == "planned" and e.date == "2025-03-19" for e in agreed)

@@ -39,7 +39,10 @@ GENERIC_HEADS = {"leader", "leaders", "official", "officials", "counterpart", "c
                  "delegations", "representatives", "envoy", "envoys", "minister", "ministers",
                  "group", "groups", "country", "countries", "nation", "nations", "state", "states",
                  "ally", "allies", "force", "forces", "militia", "militias", "partner", "partners",
-                 "office"}  # "the office of Iraqi Prime Minister X"
+                 "office",  # "the office of Iraqi Prime Minister X"
+                 # "military commanders from both sides will meet", "negotiators from Chile and Peru"
+                 "commander", "commanders", "officer", "officers", "general", "generals",
+                 "negotiator", "negotiators", "diplomat", "diplomats", "troops", "soldiers"}
 UNKNOWN = "---"  # actor codes of unknown country never act or receive
 DEEPER_PREPS = ("in", "of", "on", "for", "to")  # "participation IN the pact with X", "in favour OF X's bid"
 NATIONALITY_PREPS = ("on", "against", "about", "over")  # "sanctions on Russian oil", "concerns over Chinese ships"

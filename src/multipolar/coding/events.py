@@ -374,6 +374,11 @@ class _Coder(RoleFinder):
         status = modal_status(anchor)
         if anchor.dep_ == "pcomp" and anchor.head.lower_ == "from":
             return "hypothetical", True  # "kept them from attacking": the act did not happen
+        if status is None and anchor.dep_ in ("advcl", "xcomp") and anchor.head.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+            head_status = modal_status(anchor.head)
+            if head_status in ("planned", "hypothetical"):
+                status = head_status  # "will meet on Wednesday to agree ...": the purpose of a future act is future
         if anchor.dep_ == "acl" and anchor.tag_ == "VBN" and agent_of(anchor):
             return status or "asserted", neg  # "agreed to a truce brokered by C": the brokering is done
         for head, dep in governors(anchor):
@@ -415,7 +420,10 @@ class _Coder(RoleFinder):
             if sides:
                 cut = {t.i for c in sides for t in c.subtree}
                 rest = " ".join(t.text for t in sent if t.i not in cut)
-        for text, ahead in ((own, future), (clause.text if rest == sent.text else own, future), (rest, False)):
+        tries = [(own, future), (clause.text if rest == sent.text else own, future)]
+        if future and anchor.dep_ in ("advcl", "xcomp") and anchor.head.pos_ in ("VERB", "AUX"):
+            tries.append((self.own_clause_text(anchor.head), True))  # "will meet on Wednesday to agree"
+        for text, ahead in (*tries, (rest, False)):
             found = resolve_date(text, published, future=ahead)
             if found:
                 return found
