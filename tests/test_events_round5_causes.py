@@ -78,3 +78,12 @@ def test_purpose_of_a_planned_meeting_is_planned_and_dated_ahead(nlp):
     events = code(nlp, "Envoys from Norway and Finland will meet on Wednesday to agree how the border is patrolled.")
     agreed = [e for e in events if e.cameo.startswith("03")]
     assert agreed and all(e.status == "planned" and e.date == "2025-03-19" for e in agreed)
+
+
+def test_jets_entering_a_states_airspace_is_an_incursion(nlp):
+    events = code(nlp, "Three Russian fighter jets entered Ukrainian airspace on Friday.", )
+    assert any(s.startswith("RUS") and c == "190" and t == "UKR" for s, c, t in triples(events))
+
+
+def test_crossing_into_airspace_is_not_needed_for_other_objects(nlp):
+    assert not code(nlp, "Three Russian tourists entered the Ukrainian market on Friday.")
