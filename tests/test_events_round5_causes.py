@@ -87,3 +87,18 @@ def test_jets_entering_a_states_airspace_is_an_incursion(nlp):
 
 def test_crossing_into_airspace_is_not_needed_for_other_objects(nlp):
     assert not code(nlp, "Three Russian tourists entered the Ukrainian market on Friday.")
+
+
+def test_a_foreigner_named_by_nationality_detained_belongs_to_that_state(nlp):
+    events = code(nlp, "Iran detained a British aid worker on Monday.")
+    assert ("IRN", "173", "GBR") in triples(events)
+
+
+def test_nominal_detention_of_a_foreigner_is_an_arrest(nlp):
+    events = code(nlp, "Iran's detention of a British aid worker drew protests.")
+    assert ("IRN", "173", "GBR") in triples(events)
+
+
+def test_nominal_arrest_of_an_unnamed_local_is_not_coded(nlp):
+    events = code(nlp, "Iran's arrest of the opposition leader drew protests.")
+    assert not any(e.cameo.startswith("17") for e in events)

@@ -296,6 +296,12 @@ class _Coder(RoleFinder):
                 origin = [x for o in goods for x in prep_objects(o, ("of", "from"))]
                 targets = self.phrase_actors(origin) or self.phrase_actors(
                     [c for x in origin for c in x.children if c.dep_ in ("amod", "compound", "poss")])
+            if not targets and root_of(rule.code) == "17":
+                # "Iran's detention of a British aid worker": the person held belongs to the state
+                # whose adjective names them (as the verb rule's `nationality` slot)
+                held = prep_objects(noun, rule.target_preps)
+                targets = self.phrase_actors([c for h in held for c in h.children
+                                              if c.dep_ in ("amod", "compound") and c.i < h.i])
             if rule.reverse and not targets:
                 sources, targets = self.visit_by_place(noun, sources)
             targets = [t for t in targets if t not in sources]
