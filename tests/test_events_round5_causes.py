@@ -102,3 +102,26 @@ def test_nominal_detention_of_a_foreigner_is_an_arrest(nlp):
 def test_nominal_arrest_of_an_unnamed_local_is_not_coded(nlp):
     events = code(nlp, "Iran's arrest of the opposition leader drew protests.")
     assert not any(e.cameo.startswith("17") for e in events)
+
+
+def test_threatening_a_coercive_act_is_also_a_threat_made_now(nlp):
+    events = code(nlp, "Turkey threatened to impose sanctions on Sweden.")
+    assert {(e.source, e.target, e.cameo, e.status) for e in events} == {
+        ("TUR", "SWE", "163", "planned"), ("TUR", "SWE", "130", "asserted")}
+
+
+def test_a_warning_about_someone_elses_act_is_not_the_speakers_threat(nlp):
+    events = code(nlp, "Israel warned that Iran would strike Syria.")
+    assert not any(e.source == "ISR" and e.cameo == "130" and e.target == "SYR" for e in events)
+
+
+def test_shooting_down_a_states_drone_is_force_against_it(nlp):
+    assert ("RUS", "190", "UKR") in triples(code(nlp, "Russia shot down a Ukrainian drone on Monday."))
+
+
+def test_cutting_gas_supplies_to_a_state_is_an_embargo(nlp):
+    assert ("RUS", "163", "UKR") in triples(code(nlp, "Russia cut gas supplies to Ukraine."))
+
+
+def test_returning_another_states_children_is_a_release(nlp):
+    assert ("RUS", "0841", "UKR") in triples(code(nlp, "Russia returned 30 Ukrainian children."))

@@ -494,6 +494,12 @@ class _Coder(RoleFinder):
             # "would impose tariffs unless Beijing reversed course": a coercive act promised on a
             # condition is a threat (CAMEO 13)
             pairs += [(s, t, "130") for s in found.sources for t in found.targets if t is not None and s != t]
+        threats: list[tuple[str, str | None, str]] = []
+        if root_of(code) in COERCIVE_ROOTS and not neg and self.threatened_by_source(anchor, found.sources):
+            # "threatened to impose sanctions on X", "vowed to strike X": the coercive act is
+            # promised, and the promise, made now, is a threat against X (CAMEO 13)
+            threats = [(s, t, "130") for s in found.sources for t in found.targets if t is not None and s != t]
+            pairs += [p for p in threats if p not in pairs]
         if not neg and any(code.startswith(a) for a in self.lex.accusable):
             # "Seoul's spies reported that X had sent troops": the reporter charges X.
             charges = [(r, s, "112") for r in self.reporters_of(anchor) for s in found.sources if s != r]
@@ -513,7 +519,8 @@ class _Coder(RoleFinder):
                 self.accusations.append((s, t, evidence.start))
             if c.startswith("12") and t is not None and any(a == t and b == s for a, b, _ in self.accusations):
                 self.mark_denied(s)
-            charge = (s, t, c) in charges  # the charge itself is made, whatever became of the act
+            # the charge or the threat itself is made, whatever became of the act
+            charge = (s, t, c) in charges or (s, t, c) in threats
             self.events.append(Event(source=s, target=t, cameo=c, plover=plover_of(c), date=date,
                                      evidence=evidence, negated=neg and not charge,
                                      status="asserted" if charge else status))
@@ -686,6 +693,15 @@ class _Coder(RoleFinder):
                     and words & {"video", "virtual", "phone", "telephone"}):
                 return True
         return False
+
+    def threatened_by_source(self, anchor: Token, sources: list[str]) -> bool:
+        """Whether the act is the complement of a threat verb said by its own source ("X
+        threatened to ...", "X vowed it would ..."), not a warning about someone else's act."""
+        if anchor.dep_ not in ("xcomp", "ccomp") or anchor.head.pos_ != "VERB" or negated(anchor.head):
+            return False
+        if anchor.head.lemma_.lower() not in self.lex.threat_verbs:
+            return False
+        return bool(set(self.phrase_actors(subjects(anchor.head))) & set(sources))
 
     @staticmethod
     def on_condition(anchor: Token) -> bool:

@@ -81,6 +81,7 @@ class Lexicon:
     accusable: tuple[str, ...] = ()
     cancellers: frozenset[str] = frozenset()  # "cancelled the visit": the event noun did not happen
     preparers: frozenset[str] = frozenset()  # "is preparing new sanctions": the event noun is planned
+    threat_verbs: frozenset[str] = frozenset()  # "threatened to impose sanctions on X": a threat against X
     report_nouns: frozenset[str] = frozenset()  # "X's claims that Y sent troops": X charges Y
     # "told X to leave or face consequences": a demand with such an alternative is also a threat.
     ultimatum: frozenset[str] = frozenset()
@@ -173,6 +174,7 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
     lex.report_nouns = frozenset(_words(data.get("report_nouns")))
     lex.cancellers = frozenset(_words(data.get("cancellers")))
     lex.preparers = frozenset(_words(data.get("preparers")))
+    lex.threat_verbs = frozenset(_words(data.get("threat_verbs")))
     lex.ultimatum = frozenset(_words(data.get("ultimatum")))
     lex.harmful_acts = frozenset(_words(data.get("harmful_acts")))
     lex.speech_verbs = frozenset(_words(data.get("speech_verbs")))
