@@ -125,3 +125,20 @@ def test_cutting_gas_supplies_to_a_state_is_an_embargo(nlp):
 
 def test_returning_another_states_children_is_a_release(nlp):
     assert ("RUS", "0841", "UKR") in triples(code(nlp, "Russia returned 30 Ukrainian children."))
+
+
+def test_strikes_on_targets_in_a_country_are_against_that_country(nlp):
+    assert ("TUR", "195", "SYR") in triples(code(nlp, "Turkish jets struck targets in Syria on Monday."))
+
+
+def test_airstrikes_carried_out_in_a_country_are_against_it(nlp):
+    assert ("TUR", "195", "SYR") in triples(code(nlp, "Turkey carried out airstrikes in Syria."))
+
+
+def test_fighting_in_a_country_names_no_side(nlp):
+    assert not code(nlp, "Russian troops fought in Syria for years.")
+
+
+def test_the_bombing_of_a_capital_is_against_its_state(nlp):
+    events = code(nlp, "Russia's bombing of Kyiv drew condemnation.")
+    assert ("RUS", "195", "UKR") in triples(events)

@@ -34,7 +34,9 @@ OBJECT_RELATIVES = {"which", "whom", "who", "that"}
 EXCHANGE_NOUNS = {"swap", "exchange", "trade", "deal"}
 HOLDING_VERBS = {"hold", "detain", "imprison", "jail", "keep", "capture", "abduct", "kidnap"}
 LOCATION_HEADS = {"border", "frontier", "territory", "soil", "coast", "water", "airspace", "capital",
-                  "region", "city", "town", "port", "base", "embassy", "island", "province", "side"}
+                  "region", "city", "town", "port", "base", "embassy", "island", "province", "side",
+                  # "struck targets in Syria", "positions in Lebanon": what is hit in a country
+                  "target", "position", "site", "facility", "depot", "camp", "village"}
 GENERIC_HEADS = {"leader", "leaders", "official", "officials", "counterpart", "counterparts", "delegation",
                  "delegations", "representatives", "envoy", "envoys", "minister", "ministers",
                  "group", "groups", "country", "countries", "nation", "nations", "state", "states",
@@ -326,6 +328,12 @@ class RoleFinder:
             place = self.actors_at(verb.head) or self.phrase_actors(prep_objects(verb.head, ("in",)))
             return [f for f in place if f not in sources]
         return []
+
+    def struck_in(self, verb: Token, sources: list[str]) -> list[str]:
+        """"struck targets in Syria", "carried out airstrikes in Afghanistan": the country an
+        attack with no named recipient falls in (the parser hangs the in-phrase on the verb)."""
+        place = self.phrase_actors(prep_objects(verb, ("in", "inside")))
+        return [f for f in place if f not in sources and len(f) == 3 and not f.startswith(UNKNOWN)]
 
     def verb_objects(self, verb: Token, rule: VerbRule) -> list[Token] | None:
         """The object phrase heads that satisfy the rule, [] if it needs none; None if no match."""

@@ -186,6 +186,8 @@ class _Coder(RoleFinder):
                 targets = self.purpose_targets(verb, sources)
             if not targets and rule.target and root_of(rule.code) in PLACE_ROOTS:
                 targets = self.place_targets(verb, sources)
+            if not targets and rule.target and root_of(rule.code) in ("18", "19", "20") and objs:
+                targets = self.struck_in(verb, sources)
             if not sources and not (rule.reciprocal and len(targets) >= 2 and any(
                     prep_objects(t, ("between", "among")) for t in [verb, *objs])):
                 continue  # only "between A and B" names parties without a subject
@@ -302,6 +304,9 @@ class _Coder(RoleFinder):
                 held = prep_objects(noun, rule.target_preps)
                 targets = self.phrase_actors([c for h in held for c in h.children
                                               if c.dep_ in ("amod", "compound") and c.i < h.i])
+            if not targets and root_of(rule.code) in ("18", "19", "20") and noun.dep_ == "dobj" and \
+                    noun.head.lemma_.lower() in self.lex.light_verbs:
+                targets = self.struck_in(noun.head, sources)  # "carried out airstrikes in Afghanistan"
             if rule.reverse and not targets:
                 sources, targets = self.visit_by_place(noun, sources)
             targets = [t for t in targets if t not in sources]
