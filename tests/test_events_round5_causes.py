@@ -142,3 +142,25 @@ def test_fighting_in_a_country_names_no_side(nlp):
 def test_the_bombing_of_a_capital_is_against_its_state(nlp):
     events = code(nlp, "Russia's bombing of Kyiv drew condemnation.")
     assert ("RUS", "195", "UKR") in triples(events)
+
+
+def test_aid_with_no_recipient_goes_to_the_recipient_of_the_aid_just_reported(nlp):
+    events = code(nlp, "Japan sent rescue teams to Turkey on Monday. Germany pledged $10 million in "
+                       "emergency aid, and Britain released 2 million euros in humanitarian funding.")
+    got = triples(events)
+    assert any(s == "DEU" and t == "TUR" and (c.startswith("07") or c.startswith("033")) for s, c, t in got)
+    assert any(s == "GBR" and t == "TUR" and c.startswith("07") for s, c, t in got)
+
+
+def test_aid_with_no_recipient_and_none_before_is_not_coded(nlp):
+    assert not code(nlp, "Germany pledged $10 million in emergency aid.")
+
+
+def test_relief_flown_in_is_aid(nlp):
+    events = code(nlp, "Japan sent rescue teams to Turkey. Egypt flew in tents and blankets on Tuesday.")
+    assert ("EGY", "073", "TUR") in triples(events)
+
+
+def test_a_relative_clause_on_the_subject_does_not_date_the_act(nlp):
+    events = code(nlp, "Japan, which hosted the Olympics in 2021, sent rescue teams to Turkey.")
+    assert [e.date for e in events if e.cameo == "073"] == ["2025-03-14"]

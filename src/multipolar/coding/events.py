@@ -184,6 +184,8 @@ class _Coder(RoleFinder):
                 targets = [t for t in targets if t.startswith(rule.target_prefix)]
             if not targets and rule.target and root_of(rule.code) in ("07", "15"):
                 targets = self.purpose_targets(verb, sources)
+            if not targets and rule.target and (root_of(rule.code) == "07" or rule.code.startswith("033")):
+                targets = self.latest_aid_recipient(sources)
             if not targets and rule.target and root_of(rule.code) in PLACE_ROOTS:
                 targets = self.place_targets(verb, sources)
             if not targets and rule.target and root_of(rule.code) in ("18", "19", "20") and objs:
@@ -425,13 +427,18 @@ class _Coder(RoleFinder):
         # a future clause's weekday is the coming one; the sentence's other words date the report,
         # except a clause coordinated with the anchor's own ("called the decision hostile and said
         # tariffs would follow from November 1": November dates the tariffs, not the calling)
-        rest = sent.text
+        sides_cut: set[int] = set()
         if anchor.pos_ in ("VERB", "AUX"):
             sides = [c for c in children(anchor, "conj") if c.pos_ in ("VERB", "AUX")]
-            if sides:
-                cut = {t.i for c in sides for t in c.subtree}
-                rest = " ".join(t.text for t in sent if t.i not in cut)
-        tries = [(own, future), (clause.text if rest == sent.text else own, future)]
+            sides_cut = {t.i for c in sides for t in c.subtree}
+        # relative clauses on nouns outside the anchor's own clause chain carry their own time
+        # ("Indonesia, which suffered a tsunami in 2018, flew in tents"): left out of both texts
+        above = {a.i for a in anchor.ancestors} | {anchor.i}
+        relative = {t.i for c in sent if c.dep_ == "relcl" and c.i not in above
+                    and anchor not in c.subtree for t in c.subtree}
+        rest = " ".join(t.text for t in sent if t.i not in sides_cut | relative) if sides_cut | relative else sent.text
+        clause_text = " ".join(t.text for t in clause if t.i not in relative) if relative else clause.text
+        tries = [(own, future), (clause_text if not sides_cut else own, future)]
         if future and anchor.dep_ in ("advcl", "xcomp") and anchor.head.pos_ in ("VERB", "AUX"):
             tries.append((self.own_clause_text(anchor.head), True))  # "will meet on Wednesday to agree"
         for text, ahead in (*tries, (rest, False)):
@@ -698,6 +705,15 @@ class _Coder(RoleFinder):
                     and words & {"video", "virtual", "phone", "telephone"}):
                 return True
         return False
+
+    def latest_aid_recipient(self, sources: list[str]) -> list[str]:
+        """"Japan sent rescue teams to the Philippines ... The United States pledged $25 million in
+        emergency assistance": aid whose recipient goes unnamed, in a story that has named the
+        recipient of earlier aid, goes to that recipient (donors listed one after another)."""
+        for e in reversed(self.events):
+            if e.target and not e.negated and (root_of(e.cameo) == "07" or e.cameo.startswith("033")):
+                return [e.target] if e.target not in sources else []
+        return []
 
     def threatened_by_source(self, anchor: Token, sources: list[str]) -> bool:
         """Whether the act is the complement of a threat verb said by its own source ("X
