@@ -19,6 +19,7 @@ from . import CodingContext
 from .cameo import plover_of, root_of
 from .date_anaphora import referenced_date
 from .event_roles import RoleFinder
+from .guarantees import GUARANTEE_CODE, guarantee_parties
 from .syntax import (
     agent_of,
     children,
@@ -836,6 +837,10 @@ class _Coder(RoleFinder):
                     self.code_harm(tok, sent)
                 elif tok.lemma_ == "be" and tok.dep_ == "ccomp":
                     self.code_judgement(tok, sent)
+                guarantee = guarantee_parties(self, tok)
+                if guarantee is not None:  # "an attack on Belarus equates to an attack on Russia"
+                    guarantors, protected, anchor = guarantee
+                    self.emit(_Found(guarantors, protected, GUARANTEE_CODE, False, None, anchor), anchor, sent)
             if tok.dep_ == "amod" and tok.lemma_.lower() in self.lex.condemning_words:
                 self.code_condemned_act(tok, sent)
             if tok.lower_ in self.lex.unanswered_words:

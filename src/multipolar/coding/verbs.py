@@ -82,6 +82,9 @@ class Lexicon:
     cancellers: frozenset[str] = frozenset()  # "cancelled the visit": the event noun did not happen
     preparers: frozenset[str] = frozenset()  # "is preparing new sanctions": the event noun is planned
     threat_verbs: frozenset[str] = frozenset()  # "threatened to impose sanctions on X": a threat against X
+    # "an attack on X would be an attack on us": the words of a security guarantee (coding/guarantees.py)
+    guarantee: dict[str, frozenset[str]] = field(default_factory=lambda: {
+        "attack_nouns": frozenset(), "invoking": frozenset(), "invoked": frozenset(), "equating": frozenset()})
     report_nouns: frozenset[str] = frozenset()  # "X's claims that Y sent troops": X charges Y
     # "told X to leave or face consequences": a demand with such an alternative is also a threat.
     ultimatum: frozenset[str] = frozenset()
@@ -175,6 +178,9 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
     lex.cancellers = frozenset(_words(data.get("cancellers")))
     lex.preparers = frozenset(_words(data.get("preparers")))
     lex.threat_verbs = frozenset(_words(data.get("threat_verbs")))
+    lex.guarantee = {k: frozenset(_words(v)) for k, v in (data.get("guarantee") or {}).items()}
+    for key in ("attack_nouns", "invoking", "invoked", "equating"):
+        lex.guarantee.setdefault(key, frozenset())
     lex.ultimatum = frozenset(_words(data.get("ultimatum")))
     lex.harmful_acts = frozenset(_words(data.get("harmful_acts")))
     lex.speech_verbs = frozenset(_words(data.get("speech_verbs")))
