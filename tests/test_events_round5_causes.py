@@ -164,3 +164,9 @@ def test_relief_flown_in_is_aid(nlp):
 def test_a_relative_clause_on_the_subject_does_not_date_the_act(nlp):
     events = code(nlp, "Japan, which hosted the Olympics in 2021, sent rescue teams to Turkey.")
     assert [e.date for e in events if e.cameo == "073"] == ["2025-03-14"]
+
+
+def test_where_clause_after_a_closing_quote_still_names_the_place(nlp):
+    events = code(nlp, 'The ministry pointed to Washington\'s "reckless escalation of the war in Ukraine", '
+                       'where Russia is waging a campaign.')
+    assert ("RUS", "190", "UKR") in triples(events)

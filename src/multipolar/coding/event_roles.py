@@ -326,6 +326,14 @@ class RoleFinder:
         """"in Ukraine, where Russia is waging a campaign": the place a relative clause is about."""
         if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
             place = self.actors_at(verb.head) or self.phrase_actors(prep_objects(verb.head, ("in",)))
+            if not place:
+                # '... the conflict in Ukraine", where Russia is waging ...': a closing quote may
+                # make the parser hang the clause elsewhere; "where" still names the place just before
+                k = verb.left_edge.i - 1
+                while k >= 0 and verb.doc[k].is_punct and k > verb.left_edge.i - 4:
+                    k -= 1
+                if k >= 0 and verb.doc[k].pos_ == "PROPN":
+                    place = self.actors_at(verb.doc[k])
             return [f for f in place if f not in sources]
         return []
 
