@@ -39,3 +39,12 @@ def test_owner_of_an_act_on_both_countries_is_not_one_of_them(resolver, nlp):
     text = ("Cuba and Venezuela signed an oil deal on Friday, a step likely to irritate Western governments. "
             "Havana's energy minister spoke of Western sanctions on both countries.")
     assert _bases_at(resolver, nlp, text, "both countries") == {"CUB", "VEN"}
+
+
+def test_a_pronoun_takes_up_the_person_a_pronoun_just_resolved_to(resolver, nlp):
+    text = ('Chilean President Gabriel Boric met Peruvian officials in Lima on Monday. '
+            '"The border is open," he said. "It will stay open," he repeated. "Trade will grow," he added.')
+    last = text.rindex("he added")
+    res = resolver.resolve(nlp(text), "2025-04-02")
+    m = res.covering(last, last + 2)
+    assert m is not None and {c[:3] for c in m.codes} == {"CHL"}

@@ -451,6 +451,9 @@ def _pronouns(doc, spans, taken, sent_of) -> list[Span]:
             same = {p.person: p for p in persons if sent_of[p.i] == here - 1}
         if len(same) == 1:
             added.append(_copy(next(iter(same.values())), tok.i, tok.i + 1))
+            # '"They are ironclad," he repeated. "Any attack ...," he said.': a pronoun resolved
+            # here is the person the next sentence's pronoun may take up
+            persons.append(added[-1])
     return added + _they(doc, spans, taken, sent_of)
 
 
