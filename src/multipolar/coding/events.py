@@ -20,6 +20,7 @@ from .cameo import plover_of, root_of
 from .date_anaphora import referenced_date
 from .event_roles import RoleFinder
 from .guarantees import GUARANTEE_CODE, guarantee_parties
+from .reported_demands import DEMAND_CODE, obligation_parties
 from .syntax import (
     agent_of,
     children,
@@ -837,6 +838,10 @@ class _Coder(RoleFinder):
                     self.code_harm(tok, sent)
                 elif tok.lemma_ == "be" and tok.dep_ == "ccomp":
                     self.code_judgement(tok, sent)
+                obligation = obligation_parties(self, tok)
+                if obligation is not None:  # "Russia said Washington must show political will"
+                    speakers, obliged, anchor = obligation
+                    self.emit(_Found(speakers, obliged, DEMAND_CODE, False, None, anchor), anchor, sent)
                 guarantee = guarantee_parties(self, tok)
                 if guarantee is not None:  # "an attack on Belarus equates to an attack on Russia"
                     guarantors, protected, anchor = guarantee

@@ -82,6 +82,7 @@ class Lexicon:
     cancellers: frozenset[str] = frozenset()  # "cancelled the visit": the event noun did not happen
     preparers: frozenset[str] = frozenset()  # "is preparing new sanctions": the event noun is planned
     threat_verbs: frozenset[str] = frozenset()  # "threatened to impose sanctions on X": a threat against X
+    obligation_modals: frozenset[str] = frozenset()  # "said X must ...": the speaker demands it of X
     # "an attack on X would be an attack on us": the words of a security guarantee (coding/guarantees.py)
     guarantee: dict[str, frozenset[str]] = field(default_factory=lambda: {
         "attack_nouns": frozenset(), "invoking": frozenset(), "invoked": frozenset(), "equating": frozenset()})
@@ -178,6 +179,7 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
     lex.cancellers = frozenset(_words(data.get("cancellers")))
     lex.preparers = frozenset(_words(data.get("preparers")))
     lex.threat_verbs = frozenset(_words(data.get("threat_verbs")))
+    lex.obligation_modals = frozenset(_words(data.get("obligation_modals")))
     lex.guarantee = {k: frozenset(_words(v)) for k, v in (data.get("guarantee") or {}).items()}
     for key in ("attack_nouns", "invoking", "invoked", "equating"):
         lex.guarantee.setdefault(key, frozenset())
