@@ -170,3 +170,8 @@ def test_where_clause_after_a_closing_quote_still_names_the_place(nlp):
     events = code(nlp, 'The ministry cited Paris\'s "hostile stance" and its "dangerous support for the war in '
                        'Ukraine", where Russia is waging an offensive.')
     assert ("RUS", "190", "UKR") in triples(events)
+
+
+def test_threatening_a_return_to_war_threatens_the_last_attacker(nlp):
+    events = code(nlp, "Turkish jets bombed Armenian positions on Monday. Armenia threatened to return to war.")
+    assert ("ARM", "130", "TUR") in triples(events)
