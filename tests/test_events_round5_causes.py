@@ -175,3 +175,17 @@ def test_where_clause_after_a_closing_quote_still_names_the_place(nlp):
 def test_threatening_a_return_to_war_threatens_the_last_attacker(nlp):
     events = code(nlp, "Turkish jets bombed Armenian positions on Monday. Armenia threatened to return to war.")
     assert ("ARM", "130", "TUR") in triples(events)
+
+
+def test_receiving_weapons_from_a_state_is_its_military_aid(nlp):
+    events = code(nlp, "Turkey received the first batch of tanks from Germany.")
+    assert ("DEU", "072", "TUR") in triples(events)
+
+
+def test_receiving_a_letter_is_no_aid(nlp):
+    assert not code(nlp, "Turkey received a letter from Germany.")
+
+
+def test_reaching_a_deal_with_a_state_is_an_agreement(nlp):
+    events = code(nlp, "Norway reached an agreement with Finland on fishing quotas.")
+    assert {("NOR", "057", "FIN"), ("FIN", "057", "NOR")} <= triples(events)
