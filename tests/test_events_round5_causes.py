@@ -189,3 +189,21 @@ def test_receiving_a_letter_is_no_aid(nlp):
 def test_reaching_a_deal_with_a_state_is_an_agreement(nlp):
     events = code(nlp, "Norway reached an agreement with Finland on fishing quotas.")
     assert {("NOR", "057", "FIN"), ("FIN", "057", "NOR")} <= triples(events)
+
+
+def test_victims_killed_in_an_attack_named_by_its_author_are_attacked_by_it(nlp):
+    events = code(nlp, "Two Turkish soldiers were killed in an Armenian attack on Monday.")
+    assert any(s == "ARM" and c.startswith("19") and t.startswith("TUR") for s, c, t in triples(events))
+
+
+def test_victims_of_an_attack_with_no_author_give_no_event(nlp):
+    assert not code(nlp, "Two Turkish soldiers were killed in an attack on Monday.")
+
+
+def test_a_strike_on_a_states_refinery_is_against_that_state(nlp):
+    events = code(nlp, "A Ukrainian drone strike on a Russian refinery started a fire.")
+    assert ("UKR", "195", "RUS") in triples(events)
+
+
+def test_hitting_a_state_with_sanctions_is_sanctioning_it(nlp):
+    assert ("GBR", "163", "IRN") in triples(code(nlp, "Britain hit Iran with new sanctions."))

@@ -632,13 +632,17 @@ class _Coder(RoleFinder):
     def code_attack_outcome(self, verb: Token, sent: Span) -> None:
         """"A U.S. drone strike killed a commander of the militia": an attack noun as the subject of
         a verb of harm is its author's attack on the victims' side (the noun's code, or 190)."""
-        for subj in children(verb, "nsubj"):
+        passive = is_passive(verb)
+        # "Two Turkish soldiers were killed in a PKK attack": the passive's subject is the victim,
+        # the attack noun the object of "in"/"by"
+        attacks = prep_objects(verb, ("in", "by")) if passive else children(verb, "nsubj")
+        for subj in attacks:
             rules = self.lex.nouns.get(subj.lemma_.lower()) or self.lex.nouns.get(subj.lower_) or []
             code = next((r.code for r in rules if root_of(r.code) in ("18", "19", "20")), None)
             if code is None or negated(verb):
                 continue
             sources = self.noun_source(subj, code)
-            victims = direct_objects(verb)
+            victims = children(verb, "nsubjpass") if passive else direct_objects(verb)
             targets = self.phrase_actors(victims) or self.phrase_actors(
                 [o for v in victims for o in prep_objects(v, ("of", "from"))])
             targets = [t for t in targets if t not in sources]
