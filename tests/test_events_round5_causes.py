@@ -207,3 +207,14 @@ def test_a_strike_on_a_states_refinery_is_against_that_state(nlp):
 
 def test_hitting_a_state_with_sanctions_is_sanctioning_it(nlp):
     assert ("GBR", "163", "IRN") in triples(code(nlp, "Britain hit Iran with new sanctions."))
+
+
+def test_diplomats_expelled_from_a_state_are_expelled_by_it(nlp):
+    events = code(nlp, "Three Russian diplomats were expelled from Germany on Monday.")
+    assert any(s == "DEU" and c == "166" and t.startswith("RUS") for s, c, t in triples(events))
+
+
+def test_an_active_expulsion_from_a_place_keeps_its_subject(nlp):
+    events = code(nlp, "Germany expelled three Russian diplomats from Berlin.")
+    assert not any(s.startswith("DEU") and t.startswith("DEU") for s, _, t in triples(events))
+    assert not any(s.startswith("RUS") for s, _, _ in triples(events))

@@ -129,7 +129,9 @@ class _Coder(RoleFinder):
                 if h.dep_ == "attr":
                     sources = self.phrase_actors(subjects(h.head))
         reprise = self.passive_reprise(verb) if not sources else None
+        own_sources = sources
         for rule in rules:
+            sources = own_sources
             if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in verb.children):
                 continue
             if reprise is not None:
@@ -151,6 +153,13 @@ class _Coder(RoleFinder):
                 continue
             if rule.needs_future and self.status_of(verb)[0] not in ("planned", "hypothetical"):
                 continue
+            if rule.needs_passive:
+                if not is_passive(verb) or agent_of(verb):
+                    continue
+                # "Three Russian diplomats were expelled from Poland": the subject's side, swapped
+                sources = self.phrase_actors(children(verb, "nsubjpass"))
+                if not sources:
+                    continue
             if rule.needs_adverb and not any(c.lower_ in rule.needs_adverb for c in verb.subtree
                                              if c.dep_ in ("advmod", "conj") and c.i < verb.i + 3):
                 continue

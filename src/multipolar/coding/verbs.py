@@ -42,6 +42,7 @@ class VerbRule:
     after: tuple[tuple[tuple[str, ...], ...], ...] = ()  # words that must follow, in order, in the verb's phrase
     swap: bool = False  # the named target acts on the subject ("X buys tanks from Y": Y aids X)
     needs_future: bool = False  # only said of the future ("would respond"), not a report of the act
+    needs_passive: bool = False  # only in the passive ("diplomats were expelled from Poland")
     after_window: int = 12  # how many words after the verb ``after`` looks at (PETRARCH patterns: 12)
     origin: str = ""
     exclude_modifier: frozenset[str] = frozenset()  # object modifiers that unmake it ("a trade war")
@@ -152,6 +153,7 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
                 # alternative may be several words ("persona non grata")
                 after=tuple(tuple(tuple(alt.split()) for alt in _words(item)) for item in entry.get("after") or []),
                 needs_future=bool(entry.get("needs_future", False)),
+                needs_passive=bool(entry.get("needs_passive", False)),
                 after_window=40,  # our rules look through the verb's whole phrase
                 exclude_modifier=frozenset(_words(entry.get("exclude_modifier"))),
                 origin=origin))
