@@ -218,3 +218,12 @@ def test_an_active_expulsion_from_a_place_keeps_its_subject(nlp):
     events = code(nlp, "Germany expelled three Russian diplomats from Berlin.")
     assert not any(s.startswith("DEU") and t.startswith("DEU") for s, _, t in triples(events))
     assert not any(s.startswith("RUS") for s, _, _ in triples(events))
+
+
+def test_protesting_a_states_act_is_a_complaint_to_it(nlp):
+    events = code(nlp, "Japan protested China's deployment of a survey ship.")
+    assert ("JPN", "114", "CHN") in triples(events)
+
+
+def test_street_protests_are_no_complaint(nlp):
+    assert not code(nlp, "Thousands protested in Tokyo on Sunday.")
