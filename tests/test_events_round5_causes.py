@@ -227,3 +227,14 @@ def test_protesting_a_states_act_is_a_complaint_to_it(nlp):
 
 def test_street_protests_are_no_complaint(nlp):
     assert not code(nlp, "Thousands protested in Tokyo on Sunday.")
+
+
+def test_observers_sent_to_monitor_a_truce_go_to_its_parties(nlp):
+    events = code(nlp, "Armenia and Azerbaijan agreed to a ceasefire on Monday. "
+                       "Turkey sent observers to monitor the truce.")
+    got = triples(events)
+    assert {("TUR", "074", "ARM"), ("TUR", "074", "AZE")} <= got
+
+
+def test_observers_to_monitor_a_truce_nobody_reported_go_nowhere(nlp):
+    assert not code(nlp, "Turkey sent observers to monitor the truce.")

@@ -51,6 +51,9 @@ NATIONALITY_PREPS = ("on", "against", "about", "over")  # "sanctions on Russian 
 OWNER_PREPS = ("about", "over", "against", "on", "for", "to", "in")  # "concerns ABOUT Russia's conduct"
 # "will not tolerate/accept/allow X's attacks": a warning aimed at the owner of the acts.
 NOT_TOLERATED = {"tolerate", "accept", "allow", "permit", "countenance"}
+# "send observers to monitor the truce": the purpose verbs and nouns of watching over a ceasefire
+TRUCE_WATCH_VERBS = {"monitor", "observe", "oversee", "supervise", "police", "verify", "enforce", "guarantee"}
+TRUCE_NOUNS = {"truce", "ceasefire", "cease-fire", "armistice"}
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "dozens", "number", "batch", "shipment", "consignment",
                   "contingent", "unit", "fleet", "squadron", "package", "set", "pair", "range", "array",
                   "million", "billion", "tranche", "worth"}
@@ -283,6 +286,8 @@ class RoleFinder:
                         for o in direct_objects(c)]
                 found = [x for o in acts for c in o.children if c.dep_ in ACTOR_MODIFIER_DEPS
                          for x in self.phrase_actors([c])]
+            elif slot == "truce_parties":  # "offered to send observers to monitor the truce"
+                found = self.truce_parties(verb)
             elif slot == "clause_subject":  # "demanded that the West facilitate ..."
                 found = self.phrase_actors([x for c in children(verb, "ccomp") for x in subjects(c)])
             found = [f for f in found if f not in sources] if slot != "accuser" else found
@@ -336,6 +341,19 @@ class RoleFinder:
                     place = self.actors_at(verb.doc[k])
             return [f for f in place if f not in sources]
         return []
+
+    def truce_parties(self, verb: Token) -> list[str]:
+        """"send observers to monitor the truce": the parties of the ceasefire reported before
+        (CAMEO 0871), when the verb's purpose clause watches over a truce."""
+        purposes = [x for x in children(verb, "advcl", "xcomp") if x.lemma_.lower() in TRUCE_WATCH_VERBS]
+        if not any(o.lemma_.lower() in TRUCE_NOUNS for p in purposes for o in children(p, "dobj")):
+            return []
+        truces = [e for e in getattr(self, "events", []) if e.cameo.startswith("0871")]
+        if not truces:
+            return []
+        last = truces[-1]
+        same = [e for e in truces if e.evidence.start == last.evidence.start]
+        return list(dict.fromkeys([e.source for e in same] + [e.target for e in same if e.target]))
 
     def struck_in(self, verb: Token, sources: list[str]) -> list[str]:
         """"struck targets in Syria", "carried out airstrikes in Afghanistan": the country an

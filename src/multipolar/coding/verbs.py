@@ -16,7 +16,7 @@ import yaml
 
 TARGET_SLOTS = ("dobj", "dative", "agent", "poss", "objmod", "accuser", "clause_subject", "deal_partner",
                 "phrase", "act_author", "sponsor",
-                "governor_subjects")
+                "governor_subjects", "truce_parties")
 
 
 @dataclass(frozen=True)
