@@ -238,3 +238,25 @@ def test_observers_sent_to_monitor_a_truce_go_to_its_parties(nlp):
 
 def test_observers_to_monitor_a_truce_nobody_reported_go_nowhere(nlp):
     assert not code(nlp, "Turkey sent observers to monitor the truce.")
+
+
+def test_troops_sent_to_the_border_with_a_state_are_a_build_up_not_aid(nlp):
+    events = code(nlp, "Russia sent troops to its border with Ukraine.")
+    got = triples(events)
+    assert ("RUS", "154", "UKR") in got
+    assert not any(c.startswith("07") for _, c, _ in got)
+
+
+def test_troops_sent_to_fight_in_a_country_do_not_aid_it(nlp):
+    events = code(nlp, "North Korea sent troops to fight in Ukraine.")
+    assert not any(c.startswith("07") and t == "UKR" for _, c, t in triples(events))
+
+
+def test_troops_sent_to_fight_in_a_states_war_aid_that_state(nlp):
+    events = code(nlp, "North Korea sent troops to fight in Russia's war.")
+    assert ("PRK", "072", "RUS") in triples(events)
+
+
+def test_opening_an_investigation_into_a_state_investigates_it(nlp):
+    events = code(nlp, "NATO opened an investigation into Turkey on Friday.")
+    assert ("IGONAT", "090", "TUR") in triples(events)

@@ -319,8 +319,11 @@ class RoleFinder:
             (c, "xcomp") for o in direct_objects(verb) for c in o.children if c.dep_ in ("relcl", "acl")]
         for c, dep in clauses:
             if dep in ("xcomp", "advcl") and any(a.lower_ == "to" for a in children(c, "aux")):
-                heads = children(c, "dobj") + prep_objects(c, ("in", "for", "alongside", "with"))
-                for h in heads:
+                heads = children(c, "dobj") + prep_objects(c, ("for", "alongside", "with"))
+                # "to fight in Russia's war": the war's owner; "to fight in Ukraine" names only
+                # where they fight, not whom they help (left uncoded, see the lexicon's note)
+                owned = [p for h in prep_objects(c, ("in",)) for p in children(h, "poss")]
+                for h in heads + owned:
                     found = self.actors_at(h) or [x for p in children(h, "poss") for x in self.actors_at(p)]
                     found = [f for f in found if f not in sources]
                     if found:

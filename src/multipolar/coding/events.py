@@ -57,6 +57,8 @@ UNDATED_PAST = re.compile(r"\b(?:in the past|previously|formerly|in recent years
 # clauses inside an event's clause that carry their own time ("agreed last year that it would end by 2026")
 OWN_CLAUSE_CUTS = ("ccomp", "relcl", "acl", "xcomp", "advcl", "parataxis")
 # verbs of harm whose subject may be an attack noun ("a drone strike killed ...")
+# "troops sent to the border with X": the frontier noun turns a dispatch of troops into a build-up
+FRONTIER_NOUNS = {"border", "borders", "frontier", "frontiers", "boundary"}
 HARM_VERBS = {"kill", "wound", "injure", "destroy", "damage", "hit"}
 # verbs that name their object as something ("called the drills a provocation")
 NAMING_VERBS = {"call", "describe", "brand", "label", "term", "denounce", "condemn", "slam", "characterize",
@@ -177,6 +179,8 @@ class _Coder(RoleFinder):
                 # whose verb it is ("... could enhance and threaten" stays in the clause)
                 sources = self.phrase_actors(subjects(verb.head.head))
                 self.reporter_acts.add((id(verb.doc), verb.i))
+            if root_of(rule.code) == "07" and any(o.lemma_.lower() in FRONTIER_NOUNS for o in prep_objects(verb, ("to",))):
+                continue  # "sent troops to the border with Ukraine": a build-up against it (154), not aid
             targets = self.targets_for(verb, rule.target, objs, sources)
             if not targets and self.reporter_conjunct(verb):
                 # "X said Y has ... and accused Y of ...": the parser joined the second verb to the
