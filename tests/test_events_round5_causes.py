@@ -260,3 +260,12 @@ def test_troops_sent_to_fight_in_a_states_war_aid_that_state(nlp):
 def test_opening_an_investigation_into_a_state_investigates_it(nlp):
     events = code(nlp, "NATO opened an investigation into Turkey on Friday.")
     assert ("IGONAT", "090", "TUR") in triples(events)
+
+
+def test_handing_over_the_bodies_of_another_states_soldiers_returns_them(nlp):
+    events = code(nlp, "Russia handed over the bodies of 50 Ukrainian soldiers.")
+    assert any(s == "RUS" and c == "0841" and t.startswith("UKR") for s, c, t in triples(events))
+
+
+def test_handing_over_documents_returns_nobody(nlp):
+    assert not code(nlp, "Russia handed over the documents on Monday.")

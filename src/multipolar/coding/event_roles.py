@@ -56,7 +56,8 @@ TRUCE_WATCH_VERBS = {"monitor", "observe", "oversee", "supervise", "police", "ve
 TRUCE_NOUNS = {"truce", "ceasefire", "cease-fire", "armistice"}
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "dozens", "number", "batch", "shipment", "consignment",
                   "contingent", "unit", "fleet", "squadron", "package", "set", "pair", "range", "array",
-                  "million", "billion", "tranche", "worth"}
+                  "million", "billion", "tranche", "worth",
+                  "body", "bodies", "remains", "remain"}  # "handed over the bodies of five Indian soldiers"
 
 
 class RoleFinder:
