@@ -36,7 +36,9 @@ from .titled_people import dateline_span
 WINDOW_SENTENCES = 5
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 COUNTRY_NOUNS = {"nations", "countries", "states", "powers", "neighbours", "neighbors", "allies",
-                 "partners", "capitals"}
+                 "partners", "capitals",
+                 # "both armies fired artillery": the states' armed forces, resolved like the states
+                 "armies", "militaries", "navies"}
 GOVERNMENT_NOUNS = {"governments", "leaders", "presidents", "heads", "ministers", "administrations"}
 LEADER_NOUNS = {"leaders", "presidents", "heads", "ministers"}  # people, so people named are the antecedents
 SIDE_NOUNS = {"sides", "parties"}
@@ -213,7 +215,13 @@ def _lead_pair(doc: Doc, spans, sent_of) -> list[str] | None:
     for s in spans:
         if sent_of[s.i] == first:
             bases += [b for b in _state_bases(s) if b not in bases]
-    return bases if len(bases) == 2 else None
+    if len(bases) == 2:
+        return bases
+    # "Thailand and Cambodia agreed ... at talks hosted by Malaysia": a lead naming a third state
+    # beside one pair named as one group is about that pair
+    pairs = {frozenset(_state_bases(s)): s for s in spans
+             if sent_of[s.i] == first and len(s.parts) >= 2 and len(_state_bases(s)) == 2}
+    return _state_bases(next(iter(pairs.values()))) if len(pairs) == 1 else None
 
 
 def _pair_named_just_before(doc: Doc, groups, before: int, sent_of, spans=(),
@@ -269,6 +277,15 @@ def _own_subjects(doc: Doc, spans, h: int) -> set[str]:
     both countries"); a subject inside whose own words the collective stands is one of them."""
     between = doc[h].head.lower_ in ("between", "among")
     heads: list[int] = []
+    prep = doc[h].head
+    if prep.dep_ == "prep" and prep.head.pos_ in ("NOUN", "PROPN"):
+        # "Western sanctions on both countries": whoever the act on the collective belongs to is
+        # not one of the collective
+        owners = [c.i for c in prep.head.children if c.dep_ in ("amod", "compound", "poss") and c.i < prep.head.i]
+        found = {code_country(c) for s in spans for c in s.codes
+                 if any(s.i <= k < s.j for k in owners) and not c.startswith("---")}
+        if len(found) == 1:
+            return found
     for a in doc[h].ancestors:  # the nearest clause with a subject; none if the reference is in it
         subs = [c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subs and a.dep_ == "acl" and between and a.head.pos_ == "PROPN":
@@ -434,6 +451,9 @@ def _pronouns(doc, spans, taken, sent_of) -> list[Span]:
             same = {p.person: p for p in persons if sent_of[p.i] == here - 1}
         if len(same) == 1:
             added.append(_copy(next(iter(same.values())), tok.i, tok.i + 1))
+            # '"They are ironclad," he repeated. "Any attack ...," he said.': a pronoun resolved
+            # here is the person the next sentence's pronoun may take up
+            persons.append(added[-1])
     return added + _they(doc, spans, taken, sent_of)
 
 

@@ -34,21 +34,30 @@ OBJECT_RELATIVES = {"which", "whom", "who", "that"}
 EXCHANGE_NOUNS = {"swap", "exchange", "trade", "deal"}
 HOLDING_VERBS = {"hold", "detain", "imprison", "jail", "keep", "capture", "abduct", "kidnap"}
 LOCATION_HEADS = {"border", "frontier", "territory", "soil", "coast", "water", "airspace", "capital",
-                  "region", "city", "town", "port", "base", "embassy", "island", "province", "side"}
+                  "region", "city", "town", "port", "base", "embassy", "island", "province", "side",
+                  # "struck targets in Syria", "positions in Lebanon": what is hit in a country
+                  "target", "position", "site", "facility", "depot", "camp", "village"}
 GENERIC_HEADS = {"leader", "leaders", "official", "officials", "counterpart", "counterparts", "delegation",
                  "delegations", "representatives", "envoy", "envoys", "minister", "ministers",
                  "group", "groups", "country", "countries", "nation", "nations", "state", "states",
                  "ally", "allies", "force", "forces", "militia", "militias", "partner", "partners",
-                 "office"}  # "the office of Iraqi Prime Minister X"
+                 "office",  # "the office of Iraqi Prime Minister X"
+                 # "military commanders from both sides will meet", "negotiators from Chile and Peru"
+                 "commander", "commanders", "officer", "officers", "general", "generals",
+                 "negotiator", "negotiators", "diplomat", "diplomats", "troops", "soldiers"}
 UNKNOWN = "---"  # actor codes of unknown country never act or receive
 DEEPER_PREPS = ("in", "of", "on", "for", "to")  # "participation IN the pact with X", "in favour OF X's bid"
 NATIONALITY_PREPS = ("on", "against", "about", "over")  # "sanctions on Russian oil", "concerns over Chinese ships"
 OWNER_PREPS = ("about", "over", "against", "on", "for", "to", "in")  # "concerns ABOUT Russia's conduct"
 # "will not tolerate/accept/allow X's attacks": a warning aimed at the owner of the acts.
 NOT_TOLERATED = {"tolerate", "accept", "allow", "permit", "countenance"}
+# "send observers to monitor the truce": the purpose verbs and nouns of watching over a ceasefire
+TRUCE_WATCH_VERBS = {"monitor", "observe", "oversee", "supervise", "police", "verify", "enforce", "guarantee"}
+TRUCE_NOUNS = {"truce", "ceasefire", "cease-fire", "armistice"}
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "dozens", "number", "batch", "shipment", "consignment",
                   "contingent", "unit", "fleet", "squadron", "package", "set", "pair", "range", "array",
-                  "million", "billion", "tranche", "worth"}
+                  "million", "billion", "tranche", "worth",
+                  "body", "bodies", "remains", "remain"}  # "handed over the bodies of five Indian soldiers"
 
 
 class RoleFinder:
@@ -201,7 +210,11 @@ class RoleFinder:
                 found = self.phrase_actors(agent_of(verb))
             elif slot.startswith("prep:"):
                 prep = slot[5:]
-                found = self.phrase_actors(prep_objects(verb, (prep,)))
+                # "suspended its relations with Quito in solidarity with Mexico": when the object
+                # carries its own phrase with the preposition, it names the partner of that object
+                # (the verb's may belong to a side phrase the parser hung on the verb)
+                own = [x for o in objects for x in prep_objects(o, (prep,))] if prep_objects(verb, (prep,)) else []
+                found = self.phrase_actors(own) or self.phrase_actors(prep_objects(verb, (prep,)))
                 if not found and prep in OWNER_PREPS:
                     # "concerns about Russia's conduct": the owner of what the phrase is about;
                     # "tariffs on Chinese cars": the country its adjective names
@@ -274,6 +287,8 @@ class RoleFinder:
                         for o in direct_objects(c)]
                 found = [x for o in acts for c in o.children if c.dep_ in ACTOR_MODIFIER_DEPS
                          for x in self.phrase_actors([c])]
+            elif slot == "truce_parties":  # "offered to send observers to monitor the truce"
+                found = self.truce_parties(verb)
             elif slot == "clause_subject":  # "demanded that the West facilitate ..."
                 found = self.phrase_actors([x for c in children(verb, "ccomp") for x in subjects(c)])
             found = [f for f in found if f not in sources] if slot != "accuser" else found
@@ -305,8 +320,11 @@ class RoleFinder:
             (c, "xcomp") for o in direct_objects(verb) for c in o.children if c.dep_ in ("relcl", "acl")]
         for c, dep in clauses:
             if dep in ("xcomp", "advcl") and any(a.lower_ == "to" for a in children(c, "aux")):
-                heads = children(c, "dobj") + prep_objects(c, ("in", "for", "alongside", "with"))
-                for h in heads:
+                heads = children(c, "dobj") + prep_objects(c, ("for", "alongside", "with"))
+                # "to fight in Russia's war": the war's owner; "to fight in Ukraine" names only
+                # where they fight, not whom they help (left uncoded, see the lexicon's note)
+                owned = [p for h in prep_objects(c, ("in",)) for p in children(h, "poss")]
+                for h in heads + owned:
                     found = self.actors_at(h) or [x for p in children(h, "poss") for x in self.actors_at(p)]
                     found = [f for f in found if f not in sources]
                     if found:
@@ -317,8 +335,35 @@ class RoleFinder:
         """"in Ukraine, where Russia is waging a campaign": the place a relative clause is about."""
         if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
             place = self.actors_at(verb.head) or self.phrase_actors(prep_objects(verb.head, ("in",)))
+            if not place:
+                # '... the conflict in Ukraine", where Russia is waging ...': a closing quote may
+                # make the parser hang the clause elsewhere; "where" still names the place just before
+                k = verb.left_edge.i - 1
+                while k >= 0 and verb.doc[k].is_punct and k > verb.left_edge.i - 4:
+                    k -= 1
+                if k >= 0 and verb.doc[k].pos_ == "PROPN":
+                    place = self.actors_at(verb.doc[k])
             return [f for f in place if f not in sources]
         return []
+
+    def truce_parties(self, verb: Token) -> list[str]:
+        """"send observers to monitor the truce": the parties of the ceasefire reported before
+        (CAMEO 0871), when the verb's purpose clause watches over a truce."""
+        purposes = [x for x in children(verb, "advcl", "xcomp") if x.lemma_.lower() in TRUCE_WATCH_VERBS]
+        if not any(o.lemma_.lower() in TRUCE_NOUNS for p in purposes for o in children(p, "dobj")):
+            return []
+        truces = [e for e in getattr(self, "events", []) if e.cameo.startswith("0871")]
+        if not truces:
+            return []
+        last = truces[-1]
+        same = [e for e in truces if e.evidence.start == last.evidence.start]
+        return list(dict.fromkeys([e.source for e in same] + [e.target for e in same if e.target]))
+
+    def struck_in(self, verb: Token, sources: list[str]) -> list[str]:
+        """"struck targets in Syria", "carried out airstrikes in Afghanistan": the country an
+        attack with no named recipient falls in (the parser hangs the in-phrase on the verb)."""
+        place = self.phrase_actors(prep_objects(verb, ("in", "inside")))
+        return [f for f in place if f not in sources and len(f) == 3 and not f.startswith(UNKNOWN)]
 
     def verb_objects(self, verb: Token, rule: VerbRule) -> list[Token] | None:
         """The object phrase heads that satisfy the rule, [] if it needs none; None if no match."""
@@ -338,7 +383,9 @@ class RoleFinder:
                  for p in prep_objects(o, ("of", "in"))]  # "$5 million in aid"
         hits = [o for o in cand for t in conjuncts(o)
                 if t.lemma_.lower() in rule.objects or t.lower_ in rule.objects
-                or any(c.dep_ == "compound" and c.lemma_.lower() in rule.objects for c in t.children)]
+                or any(c.dep_ == "compound" and c.lemma_.lower() in rule.objects for c in t.children)
+                # "donated $10 million": the parser heads the amount with "million", the sign hangs off it
+                or any(c.dep_ == "quantmod" and c.lower_ in rule.objects for c in t.children)]
         if rule.object_mods:
             # "abandon economic ties": every further pattern word is somewhere in the object phrase
             hits = [o for o in hits if all(any(w.lower_ in need or w.lemma_.lower() in need

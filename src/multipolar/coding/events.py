@@ -19,6 +19,8 @@ from . import CodingContext
 from .cameo import plover_of, root_of
 from .date_anaphora import referenced_date
 from .event_roles import RoleFinder
+from .guarantees import GUARANTEE_CODE, guarantee_parties
+from .reported_demands import DEMAND_CODE, obligation_parties
 from .syntax import (
     agent_of,
     children,
@@ -55,6 +57,8 @@ UNDATED_PAST = re.compile(r"\b(?:in the past|previously|formerly|in recent years
 # clauses inside an event's clause that carry their own time ("agreed last year that it would end by 2026")
 OWN_CLAUSE_CUTS = ("ccomp", "relcl", "acl", "xcomp", "advcl", "parataxis")
 # verbs of harm whose subject may be an attack noun ("a drone strike killed ...")
+# "troops sent to the border with X": the frontier noun turns a dispatch of troops into a build-up
+FRONTIER_NOUNS = {"border", "borders", "frontier", "frontiers", "boundary"}
 HARM_VERBS = {"kill", "wound", "injure", "destroy", "damage", "hit"}
 # verbs that name their object as something ("called the drills a provocation")
 NAMING_VERBS = {"call", "describe", "brand", "label", "term", "denounce", "condemn", "slam", "characterize",
@@ -127,7 +131,9 @@ class _Coder(RoleFinder):
                 if h.dep_ == "attr":
                     sources = self.phrase_actors(subjects(h.head))
         reprise = self.passive_reprise(verb) if not sources else None
+        own_sources = sources
         for rule in rules:
+            sources = own_sources
             if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in verb.children):
                 continue
             if reprise is not None:
@@ -149,6 +155,13 @@ class _Coder(RoleFinder):
                 continue
             if rule.needs_future and self.status_of(verb)[0] not in ("planned", "hypothetical"):
                 continue
+            if rule.needs_passive:
+                if not is_passive(verb) or agent_of(verb):
+                    continue
+                # "Three Russian diplomats were expelled from Poland": the subject's side, swapped
+                sources = self.phrase_actors(children(verb, "nsubjpass"))
+                if not sources:
+                    continue
             if rule.needs_adverb and not any(c.lower_ in rule.needs_adverb for c in verb.subtree
                                              if c.dep_ in ("advmod", "conj") and c.i < verb.i + 3):
                 continue
@@ -166,6 +179,8 @@ class _Coder(RoleFinder):
                 # whose verb it is ("... could enhance and threaten" stays in the clause)
                 sources = self.phrase_actors(subjects(verb.head.head))
                 self.reporter_acts.add((id(verb.doc), verb.i))
+            if root_of(rule.code) == "07" and any(o.lemma_.lower() in FRONTIER_NOUNS for o in prep_objects(verb, ("to",))):
+                continue  # "sent troops to the border with Ukraine": a build-up against it (154), not aid
             targets = self.targets_for(verb, rule.target, objs, sources)
             if not targets and self.reporter_conjunct(verb):
                 # "X said Y has ... and accused Y of ...": the parser joined the second verb to the
@@ -184,8 +199,12 @@ class _Coder(RoleFinder):
                 targets = [t for t in targets if t.startswith(rule.target_prefix)]
             if not targets and rule.target and root_of(rule.code) in ("07", "15"):
                 targets = self.purpose_targets(verb, sources)
+            if not targets and rule.target and (root_of(rule.code) == "07" or rule.code.startswith("033")):
+                targets = self.latest_aid_recipient(sources)
             if not targets and rule.target and root_of(rule.code) in PLACE_ROOTS:
                 targets = self.place_targets(verb, sources)
+            if not targets and rule.target and root_of(rule.code) in ("18", "19", "20") and objs:
+                targets = self.struck_in(verb, sources)
             if not sources and not (rule.reciprocal and len(targets) >= 2 and any(
                     prep_objects(t, ("between", "among")) for t in [verb, *objs])):
                 continue  # only "between A and B" names parties without a subject
@@ -296,6 +315,15 @@ class _Coder(RoleFinder):
                 origin = [x for o in goods for x in prep_objects(o, ("of", "from"))]
                 targets = self.phrase_actors(origin) or self.phrase_actors(
                     [c for x in origin for c in x.children if c.dep_ in ("amod", "compound", "poss")])
+            if not targets and root_of(rule.code) == "17":
+                # "Iran's detention of a British aid worker": the person held belongs to the state
+                # whose adjective names them (as the verb rule's `nationality` slot)
+                held = prep_objects(noun, rule.target_preps)
+                targets = self.phrase_actors([c for h in held for c in h.children
+                                              if c.dep_ in ("amod", "compound") and c.i < h.i])
+            if not targets and root_of(rule.code) in ("18", "19", "20") and noun.dep_ == "dobj" and \
+                    noun.head.lemma_.lower() in self.lex.light_verbs:
+                targets = self.struck_in(noun.head, sources)  # "carried out airstrikes in Afghanistan"
             if rule.reverse and not targets:
                 sources, targets = self.visit_by_place(noun, sources)
             targets = [t for t in targets if t not in sources]
@@ -360,6 +388,8 @@ class _Coder(RoleFinder):
                 if head.pos_ in ("VERB", "AUX"):
                     if dep in ("dobj", "nsubjpass") and head.lemma_.lower() in self.lex.cancellers:
                         return self.status_of(head)[0], True  # "postponed its summit with X"
+                    if dep in ("dobj", "nsubjpass") and head.lemma_.lower() in self.lex.preparers:
+                        return "planned", negated(head)  # "is preparing new sanctions against X"
                     return self.status_of(head)[0], False
                 if dep not in ("pobj", "prep", "dobj", "conj", "compound", "appos"):
                     break
@@ -372,6 +402,11 @@ class _Coder(RoleFinder):
         status = modal_status(anchor)
         if anchor.dep_ == "pcomp" and anchor.head.lower_ == "from":
             return "hypothetical", True  # "kept them from attacking": the act did not happen
+        if status is None and anchor.dep_ in ("advcl", "xcomp") and anchor.head.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+            head_status = modal_status(anchor.head)
+            if head_status in ("planned", "hypothetical"):
+                status = head_status  # "will meet on Wednesday to agree ...": the purpose of a future act is future
         if anchor.dep_ == "acl" and anchor.tag_ == "VBN" and agent_of(anchor):
             return status or "asserted", neg  # "agreed to a truce brokered by C": the brokering is done
         for head, dep in governors(anchor):
@@ -407,13 +442,21 @@ class _Coder(RoleFinder):
         # a future clause's weekday is the coming one; the sentence's other words date the report,
         # except a clause coordinated with the anchor's own ("called the decision hostile and said
         # tariffs would follow from November 1": November dates the tariffs, not the calling)
-        rest = sent.text
+        sides_cut: set[int] = set()
         if anchor.pos_ in ("VERB", "AUX"):
             sides = [c for c in children(anchor, "conj") if c.pos_ in ("VERB", "AUX")]
-            if sides:
-                cut = {t.i for c in sides for t in c.subtree}
-                rest = " ".join(t.text for t in sent if t.i not in cut)
-        for text, ahead in ((own, future), (clause.text if rest == sent.text else own, future), (rest, False)):
+            sides_cut = {t.i for c in sides for t in c.subtree}
+        # relative clauses on nouns outside the anchor's own clause chain carry their own time
+        # ("Indonesia, which suffered a tsunami in 2018, flew in tents"): left out of both texts
+        above = {a.i for a in anchor.ancestors} | {anchor.i}
+        relative = {t.i for c in sent if c.dep_ == "relcl" and c.i not in above
+                    and anchor not in c.subtree for t in c.subtree}
+        rest = " ".join(t.text for t in sent if t.i not in sides_cut | relative) if sides_cut | relative else sent.text
+        clause_text = " ".join(t.text for t in clause if t.i not in relative) if relative else clause.text
+        tries = [(own, future), (clause_text if not sides_cut else own, future)]
+        if future and anchor.dep_ in ("advcl", "xcomp") and anchor.head.pos_ in ("VERB", "AUX"):
+            tries.append((self.own_clause_text(anchor.head), True))  # "will meet on Wednesday to agree"
+        for text, ahead in (*tries, (rest, False)):
             found = resolve_date(text, published, future=ahead)
             if found:
                 return found
@@ -478,6 +521,12 @@ class _Coder(RoleFinder):
             # "would impose tariffs unless Beijing reversed course": a coercive act promised on a
             # condition is a threat (CAMEO 13)
             pairs += [(s, t, "130") for s in found.sources for t in found.targets if t is not None and s != t]
+        threats: list[tuple[str, str | None, str]] = []
+        if root_of(code) in COERCIVE_ROOTS and not neg and self.threatened_by_source(anchor, found.sources):
+            # "threatened to impose sanctions on X", "vowed to strike X": the coercive act is
+            # promised, and the promise, made now, is a threat against X (CAMEO 13)
+            threats = [(s, t, "130") for s in found.sources for t in found.targets if t is not None and s != t]
+            pairs += [p for p in threats if p not in pairs]
         if not neg and any(code.startswith(a) for a in self.lex.accusable):
             # "Seoul's spies reported that X had sent troops": the reporter charges X.
             charges = [(r, s, "112") for r in self.reporters_of(anchor) for s in found.sources if s != r]
@@ -497,7 +546,8 @@ class _Coder(RoleFinder):
                 self.accusations.append((s, t, evidence.start))
             if c.startswith("12") and t is not None and any(a == t and b == s for a, b, _ in self.accusations):
                 self.mark_denied(s)
-            charge = (s, t, c) in charges  # the charge itself is made, whatever became of the act
+            # the charge or the threat itself is made, whatever became of the act
+            charge = (s, t, c) in charges or (s, t, c) in threats
             self.events.append(Event(source=s, target=t, cameo=c, plover=plover_of(c), date=date,
                                      evidence=evidence, negated=neg and not charge,
                                      status="asserted" if charge else status))
@@ -595,13 +645,17 @@ class _Coder(RoleFinder):
     def code_attack_outcome(self, verb: Token, sent: Span) -> None:
         """"A U.S. drone strike killed a commander of the militia": an attack noun as the subject of
         a verb of harm is its author's attack on the victims' side (the noun's code, or 190)."""
-        for subj in children(verb, "nsubj"):
+        passive = is_passive(verb)
+        # "Two Turkish soldiers were killed in a PKK attack": the passive's subject is the victim,
+        # the attack noun the object of "in"/"by"
+        attacks = prep_objects(verb, ("in", "by")) if passive else children(verb, "nsubj")
+        for subj in attacks:
             rules = self.lex.nouns.get(subj.lemma_.lower()) or self.lex.nouns.get(subj.lower_) or []
             code = next((r.code for r in rules if root_of(r.code) in ("18", "19", "20")), None)
             if code is None or negated(verb):
                 continue
             sources = self.noun_source(subj, code)
-            victims = direct_objects(verb)
+            victims = children(verb, "nsubjpass") if passive else direct_objects(verb)
             targets = self.phrase_actors(victims) or self.phrase_actors(
                 [o for v in victims for o in prep_objects(v, ("of", "from"))])
             targets = [t for t in targets if t not in sources]
@@ -670,6 +724,24 @@ class _Coder(RoleFinder):
                     and words & {"video", "virtual", "phone", "telephone"}):
                 return True
         return False
+
+    def latest_aid_recipient(self, sources: list[str]) -> list[str]:
+        """"Japan sent rescue teams to the Philippines ... The United States pledged $25 million in
+        emergency assistance": aid whose recipient goes unnamed, in a story that has named the
+        recipient of earlier aid, goes to that recipient (donors listed one after another)."""
+        for e in reversed(self.events):
+            if e.target and not e.negated and (root_of(e.cameo) == "07" or e.cameo.startswith("033")):
+                return [e.target] if e.target not in sources else []
+        return []
+
+    def threatened_by_source(self, anchor: Token, sources: list[str]) -> bool:
+        """Whether the act is the complement of a threat verb said by its own source ("X
+        threatened to ...", "X vowed it would ..."), not a warning about someone else's act."""
+        if anchor.dep_ not in ("xcomp", "ccomp") or anchor.head.pos_ != "VERB" or negated(anchor.head):
+            return False
+        if anchor.head.lemma_.lower() not in self.lex.threat_verbs:
+            return False
+        return bool(set(self.phrase_actors(subjects(anchor.head))) & set(sources))
 
     @staticmethod
     def on_condition(anchor: Token) -> bool:
@@ -783,6 +855,14 @@ class _Coder(RoleFinder):
                     self.code_harm(tok, sent)
                 elif tok.lemma_ == "be" and tok.dep_ == "ccomp":
                     self.code_judgement(tok, sent)
+                obligation = obligation_parties(self, tok)
+                if obligation is not None:  # "Russia said Washington must show political will"
+                    speakers, obliged, anchor = obligation
+                    self.emit(_Found(speakers, obliged, DEMAND_CODE, False, None, anchor), anchor, sent)
+                guarantee = guarantee_parties(self, tok)
+                if guarantee is not None:  # "an attack on Belarus equates to an attack on Russia"
+                    guarantors, protected, anchor = guarantee
+                    self.emit(_Found(guarantors, protected, GUARANTEE_CODE, False, None, anchor), anchor, sent)
             if tok.dep_ == "amod" and tok.lemma_.lower() in self.lex.condemning_words:
                 self.code_condemned_act(tok, sent)
             if tok.lower_ in self.lex.unanswered_words:

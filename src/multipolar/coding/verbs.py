@@ -16,7 +16,7 @@ import yaml
 
 TARGET_SLOTS = ("dobj", "dative", "agent", "poss", "objmod", "accuser", "clause_subject", "deal_partner",
                 "phrase", "act_author", "sponsor",
-                "governor_subjects")
+                "governor_subjects", "truce_parties")
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ class VerbRule:
     after: tuple[tuple[tuple[str, ...], ...], ...] = ()  # words that must follow, in order, in the verb's phrase
     swap: bool = False  # the named target acts on the subject ("X buys tanks from Y": Y aids X)
     needs_future: bool = False  # only said of the future ("would respond"), not a report of the act
+    needs_passive: bool = False  # only in the passive ("diplomats were expelled from Poland")
     after_window: int = 12  # how many words after the verb ``after`` looks at (PETRARCH patterns: 12)
     origin: str = ""
     exclude_modifier: frozenset[str] = frozenset()  # object modifiers that unmake it ("a trade war")
@@ -80,6 +81,12 @@ class Lexicon:
     # CAMEO codes (or their 2-/3-digit prefixes) of acts that, reported by a third party, are a charge.
     accusable: tuple[str, ...] = ()
     cancellers: frozenset[str] = frozenset()  # "cancelled the visit": the event noun did not happen
+    preparers: frozenset[str] = frozenset()  # "is preparing new sanctions": the event noun is planned
+    threat_verbs: frozenset[str] = frozenset()  # "threatened to impose sanctions on X": a threat against X
+    obligation_modals: frozenset[str] = frozenset()  # "said X must ...": the speaker demands it of X
+    # "an attack on X would be an attack on us": the words of a security guarantee (coding/guarantees.py)
+    guarantee: dict[str, frozenset[str]] = field(default_factory=lambda: {
+        "attack_nouns": frozenset(), "invoking": frozenset(), "invoked": frozenset(), "equating": frozenset()})
     report_nouns: frozenset[str] = frozenset()  # "X's claims that Y sent troops": X charges Y
     # "told X to leave or face consequences": a demand with such an alternative is also a threat.
     ultimatum: frozenset[str] = frozenset()
@@ -146,6 +153,7 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
                 # alternative may be several words ("persona non grata")
                 after=tuple(tuple(tuple(alt.split()) for alt in _words(item)) for item in entry.get("after") or []),
                 needs_future=bool(entry.get("needs_future", False)),
+                needs_passive=bool(entry.get("needs_passive", False)),
                 after_window=40,  # our rules look through the verb's whole phrase
                 exclude_modifier=frozenset(_words(entry.get("exclude_modifier"))),
                 origin=origin))
@@ -171,6 +179,12 @@ def lexicon_from_dict(data: dict[str, Any], origin: str = "") -> Lexicon:
     lex.accusable = tuple(_words(data.get("accusable")))
     lex.report_nouns = frozenset(_words(data.get("report_nouns")))
     lex.cancellers = frozenset(_words(data.get("cancellers")))
+    lex.preparers = frozenset(_words(data.get("preparers")))
+    lex.threat_verbs = frozenset(_words(data.get("threat_verbs")))
+    lex.obligation_modals = frozenset(_words(data.get("obligation_modals")))
+    lex.guarantee = {k: frozenset(_words(v)) for k, v in (data.get("guarantee") or {}).items()}
+    for key in ("attack_nouns", "invoking", "invoked", "equating"):
+        lex.guarantee.setdefault(key, frozenset())
     lex.ultimatum = frozenset(_words(data.get("ultimatum")))
     lex.harmful_acts = frozenset(_words(data.get("harmful_acts")))
     lex.speech_verbs = frozenset(_words(data.get("speech_verbs")))
