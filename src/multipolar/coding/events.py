@@ -424,6 +424,8 @@ class _Coder(RoleFinder):
                     status = s
                 if s == "denied" and (negated(head) or (head.dep_ == "conj" and negated(head.head))):
                     status = "alleged"  # "did not deny", "neither confirmed nor denied": still a claim
+                if status in ("planned", "hypothetical") and head.pos_ == "VERB" and self.status_of(head)[0] == "denied":
+                    status = "denied"  # "denied threatening to strike X": the intention itself is denied
                 break
         if status is None and self.according_to(anchor):
             status = "alleged"  # "According to X, Y sent troops": attributed, not asserted
@@ -474,7 +476,51 @@ class _Coder(RoleFinder):
             c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.head is anchor)) for t in c.subtree}
         return " ".join(t.text for t in anchor.subtree if t.i not in cut)
 
+    def withheld_by(self, anchor: Token) -> Token | None:
+        """The negated verb of intention, wish, threat or report whose complement the act is
+        ("did not threaten to strike X", "never planned to invade X", "did not urge X to ..."):
+        the act is then neither done nor intended, so it is no event. (Negators, "refused to
+        strike", say the act did not happen: those stay negated events; "did not deny" leaves
+        the act alleged.)"""
+        for head, dep in governors(anchor):
+            if dep not in COMPLEMENT_DEPS:
+                return None
+            lemma = self.known_lemma(head)
+            if head.pos_ in ("VERB", "NOUN") and lemma in self.lex.attribution and dep != "conj":
+                # (the same governor status_of takes the act's status from)
+                if self.lex.attribution[lemma] == "denied" or not (negated(head) or (
+                        head.dep_ == "conj" and negated(head.head))):
+                    return None
+                return head
+        return None
+
+    def emit_withheld_threat(self, found: _Found, anchor: Token, sent: Span) -> None:
+        """"X did not threaten to strike Y": the threat verb is told negated, as "X did not
+        threaten Y" is (130, negated); the strike is no event."""
+        if root_of(found.code) not in COERCIVE_ROOTS or anchor.dep_ not in ("xcomp", "ccomp"):
+            return
+        head = anchor.head
+        if head.lemma_.lower() not in self.lex.threat_verbs:
+            return
+        if not set(self.phrase_actors(subjects(head))) & set(found.sources):
+            return
+        date = self.date_for(head, sent)
+        evidence = self.evidence(sent, anchor)
+        for s in found.sources:
+            for t in found.targets:
+                if t is None or s == t or self.organ_of_own_state(s, t):
+                    continue
+                key = (s, t, plover_of("130") or "130", evidence.text)
+                if key in self.seen:
+                    continue
+                self.seen.add(key)
+                self.events.append(Event(source=s, target=t, cameo="130", plover=plover_of("130"), date=date,
+                                         evidence=evidence, negated=True, status="asserted"))
+
     def emit(self, found: _Found, anchor: Token, sent: Span) -> None:
+        if self.withheld_by(anchor) is not None:
+            self.emit_withheld_threat(found, anchor, sent)
+            return
         status, neg = self.status_of(anchor)
         code = found.code
         if status == "planned" and self.lex.future_as_intent and root_of(code) in ("05", "06", "07", "08"):
@@ -548,9 +594,11 @@ class _Coder(RoleFinder):
                 self.mark_denied(s)
             # the charge or the threat itself is made, whatever became of the act
             charge = (s, t, c) in charges or (s, t, c) in threats
+            # (a threat its maker denies, "denied threatening to strike X", is denied with its act)
+            made = "denied" if status == "denied" and (s, t, c) in threats else "asserted"
             self.events.append(Event(source=s, target=t, cameo=c, plover=plover_of(c), date=date,
                                      evidence=evidence, negated=neg and not charge,
-                                     status="asserted" if charge else status))
+                                     status=made if charge else status))
 
     def multilateral_pairs(self, found: _Found, anchor: Token) -> list[tuple[str, str | None, str]]:
         """"met leaders of A and B for a trilateral summit": every party consults every other."""

@@ -17,7 +17,7 @@ from .text_dedup import find_cards, find_duplicates, inline_cards, prose_blocks
 from .text_lang import detect_language
 from .text_meta import Header, find_header, standfirst_at_body_top, title_at_body_top
 from .text_region import after_header, find_body
-from .text_tail import trim_tail
+from .text_tail import cut_off_line, trim_tail
 
 CHROME_KINDS = ("bad",)
 LABEL_MAX_WORDS = 3
@@ -78,6 +78,10 @@ def extract_text_scrape(text: str, source: str) -> Article:
         if b.index in duplicates:
             b.kind, b.repeated = "short", True
     start, end = find_body(blocks)
+    if cut_off_line(blocks, end):
+        # The page stops mid-sentence (a scrape cut at a length limit): the article's last words.
+        blocks[end].kind = "near"
+        end += 1
     start = after_header(blocks, start, end)
     body = _keep_inside([b for b in blocks[start:end] if b.index not in duplicates])
     if body:

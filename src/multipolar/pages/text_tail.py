@@ -5,6 +5,11 @@ and the writer's bio ("Jane Doe is a staff writer at ...", or a paragraph under 
 author" heading). They follow the body inside the same run of prose, so the region finder keeps
 them; their shape gives them away: a short paragraph with an e-mail address in it, a paragraph
 that starts by naming a person and saying what they are, a box under an about heading.
+
+A page can also end inside the article: a scrape cut off at a length limit stops mid-sentence
+("... Grossi visited Iran last"). That last line ends like no sentence, so it is classed as
+chrome and the region finder, whose runs end on prose, leaves it out; :func:`cut_off_line` says
+when it is the article's own.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .text_blocks import Block
+from .text_dates import parse_dateline
 
 CONTACT_MAX_WORDS = 40  # a contact or follow-us line is short; a paragraph quoting an address is not
 BIO_MAX_WORDS = 80
@@ -35,6 +41,8 @@ _ONE_NAME_BIO = re.compile(rf"^{_CAP}\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w'\u201
                            r"(?i:reporter|writer|editor|correspondent|columnist|contributor|journalist|"
                            r"producer|intern|fellow)s?\b")
 ABOUT_MAX_WORDS = 5
+CUT_MIN_WORDS = 5  # a cut-off line is a clause; a credit ("Via Example.info", "BSS/AFP") is shorter
+CUT_MAX_TITLE_CASE = 0.7  # above this share of capitalised words a line is a headline, as in text_blocks
 
 
 _NAME = r"[A-Z\u00c0-\u00de][\w'\u2019.-]+(?:\s+[A-Z\u00c0-\u00de][\w'\u2019.-]+){0,3}"
@@ -87,3 +95,20 @@ def trim_tail(body: list[Block]) -> list[Block]:
 def _more_than_a_box(body: list[Block], k: int) -> bool:
     """Whether more than the about box's one paragraph stands under the heading at ``k``."""
     return sum(1 for b in body[k + 1:] if b.words >= SHORT_WORDS) > 1
+
+
+def cut_off_line(blocks: list[Block], end: int) -> bool:
+    """Whether the page's last line, just under a body ending at ``end`` (exclusive), is the
+    article's last paragraph cut off mid-sentence: it comes straight after a paragraph of prose,
+    nothing of the page follows it, and it is written as running text, not as the chrome that
+    also ends without punctuation (a label, a headline in title case, a credit, a timestamp or
+    a line with a furniture or caption phrase such as "Share this" or a copyright notice)."""
+    if not blocks or end != len(blocks) - 1 or end == 0:
+        return False
+    line, above = blocks[-1], blocks[end - 1]
+    if above.kind not in ("good", "near") or line.sentence:
+        return False
+    if line.furniture or line.caption or line.templated or line.glued or line.repeated or line.ranked:
+        return False
+    return (line.words >= CUT_MIN_WORDS and line.title_case < CUT_MAX_TITLE_CASE
+            and parse_dateline(line.text) is None)
