@@ -249,15 +249,28 @@ def ray_session(address: str | None, workers: int | None) -> Iterator[int]:
         ray.shutdown()  # stops a local instance; only disconnects from a cluster
 
 
+# Ray Client's proxy starts a server process per client on the next free port from 23000; the
+# start fails now and then when that port is not yet free again (a client of a few seconds ago),
+# and the proxy moves on to the next port: a second try then connects.
+CLIENT_SERVER_RETRIES = 2
+
+
 def connect(address: str, failure: str) -> None:
     """``ray.init`` on a cluster address, failing fast with ``failure`` (``{error}`` filled in)."""
     import ray
 
     _check_reachable(address)
-    try:
-        ray.init(address=address, logging_level=logging.WARNING)
-    except (ConnectionError, ValueError, TimeoutError) as e:
-        raise ClusterUnreachable(failure.format(error=e)) from e
+    for attempt in range(CLIENT_SERVER_RETRIES + 1):
+        try:
+            ray.init(address=address, logging_level=logging.WARNING)
+            return
+        except (ConnectionError, ValueError, TimeoutError) as e:
+            transient = address.startswith("ray://") and "Starting Ray client server failed" in str(e)
+            if not transient or attempt == CLIENT_SERVER_RETRIES:
+                raise ClusterUnreachable(failure.format(error=e)) from e
+            log.warning("Ray Client server at %s failed to start a server for this job; trying again", address)
+            ray.shutdown()
+            time.sleep(1.0)
 
 
 def _check_reachable(address: str) -> None:
