@@ -33,6 +33,15 @@ def nlp():
     return load_nlp()
 
 
+@pytest.fixture(scope="module")
+def resolver():
+    """The actor resolver with the packaged dictionary, one per test module (a module that needs
+    another dictionary defines its own ``resolver``)."""
+    from multipolar.actors.resolver import ActorResolver
+
+    return ActorResolver()
+
+
 @pytest.fixture(scope="session")
 def seed_record(seed_path: Path):
     """The seed page's record as JSON, extracted once for the whole session."""

@@ -6,21 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from multipolar.actors.resolver import ActorResolver
+from actor_spans import bases_at
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver()
-
-
-def _bases_at(resolver, nlp, text, phrase):
-    res = resolver.resolve(nlp(text), "2025-04-02")
-    start = text.index(phrase)
-    m = res.covering(start, start + len(phrase))
-    return {c[:3] for c in m.codes} if m else None
 
 
 def test_the_two_countries_are_the_lead_pair_not_a_pair_in_passing(resolver, nlp):
@@ -28,37 +16,37 @@ def test_the_two_countries_are_the_lead_pair_not_a_pair_in_passing(resolver, nlp
             "border. Santiago said the patrol had lost its way. Brazil and Uruguay urged calm. "
             "The Argentine foreign ministry said it had filed a protest. "
             "The two countries agreed in 2019 to mark the border jointly.")
-    assert _bases_at(resolver, nlp, text, "The two countries") == {"ARG", "CHL"}
+    assert bases_at(resolver, nlp, text, "The two countries") == {"ARG", "CHL"}
 
 
 def test_both_governments_are_the_lead_pair_named_as_a_group(resolver, nlp):
     text = ("Ghana and Togo signed a power-sharing deal on Friday. Mali and Niger held separate talks "
             "on a pipeline last week. Accra said the deal would lower prices. "
             "Both governments called it a model for the region.")
-    assert _bases_at(resolver, nlp, text, "Both governments") == {"GHA", "TGO"}
+    assert bases_at(resolver, nlp, text, "Both governments") == {"GHA", "TGO"}
 
 
 def test_a_pair_named_as_the_subject_just_before_is_still_the_antecedent(resolver, nlp):
     text = ("Ghana and Togo signed a power-sharing deal on Friday. Mali and Niger are not party to it. "
             "The two neighbours have quarrelled over transit fees since 2021.")
-    assert _bases_at(resolver, nlp, text, "The two neighbours") == {"MLI", "NER"}
+    assert bases_at(resolver, nlp, text, "The two neighbours") == {"MLI", "NER"}
 
 
 def test_a_pair_in_the_same_sentence_is_the_antecedent(resolver, nlp):
     text = ("Ghana and Togo signed a power-sharing deal on Friday. Accra welcomed it. "
             "Mali hosted Niger for talks on Sunday, and the two countries agreed to reopen the road.")
-    assert _bases_at(resolver, nlp, text, "the two countries") == {"MLI", "NER"}
+    assert bases_at(resolver, nlp, text, "the two countries") == {"MLI", "NER"}
 
 
 def test_a_pair_named_as_one_more_than_once_is_not_in_passing(resolver, nlp):
     text = ("Egypt urged Sudan on Monday to reopen the border crossing. Ethiopia and Eritrea signed a port "
             "deal on Sunday. Cairo said it was watching closely. Ethiopia and Eritrea have held talks since "
             "2018. Analysts welcomed the port deal. The two countries will meet again in June.")
-    assert _bases_at(resolver, nlp, text, "The two countries") == {"ETH", "ERI"}
+    assert bases_at(resolver, nlp, text, "The two countries") == {"ETH", "ERI"}
 
 
 def test_the_dateline_is_not_one_of_the_lead_pair(resolver, nlp):
     text = ("Border talks\n\nWASHINGTON (Wire) - Guyana accused Venezuela on Monday of moving troops to the "
             "border. Brazil and Colombia called for calm. Guyana's foreign ministry said it had filed a "
             "protest.\n\nThe two countries agreed in 2023 to avoid the use of force.")
-    assert _bases_at(resolver, nlp, text, "The two countries") == {"GUY", "VEN"}
+    assert bases_at(resolver, nlp, text, "The two countries") == {"GUY", "VEN"}

@@ -6,39 +6,27 @@ from __future__ import annotations
 
 import pytest
 
-from multipolar.actors.resolver import ActorResolver
+from actor_spans import bases_at
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver()
-
-
-def _bases_at(resolver, nlp, text, phrase):
-    res = resolver.resolve(nlp(text), "2025-04-02")
-    start = text.index(phrase)
-    m = res.covering(start, start + len(phrase))
-    return {c[:3] for c in m.codes} if m else None
 
 
 def test_lead_with_a_host_is_about_the_pair_named_as_a_group(resolver, nlp):
     text = ("Peru and Bolivia agreed on Sunday to reopen their border after talks hosted by Chile. "
             "Observers from Canada and Japan attended. Chile said it would send monitors. "
             "Officials from both sides will meet again in May.")
-    assert _bases_at(resolver, nlp, text, "both sides") == {"PER", "BOL"}
+    assert bases_at(resolver, nlp, text, "both sides") == {"PER", "BOL"}
 
 
 def test_both_armies_are_the_pair_just_named(resolver, nlp):
     text = "Armenia and Azerbaijan clashed on their border on Monday. Both armies reported losses."
-    assert _bases_at(resolver, nlp, text, "Both armies") == {"ARM", "AZE"}
+    assert bases_at(resolver, nlp, text, "Both armies") == {"ARM", "AZE"}
 
 
 def test_owner_of_an_act_on_both_countries_is_not_one_of_them(resolver, nlp):
     text = ("Cuba and Venezuela signed an oil deal on Friday, a step likely to irritate Western governments. "
             "Havana's energy minister spoke of Western sanctions on both countries.")
-    assert _bases_at(resolver, nlp, text, "both countries") == {"CUB", "VEN"}
+    assert bases_at(resolver, nlp, text, "both countries") == {"CUB", "VEN"}
 
 
 def test_a_pronoun_takes_up_the_person_a_pronoun_just_resolved_to(resolver, nlp):

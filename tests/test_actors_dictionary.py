@@ -5,13 +5,8 @@ from __future__ import annotations
 import pytest
 
 from multipolar.actors.dictionary import read_tsv
-from multipolar.actors.resolver import ActorResolver, day_of
+from multipolar.actors.resolver import day_of
 from multipolar.model import ACTOR_KINDS
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver()
 
 
 def test_actors_dictionary_every_iso_country_once():

@@ -4,13 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from multipolar.actors.resolver import ActorResolver
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver()
-
 
 @pytest.mark.parametrize("name, day, code", [
     ("Obama", "2012-06-01", "USAGOV"), ("Obama", "2020-06-01", "USAELI"),

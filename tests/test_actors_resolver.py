@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from multipolar.actors.resolver import ActorResolver
 from multipolar.actors.spans import CollectiveMention
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver()
 
 
 def _mentions(resolver, nlp, text, day="2024-10-25"):

@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from multipolar.actors.resolver import ActorResolver
-
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver()
 
 
 def _people(resolver, nlp, text):
