@@ -197,6 +197,14 @@ class RoleFinder:
                         out.append(code)
         return out
 
+    def reporting_verb(self, clause: Token) -> Token | None:
+        """The verb of saying that ``clause`` is the reported content of ("Moscow said [Kyiv must
+        withdraw]"), or None."""
+        head = clause.head
+        if clause.dep_ == "ccomp" and head.lemma_.lower() in self.lex.speech_verbs:
+            return head
+        return None
+
     # ----- roles --------------------------------------------------------------------------
     def targets_for(self, verb: Token, slots: tuple[str, ...], objects: list[Token],
                     sources: list[str]) -> list[str]:

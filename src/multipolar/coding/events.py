@@ -106,7 +106,7 @@ class _Coder(RoleFinder):
         if not sources and verb.dep_ == "acl" and verb.tag_ == "VBN":
             sources = self.phrase_actors(agent_of(verb))  # "a ceasefire brokered by Kenya": Kenya brokers
         if not sources and is_passive(verb) and not agent_of(verb) and verb.lemma_.lower() in self.lex.reporter_agents \
-                and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.lex.speech_verbs:
+                and self.reporting_verb(verb) is not None:
             # "a spokesman said the U.S. envoy would be summoned": a state summons or expels in its
             # own capital, so the government speaking is the one acting
             sources = [r for r in self.phrase_actors(subjects(verb.head)) if r[3:6] != "MED"]
@@ -626,7 +626,7 @@ class _Coder(RoleFinder):
     def code_judgement(self, copula: Token, sent: Span) -> None:
         """"China said the US decision was irresponsible": a speaker calling an actor or its act
         by a condemning word criticises that actor (111)."""
-        if copula.dep_ != "ccomp" or negated(copula) or copula.head.lemma_.lower() not in self.lex.speech_verbs:
+        if negated(copula) or self.reporting_verb(copula) is None:
             return
         preds = children(copula, "acomp", "attr")
         # the predicate's own words, not those of clauses or comparisons inside it ("unlike ...")
@@ -644,10 +644,8 @@ class _Coder(RoleFinder):
     def code_harm(self, verb: Token, sent: Span) -> None:
         """"China warned that Washington was endangering regional peace": the speaker criticises
         the actor said to do harm (111), when both are named and differ."""
-        if verb.dep_ != "ccomp" or negated(verb):
-            return
-        speech = verb.head
-        if speech.lemma_.lower() not in self.lex.speech_verbs or negated(speech):
+        speech = self.reporting_verb(verb)
+        if speech is None or negated(verb) or negated(speech):
             return
         doers = self.phrase_actors(subjects(verb))
         speakers = [s for s in self.phrase_actors(subjects(speech)) if s not in doers]

@@ -33,7 +33,7 @@ def guarantee_parties(coder, verb: Token) -> tuple[list[str], list[str], Token] 
     protected = coder.phrase_actors(attacked)
     if not protected:
         return None
-    speech = verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in coder.lex.speech_verbs else None
+    speech = coder.reporting_verb(verb)
     speakers = coder.phrase_actors(subjects(speech)) if speech is not None else []
     if verb.lemma_.lower() in words["invoking"]:
         # "would invoke our mutual defense treaty": the treaty's owner, else the speaker

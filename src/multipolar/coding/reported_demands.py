@@ -20,9 +20,9 @@ def obligation_parties(coder, verb: Token) -> tuple[list[str], list[str], Token]
     clause = verb
     while clause.dep_ == "conj" and clause.head is not clause:  # "... is reversible but X must show ..."
         clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in coder.lex.speech_verbs:
+    speech = coder.reporting_verb(clause)
+    if speech is None:
         return None
-    speech = clause.head
     modals = {c.lower_ for c in children(verb, "aux")}
     # "has to withdraw": the parser makes "has" the clause verb and "withdraw" its xcomp
     if not modals & coder.lex.obligation_modals and not (
