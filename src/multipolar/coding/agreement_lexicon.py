@@ -32,6 +32,7 @@ class AgreementLexicon:
     lacking_verbs: frozenset[str]
     establishing_verbs: frozenset[str]
     mechanism_nouns: frozenset[str]
+    validity_words: tuple[str, ...]  # words saying a term is meant ("valid", "extended"): agreement_validity
     cues: tuple[tuple[str, re.Pattern[str]], ...]  # (provision key, pattern), in file order
 
 
@@ -64,6 +65,7 @@ def lexicon() -> AgreementLexicon:
         lacking_verbs=frozenset(lex["lacking_verbs"]),
         establishing_verbs=frozenset(lex.get("establishing_verbs", [])),
         mechanism_nouns=frozenset(lex.get("mechanism_nouns", [])),
+        validity_words=tuple(lex.get("validity_words", [])),
         cues=cues,
     )
 

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from .agreement_lexicon import lexicon
 from .agreement_syntax import WORD_NUMBERS
 
 _NUMBER = r"(\d{1,2}|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
@@ -26,8 +24,7 @@ _MAX_GAP = 45  # characters between the validity word and the span
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    text = resources.files("multipolar").joinpath("data", "agreements", "lexicon.yaml").read_text(encoding="utf-8")
-    words = (yaml.safe_load(text) or {}).get("validity_words", [])
+    words = lexicon().validity_words
     cue = r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b"
     span = (cue + r"[^.;\"“”]{0," + str(_MAX_GAP) + r"}?\bfor (?:another |a further |an additional |"
             r"(?:an? |the )?(?:[a-z]+ ){0,2}(?:period|term) of )?" + _NUMBER + r"[- ]years?\b")
