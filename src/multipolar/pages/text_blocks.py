@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from .text_lang import stoplist, uses_spaces
+from .text_lang import data_lines, stoplist, uses_spaces
 
 _WORD = re.compile(r"\w+")
 # Zero-width characters that some pages leave on otherwise empty lines.
@@ -133,10 +132,7 @@ def _classify(block: Block, has_stoplist: bool) -> str:
 
 @lru_cache(maxsize=2)
 def _cue_pattern(names: str = "chrome_cues_en.txt chrome_cues_intl.txt") -> re.Pattern[str]:
-    phrases = []
-    for name in names.split():
-        text = resources.files("multipolar").joinpath("data", "text", name).read_text(encoding="utf-8")
-        phrases += [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    phrases = [line.strip() for name in names.split() for line in data_lines(name)]
     alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     # (Matched against the lowercased line: several times faster than ignoring case.)
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")

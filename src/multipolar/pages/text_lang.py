@@ -21,14 +21,15 @@ _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def _data_lines(name: str) -> list[str]:
+def data_lines(name: str) -> list[str]:
+    """The lines of ``data/text/NAME`` that are not blank or a ``#`` comment, unstripped."""
     text = resources.files("multipolar").joinpath("data", "text", name).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 @lru_cache(maxsize=1)
 def english_function_words() -> frozenset[str]:
-    return frozenset(w.strip().lower() for w in _data_lines("function_words_en.txt"))
+    return frozenset(w.strip().lower() for w in data_lines("function_words_en.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +40,7 @@ def _other_stoplists() -> dict[str, frozenset[str]]:
     except ImportError:  # the cleaner still works on shape alone
         return {}
     lists: dict[str, frozenset[str]] = {}
-    for line in _data_lines("languages.tsv"):
+    for line in data_lines("languages.tsv"):
         name, code = line.split("\t")
         if code == "en":
             continue

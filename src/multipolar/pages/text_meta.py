@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from .text_blocks import Block
 from .text_dates import parse_dateline
+from .text_lang import data_lines
 from .text_tail import about_heading_pattern
 
 WINDOW = 14  # how many lines above the body may belong to its header
@@ -256,8 +256,7 @@ SHORT_TITLE_WORDS = 2
 
 @lru_cache(maxsize=1)
 def _section_words() -> frozenset[str]:
-    text = resources.files("multipolar").joinpath("data", "text", "section_words_en.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(w.strip() for w in data_lines("section_words_en.txt"))
 
 
 def _short_headline(blocks: list[Block], i: int) -> bool:

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from .text_blocks import Block
 from .text_dates import parse_dateline
+from .text_lang import data_lines
 
 CONTACT_MAX_WORDS = 40  # a contact or follow-us line is short; a paragraph quoting an address is not
 BIO_MAX_WORDS = 80
@@ -50,8 +50,7 @@ _NAME = r"[A-Z\u00c0-\u00de][\w'\u2019.-]+(?:\s+[A-Z\u00c0-\u00de][\w'\u2019.-]+
 
 @lru_cache(maxsize=1)
 def about_heading_pattern() -> re.Pattern[str]:
-    text = resources.files("multipolar").joinpath("data", "text", "about_headings.txt").read_text(encoding="utf-8")
-    headings = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    headings = [line.strip() for line in data_lines("about_headings.txt")]
     # (Only the heading's own words ignore case: the name after them must be capitalised.)
     alternatives = [rf"(?i:{re.escape(h[:-len('NAME')].strip())})\s+{_NAME}" if h.endswith("NAME")
                     else rf"(?i:{re.escape(h)})" for h in headings]
