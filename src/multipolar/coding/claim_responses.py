@@ -29,8 +29,9 @@ class ResponseReader:
     def _stance(self, tok: Token) -> str | None:
         lemma = tok.lemma_.lower()
         resp = self.lex["responses"]
-        if _misparsed_reply(tok, self.lex) is not None:
-            return _misparsed_reply(tok, self.lex)
+        reply = _misparsed_reply(tok, self.lex)
+        if reply is not None:
+            return reply
         if tok.pos_ != "VERB":
             return None
         if lemma == "confirm" and (any(c.lower_ == "neither" for c in tok.children) or any(
